@@ -1,0 +1,5 @@
+import withNuxt from './.nuxt/eslint.config.mjs'
+
+export default withNuxt({
+  ignores: ['docs/**', '.data/**'],
+})
