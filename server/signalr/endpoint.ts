@@ -1,0 +1,276 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Hooks, Peer } from 'crossws'
+import { extractAccessToken, type Authenticator } from './auth'
+import { HubConnection, type ConnectionEvents, type Principal } from './connection/hub-connection'
+import { HubDispatcher } from './dispatcher/hub-dispatcher'
+import type { HubDefinition } from './hub'
+import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
+import { InMemoryLifetimeManager, type HubLifetimeManager } from './lifetime'
+import { negotiateResponse, readNegotiateRequest } from './negotiate'
+import { DEFAULT_HUB_SERVER_OPTIONS, type HubServerOptions } from './options'
+import { JsonHubProtocol, MessagePackHubProtocol, type HubProtocol } from './protocol'
+import { createServerClients, type ServerClients } from './server-clients'
+import {
+  LongPollingTransport, ServerSentEventsTransport, WebSocketTransport,
+  type RawWebSocket, type ServerTransport, type TransportKind,
+} from './transports'
+
+export interface HubEndpointOptions extends Partial<HubServerOptions> {
+  authenticate: Authenticator
+  lifetimeManager?: HubLifetimeManager
+  protocols?: HubProtocol[]
+}
+
+type Rejection = { status: number, body?: string }
+type Lookup = { connection: HubConnection } | Rejection
+
+/** What the WebSocket upgrade learned, carried to `open` through crossws's per-request context. */
+interface UpgradeContext {
+  hubConnection?: HubConnection
+  hubPrincipal?: Principal
+}
+
+/**
+ * One hub, served over SignalR's connection protocol: negotiate, the three transports,
+ * authentication on every request, and the shared heartbeat. Framework-agnostic: it takes
+ * Node's request/response and crossws's WebSocket hooks (see h3.ts for the adapter).
+ */
+export class HubEndpoint {
+  readonly options: HubServerOptions
+  readonly lifetime: HubLifetimeManager
+  /** Sends to clients from outside a hub method (services, background jobs). */
+  readonly clients: ServerClients
+  private readonly protocols: ReadonlyMap<string, HubProtocol>
+  private readonly authenticate: Authenticator
+  private readonly dispatcher: HubDispatcher
+  private readonly connections = new Map<string, HubConnection>()
+  private readonly events: ConnectionEvents
+  private readonly heartbeat: NodeJS.Timeout
+
+  constructor(hub: HubDefinition, options: HubEndpointOptions) {
+    const { authenticate, lifetimeManager, protocols, ...limits } = options
+    this.options = { ...DEFAULT_HUB_SERVER_OPTIONS, ...limits }
+    this.authenticate = authenticate
+    this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
+    this.clients = createServerClients(this.lifetime)
+    this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
+    this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options)
+    this.events = {
+      connected: connection => this.dispatcher.connected(connection),
+      message: (connection, message) => this.dispatcher.message(connection, message),
+      closed: (connection, error) => {
+        this.connections.delete(connection.connectionToken)
+        void this.dispatcher.disconnected(connection, error)
+      },
+    }
+    this.heartbeat = setInterval(() => this.tick(), this.options.heartbeatIntervalMs)
+    this.heartbeat.unref()
+  }
+
+  /** Connections currently known (negotiated, connected or awaiting a reconnect). */
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** `POST {hub}/negotiate`. */
+  async negotiate(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendText(response, 405)
+    const url = requestUrl(request)
+    const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
+    if (!principal) return this.unauthorized(response)
+    const negotiated = readNegotiateRequest(url.searchParams, this.options.allowStatefulReconnects)
+    // Errors are answered 200 with an `error` property: that is where clients look for them.
+    if (!negotiated.ok) return sendJson(response, 200, { error: negotiated.error })
+    const connection = this.createConnection(principal, negotiated.version, negotiated.statefulReconnect)
+    sendJson(response, 200, negotiateResponse(connection, negotiated.version, negotiated.statefulReconnect))
+  }
+
+  /** `{hub}?id=…`: GET (Server-Sent Events or a long poll), POST (client → server), DELETE (end a long-polling connection). */
+  async handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    switch (request.method) {
+      case 'GET':
+        return (request.headers.accept ?? '').split(',').some(type => type.split(';')[0]!.trim() === 'text/event-stream')
+          ? this.serverSentEvents(request, response)
+          : this.longPoll(request, response)
+      case 'POST':
+        return this.receiveSend(request, response)
+      case 'DELETE':
+        return this.deleteConnection(request, response)
+      default:
+        return sendText(response, 405)
+    }
+  }
+
+  /** crossws hooks for the WebSocket transport on the same path. */
+  readonly websocket: Partial<Hooks> = {
+    upgrade: async (request) => {
+      const url = new URL(request.url)
+      const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
+      if (!principal) return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } })
+      const context = (request as { context?: UpgradeContext }).context!
+      if (!url.searchParams.get('id')) {
+        // skipNegotiation: the WebSocket itself starts the connection.
+        context.hubPrincipal = principal
+        return
+      }
+      const lookup = this.lookup(url.searchParams, principal, 'WebSockets')
+      if (!('connection' in lookup)) return new Response(lookup.body ?? null, { status: lookup.status })
+      context.hubConnection = lookup.connection
+    },
+    open: (peer) => {
+      const context = peer.context as UpgradeContext
+      const connection = context.hubConnection ?? this.createConnection(context.hubPrincipal!, 0, false)
+      const transport = new WebSocketTransport(peer.websocket as unknown as RawWebSocket)
+      transports.set(peer, { connection, transport })
+      connection.attachTransport(transport)
+    },
+    message: (peer, message) => {
+      transports.get(peer)?.connection.receive(message.uint8Array())
+    },
+    close: (peer) => {
+      const entry = transports.get(peer)
+      transports.delete(peer)
+      entry?.connection.transportLost(entry.transport)
+    },
+  }
+
+  /** Closes connections matching `predicate` (a revoked credential, a deleted resource). */
+  closeConnections(predicate: (connection: HubConnection) => boolean, error?: string): number {
+    let closed = 0
+    for (const connection of [...this.connections.values()]) {
+      if (!predicate(connection)) continue
+      connection.close(error)
+      closed++
+    }
+    return closed
+  }
+
+  /** Ends every connection and stops the heartbeat: for shutdown and tests. */
+  async shutdown(): Promise<void> {
+    clearInterval(this.heartbeat)
+    this.closeConnections(() => true)
+    await this.lifetime.close()
+  }
+
+  private createConnection(principal: Principal, negotiateVersion: number, statefulReconnect: boolean): HubConnection {
+    const connection = new HubConnection(principal, this.protocols, this.options, this.events, statefulReconnect, negotiateVersion)
+    this.connections.set(connection.connectionToken, connection)
+    return connection
+  }
+
+  private async serverSentEvents(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const connection = await this.authorizedLookup(request, response, 'ServerSentEvents')
+    if (!connection) return
+    const transport = new ServerSentEventsTransport(response)
+    connection.attachTransport(transport)
+    await new Promise<void>(resolve => response.once('close', resolve))
+    connection.transportLost(transport)
+  }
+
+  private async longPoll(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(NO_CACHE_HEADERS)) response.setHeader(name, value)
+    const connection = await this.authorizedLookup(request, response, 'LongPolling')
+    if (!connection) return
+    const current = connection.currentTransport
+    if (current instanceof LongPollingTransport) return current.acceptPoll(response)
+    // The first poll starts the connection and returns at once; the handshake answer comes on the next.
+    connection.attachTransport(new LongPollingTransport(this.options.longPollTimeoutMs))
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '0' })
+    response.end()
+  }
+
+  private async receiveSend(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const connection = await this.authorizedLookup(request, response, null)
+    if (!connection) return
+    if (connection.transportKind === 'WebSockets') {
+      return sendText(response, 405, 'POST requests are not allowed for WebSocket connections.')
+    }
+    let body: Buffer
+    try {
+      body = await readBody(request, this.options.maximumReceiveMessageSize * 4)
+    }
+    catch {
+      return sendText(response, 400)
+    }
+    if (connection.state === 'closed') return sendText(response, 404)
+    connection.receive(body)
+    sendText(response, 200)
+  }
+
+  private async deleteConnection(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const connection = await this.authorizedLookup(request, response, null)
+    if (!connection) return
+    if (connection.transportKind !== 'LongPolling') {
+      return sendText(response, 400, 'Cannot terminate this connection using the DELETE endpoint.')
+    }
+    sendText(response, 202)
+    connection.close()
+  }
+
+  /** Authenticates, then finds the connection named by `id`; answers the request itself when it cannot. */
+  private async authorizedLookup(request: IncomingMessage, response: ServerResponse, transport: TransportKind | null): Promise<HubConnection | null> {
+    const url = requestUrl(request)
+    const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
+    if (!principal) {
+      this.unauthorized(response)
+      return null
+    }
+    const lookup = this.lookup(url.searchParams, principal, transport)
+    if ('connection' in lookup) return lookup.connection
+    sendText(response, lookup.status, lookup.body)
+    return null
+  }
+
+  private lookup(query: URLSearchParams, principal: Principal, transport: TransportKind | null): Lookup {
+    const id = query.get('id')
+    if (!id) return { status: 400, body: 'Connection ID required' }
+    const connection = this.connections.get(id)
+    if (!connection || connection.state === 'closed') return { status: 404, body: 'No Connection with that ID' }
+    // A connection belongs to whoever negotiated it; another user's token does not open it.
+    if (connection.userId !== principal.userId) return { status: 403 }
+    if (transport === null) return { connection }
+    if (connection.transportKind !== null && connection.transportKind !== transport) {
+      return { status: 400, body: 'Cannot change transports mid-connection' }
+    }
+    const reconnectExpected = transport === 'LongPolling' || connection.statefulReconnect
+    if (connection.transportKind !== null && !reconnectExpected) return { status: 409 }
+    return { connection }
+  }
+
+  private unauthorized(response: ServerResponse): void {
+    sendText(response, 401, '', { 'WWW-Authenticate': 'Bearer' })
+  }
+
+  private tick(): void {
+    const now = Date.now()
+    for (const connection of [...this.connections.values()]) {
+      connection.heartbeat(now)
+      if (connection.state === 'closed') this.connections.delete(connection.connectionToken)
+    }
+  }
+}
+
+/** The transport behind each open WebSocket peer. */
+const transports = new WeakMap<Peer, { connection: HubConnection, transport: ServerTransport }>()
+
+function requestUrl(request: IncomingMessage): URL {
+  return new URL(request.url ?? '/', 'http://localhost')
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new Error('Request body too large'))
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.once('end', () => resolve(Buffer.concat(chunks)))
+    request.once('error', reject)
+  })
+}

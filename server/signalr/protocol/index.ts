@@ -1,0 +1,5 @@
+export * from './messages'
+export type { HubProtocol, TransferFormat, Frame, ParseResult } from './hub-protocol'
+export { JsonHubProtocol } from './json-protocol'
+export { MessagePackHubProtocol } from './messagepack-protocol'
+export { parseHandshakeRequest, writeHandshakeResponse, type HandshakeRequest } from './handshake'

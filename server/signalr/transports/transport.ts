@@ -1,0 +1,31 @@
+import type { Frame, TransferFormat } from '../protocol'
+
+export type TransportKind = 'WebSockets' | 'ServerSentEvents' | 'LongPolling'
+
+/** What negotiate offers, in the order clients try them. */
+export const AVAILABLE_TRANSPORTS: ReadonlyArray<{ transport: TransportKind, transferFormats: TransferFormat[] }> = [
+  { transport: 'WebSockets', transferFormats: ['Text', 'Binary'] },
+  { transport: 'ServerSentEvents', transferFormats: ['Text'] },
+  { transport: 'LongPolling', transferFormats: ['Text', 'Binary'] },
+]
+
+/**
+ * The server side of one transport: it only moves frames. Framing of hub
+ * messages, liveness and buffering for reconnects belong to the connection.
+ */
+export interface ServerTransport {
+  readonly kind: TransportKind
+  readonly supportsBinary: boolean
+  /** Queues a frame for the client. */
+  send(frame: Frame): void
+  /** Bytes accepted by `send` that the client has not taken yet. */
+  bufferedBytes(): number
+  /** Ends the transport once what was sent has been flushed. */
+  close(): void
+  /** Since when the client has had no request open to receive on (long polling between polls), or null. */
+  detachedSince?(): number | null
+}
+
+export function frameByteLength(frame: Frame): number {
+  return typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength
+}
