@@ -47,6 +47,15 @@ export const testHub = defineHub({
       const padding = 'x'.repeat(size)
       for (let i = 0; i < count; i++) void context.clients.caller.send('Flood', i, padding)
     }),
+    /** Sends `count` numbered Tick events to the caller, one every `intervalMs`, after returning. */
+    StartTicks: hubMethod([z.number().int().min(0).max(10_000), z.number().int().min(1).max(1_000)], (context, count, intervalMs) => {
+      void (async () => {
+        for (let i = 0; i < count && !context.signal.aborted; i++) {
+          await context.clients.caller.send('Tick', i)
+          await sleep(intervalMs)
+        }
+      })()
+    }),
     Abort: hubMethod([], context => context.abort()),
     Counter: hubStream([z.number().int().min(0), z.number().int().min(0)], async function* (context, count, delayMs) {
       for (let i = 0; i < count; i++) {
