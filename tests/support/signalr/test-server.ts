@@ -14,6 +14,8 @@ export interface TestHubServer {
   endpoint: HubEndpoint
   /** Drops every WebSocket without a close frame, as a network failure would. */
   dropWebSockets(): void
+  /** WebSockets accepted so far: a reconnect shows up as one more. */
+  webSocketsOpened(): number
   close(): Promise<void>
 }
 
@@ -31,7 +33,16 @@ export async function startTestHubServer(options: Partial<HubServerOptions> = {}
   const app = createApp()
   app.use('/hubs/test/negotiate', handlers.negotiate)
   app.use('/hubs/test', handlers.transports)
-  const websockets = wsAdapter({ ...app.websocket, serverOptions: { maxPayload: 1024 * 1024 } })
+  let opened = 0
+  const websockets = wsAdapter({
+    ...app.websocket,
+    serverOptions: { maxPayload: 1024 * 1024 },
+    hooks: {
+      open: () => {
+        opened++
+      },
+    },
+  })
   const server: Server = createServer(toNodeListener(app))
   server.on('upgrade', websockets.handleUpgrade)
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -43,6 +54,7 @@ export async function startTestHubServer(options: Partial<HubServerOptions> = {}
     dropWebSockets: () => {
       for (const peer of websockets.peers) peer.terminate()
     },
+    webSocketsOpened: () => opened,
     close: async () => {
       await endpoint.shutdown()
       websockets.closeAll(1001, 'shutdown', true)
