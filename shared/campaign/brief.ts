@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/** Social platforms short copy is written for, each with its own length rule. */
+export const PLATFORMS = ['x', 'linkedin', 'instagram', 'facebook', 'tiktok'] as const
+export type Platform = (typeof PLATFORMS)[number]
+export const DEFAULT_PLATFORMS: Platform[] = ['x', 'linkedin', 'instagram']
+
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`)
+const hexColour = z.string().trim().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'A hex colour such as #1A2B3C')
+const hashtag = z.string().trim().regex(/^#?[\p{L}\p{N}_]{1,60}$/u, 'A hashtag: letters, digits and underscores')
+  .transform(tag => (tag.startsWith('#') ? tag : `#${tag}`))
+
+export const brandKitSchema = z.object({
+  name: z.string().trim().max(100).optional(),
+  palette: z.array(hexColour).max(8).default([]),
+  bannedTerms: z.array(text(60)).max(50).default([]),
+  requiredHashtags: z.array(hashtag).max(5).default([]),
+  requiredDisclaimer: z.string().trim().max(300).optional(),
+})
+
+/** A marketer's campaign brief, as the launch form and `POST /api/campaigns` accept it. */
+export const campaignBriefSchema = z.object({
+  theme: text(200),
+  product: text(200),
+  targetAudience: text(500),
+  tone: text(100),
+  constraints: z.array(text(300)).max(20).default([]),
+  platforms: z.array(z.enum(PLATFORMS)).min(1, 'Choose at least one platform').max(PLATFORMS.length)
+    .default(DEFAULT_PLATFORMS)
+    .transform(platforms => [...new Set(platforms)]),
+  brand: brandKitSchema.optional(),
+  executionMode: z.enum(['parallel', 'sequential']).default('parallel'),
+})
+
+export type CampaignBriefInput = z.input<typeof campaignBriefSchema>
+export type CampaignBrief = z.output<typeof campaignBriefSchema>
+export type BrandKit = z.output<typeof brandKitSchema>

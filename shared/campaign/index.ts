@@ -1,0 +1,3 @@
+export * from './brief'
+export * from './artifacts'
+export * from './compliance'
