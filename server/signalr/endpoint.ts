@@ -232,7 +232,7 @@ export class HubEndpoint {
     if (connection.transportKind !== null && connection.transportKind !== transport) {
       return { status: 400, body: 'Cannot change transports mid-connection' }
     }
-    const reconnectExpected = transport === 'LongPolling' || connection.statefulReconnect
+    const reconnectExpected = transport === 'LongPolling' || connection.reconnectExpected
     if (connection.transportKind !== null && !reconnectExpected) return { status: 409 }
     return { connection }
   }

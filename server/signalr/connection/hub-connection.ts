@@ -75,6 +75,14 @@ export class HubConnection {
     return this.principal.userId
   }
 
+  /**
+   * Whether a further transport request may take over this connection: only a stateful one,
+   * and only until a handshake below version 2 has turned stateful reconnect down.
+   */
+  get reconnectExpected(): boolean {
+    return this.statefulReconnect && (this.protocol === null || this.reconnectBuffer !== null)
+  }
+
   get currentTransport(): ServerTransport | null {
     return this.transport
   }
@@ -82,12 +90,14 @@ export class HubConnection {
   /** Binds a transport: the first one starts the handshake, a later one resumes a stateful connection. */
   attachTransport(transport: ServerTransport): void {
     this.transportKind ??= transport.kind
-    if (this.state === 'connected' && this.transport && this.reconnectBuffer) {
-      // The client reconnected before we noticed its old socket die: retire the old one.
+    if (this.transport && this.transport !== transport) {
+      // The client came back before we noticed its old transport die: retire the old one, and
+      // with it any partial message it carried (a reconnect resends whole messages).
       const stale = this.transport
       this.transport = null
+      this.inbound = new Uint8Array(0)
       stale.close()
-      this.setState('reconnecting')
+      if (this.state === 'connected' && this.reconnectBuffer) this.setState('reconnecting')
     }
     this.transport = transport
     this.lastReceivedAt = Date.now()
