@@ -1,7 +1,8 @@
+import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 
 export default defineNuxtConfig({
-  modules: ['@pinia/nuxt', '@nuxt/eslint'],
+  modules: ['@pinia/nuxt', '@nuxt/eslint', 'nuxt-auth-utils'],
   // Nothing may reach the network at build or run time: no devtools, no telemetry, no web fonts.
   devtools: { enabled: false },
   app: {
@@ -12,6 +13,11 @@ export default defineNuxtConfig({
     },
   },
   css: ['~/assets/css/main.css'],
+  runtimeConfig: {
+    // Sealed, httpOnly, SameSite=Lax cookie (nuxt-auth-utils); its password comes from
+    // NUXT_SESSION_PASSWORD or server/plugins/session-secret.ts.
+    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax' } },
+  },
   // The app lives at the repository root (pages/, components/, server/ …) rather than under app/.
   srcDir: '.',
   compatibilityDate: '2026-11-01',
@@ -22,5 +28,12 @@ export default defineNuxtConfig({
   vite: { plugins: [tailwindcss()] },
   typescript: { strict: true, typeCheck: false },
   telemetry: false,
+  hooks: {
+    // /api errors become Problem Details before Nuxt's handler renders its error page for the rest.
+    'nitro:config'(config) {
+      const nuxtHandlers = config.errorHandler ? [config.errorHandler].flat() : []
+      config.errorHandler = [fileURLToPath(new URL('./server/error-handler.ts', import.meta.url)), ...nuxtHandlers]
+    },
+  },
   eslint: { config: { stylistic: true } },
 })

@@ -1,3 +1,4 @@
 export * from './brief'
 export * from './artifacts'
 export * from './compliance'
+export * from './campaign'

@@ -21,6 +21,12 @@ describe('home page in Chromium', () => {
       const { hostname } = new URL(request.url())
       if (hostname !== '127.0.0.1' && hostname !== 'localhost') offMachine.push(request.url())
     })
+    // The home page is for signed-in users; the browser context keeps the session cookie.
+    const registered = await page.request.post(`${app.url}/api/auth/register`, {
+      data: { name: 'Home Visitor', email: 'home@example.com', password: 'violet-harbour-lantern-42' },
+      headers: { Origin: app.url },
+    })
+    expect(registered.status()).toBe(201)
     await page.goto(app.url, { waitUntil: 'networkidle' })
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Campaigns')
     expect(offMachine).toEqual([])

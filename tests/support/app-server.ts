@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 /** The built production server (`.output/`), started on a free loopback port. */
 export interface RunningApp {
   url: string
+  /** The server's DATA_DIR (embedded database, generated secrets). */
+  dataDir: string
   process: ChildProcess
   output: () => string
   stop: () => Promise<void>
@@ -21,11 +25,22 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export interface StartOptions {
+  /** Wait for /health to answer 200 (the default), or only for the server to answer at all. */
+  waitFor?: 'healthy' | 'listening'
+}
+
+/**
+ * Each server gets its own data directory unless `env.DATA_DIR` names one (to restart on the same
+ * data); a directory made here is removed when the server stops.
+ */
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const ownDataDir = env.DATA_DIR === undefined
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'map-data-'))
   const child = spawn(process.execPath, [resolve('.output/server/index.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -40,19 +55,29 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}:\n${log}`)
     try {
       const response = await fetch(`${url}/health`)
-      if (response.ok) break
+      if (response.ok || options.waitFor === 'listening') break
     }
     catch { /* not listening yet */ }
     await new Promise(r => setTimeout(r, 100))
   }
 
+  const removeOwnDataDir = () => {
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
   return {
     url,
+    dataDir,
     process: child,
     output: () => log,
     stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done()
-      child.once('exit', () => done())
+      if (child.exitCode !== null || child.signalCode !== null) {
+        removeOwnDataDir()
+        return done()
+      }
+      child.once('exit', () => {
+        removeOwnDataDir()
+        done()
+      })
       child.kill('SIGTERM')
     }),
   }

@@ -1,0 +1,14 @@
+import { safeRedirectPath } from '#shared/utils/safe-redirect'
+
+/** Pages for people who are not signed in; every other page needs a session. */
+const GUEST_PAGES = new Set(['/login', '/register'])
+
+// Unauthenticated visits go to sign-in, which brings the visitor back to where they were headed.
+export default defineNuxtRouteMiddleware((to) => {
+  const { loggedIn } = useUserSession()
+  const guestPage = GUEST_PAGES.has(to.path)
+  if (!loggedIn.value && !guestPage) {
+    return navigateTo({ path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } })
+  }
+  if (loggedIn.value && guestPage) return navigateTo(safeRedirectPath(to.query.redirect))
+})

@@ -1,0 +1,61 @@
+import { AccountService } from '../accounts/account-service'
+import { LoginThrottle } from '../accounts/login-throttle'
+import { UsersRepository } from '../accounts/users-repository'
+import { loadAppConfig, type AppConfig } from '../config/app-config'
+import { loadOrCreateSecret } from '../config/persistent-secret'
+import type { DatabaseConnection } from '../db/database'
+import { embeddedDatabaseDir, openDatabase } from '../db/open-database'
+import { MemoryCounterStore } from '../rate-limit/memory-counter-store'
+import { RateLimiter } from '../rate-limit/rate-limiter'
+import { HubTokenIssuer } from '../tokens/hub-token-issuer'
+import { PersonalAccessTokenService } from '../tokens/personal-access-token-service'
+import { PersonalAccessTokensRepository } from '../tokens/personal-access-tokens-repository'
+
+/** The server's long-lived parts, built once from the environment and shared by every request. */
+export interface AppServices {
+  config: AppConfig
+  database: DatabaseConnection
+  accounts: AccountService
+  personalAccessTokens: PersonalAccessTokenService
+  hubTokens: HubTokenIssuer
+  rateLimiter: RateLimiter
+}
+
+export const HUB_TOKEN_SECRET_FILE = 'hub-token.secret'
+
+export async function createAppServices(config: AppConfig): Promise<AppServices> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    embeddedDir: embeddedDatabaseDir(config.dataDir),
+  })
+  const counters = new MemoryCounterStore()
+  const hubSecret = loadOrCreateSecret(config.dataDir, HUB_TOKEN_SECRET_FILE, config.hubTokenSecret, 'HUB_TOKEN_SECRET')
+  return {
+    config,
+    database,
+    accounts: new AccountService(new UsersRepository(database.db), new LoginThrottle(counters), config.registrationOpen),
+    personalAccessTokens: new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db)),
+    hubTokens: new HubTokenIssuer(hubSecret),
+    rateLimiter: new RateLimiter(counters, config.rateLimitPerMinute),
+  }
+}
+
+let services: Promise<AppServices> | undefined
+
+/**
+ * The shared services, created on first use (the server starts them at boot). A failed start, such
+ * as PostgreSQL not answering yet, is retried on the next call instead of being remembered.
+ */
+export function useAppServices(): Promise<AppServices> {
+  services ??= createAppServices(loadAppConfig()).catch((error) => {
+    services = undefined
+    throw error
+  })
+  return services
+}
+
+export async function closeAppServices(): Promise<void> {
+  const current = services
+  services = undefined
+  if (current) await (await current.catch(() => undefined))?.database.close()
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path'
+
+/** Everything the accounts, tokens and database layers read from the environment, in one place. */
+export interface AppConfig {
+  /** Where the embedded database and generated secrets live. */
+  dataDir: string
+  /** PostgreSQL connection string; the embedded database is used when absent. */
+  databaseUrl: string | undefined
+  /** Seals session cookies; generated and kept in `dataDir` when absent. */
+  sessionPassword: string | undefined
+  /** Signs hub tokens; generated and kept in `dataDir` when absent. */
+  hubTokenSecret: string | undefined
+  registrationOpen: boolean
+  rateLimitPerMinute: number
+  /** Honour X-Forwarded-For / -Host / -Proto: only behind a proxy that sets them. */
+  trustProxy: boolean
+}
+
+type Env = Record<string, string | undefined>
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  return {
+    dataDir: resolve(nonEmpty(env.DATA_DIR) ?? '.data'),
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    sessionPassword: nonEmpty(env.NUXT_SESSION_PASSWORD),
+    hubTokenSecret: nonEmpty(env.HUB_TOKEN_SECRET),
+    registrationOpen: parseBoolean('REGISTRATION_OPEN', env.REGISTRATION_OPEN, true),
+    rateLimitPerMinute: parsePositiveInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 100),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  const text = nonEmpty(value)?.trim().toLowerCase()
+  if (text === undefined) return fallback
+  if (['true', '1', 'yes', 'on'].includes(text)) return true
+  if (['false', '0', 'no', 'off'].includes(text)) return false
+  throw new Error(`${name} must be true or false, not "${value}"`)
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  const text = nonEmpty(value)?.trim()
+  if (text === undefined) return fallback
+  const number = Number(text)
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`)
+  return number
+}

@@ -1,0 +1,16 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { schema } from './schema'
+import type { SqlSession } from './sql-session'
+
+/** The Drizzle handle repositories use; the same type whichever driver is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export interface DatabaseConnection {
+  db: Database
+  kind: 'embedded' | 'postgres'
+  /** Runs `work` on one dedicated connection. */
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,7 @@
+import type { Migration } from './migration'
+import { accountsAndTokens } from './0001-accounts-and-tokens'
+
+/** Every migration, oldest first. Append new ones; never edit a released one. */
+export const migrations: readonly Migration[] = [
+  accountsAndTokens,
+]

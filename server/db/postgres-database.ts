@@ -1,0 +1,30 @@
+import { drizzle } from 'drizzle-orm/node-postgres'
+import pg from 'pg'
+import type { Database, DatabaseConnection } from './database'
+import { schema } from './schema'
+
+export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
+  const pool = new pg.Pool({ connectionString, max: 10 })
+  // An idle client that loses its connection emits 'error'; without a listener that ends the process.
+  pool.on('error', error => console.error(`PostgreSQL connection error: ${error.message}`))
+  const db = drizzle({ client: pool, schema }) as unknown as Database
+  return {
+    db,
+    kind: 'postgres',
+    async withSession(work) {
+      const client = await pool.connect()
+      try {
+        return await work({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        })
+      }
+      finally {
+        client.release()
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1')
+    },
+    close: () => pool.end(),
+  }
+}

@@ -1,0 +1,30 @@
+import { isError } from 'h3'
+import {
+  EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
+} from '../accounts/account-errors'
+import { TokenNotFoundError } from '../tokens/token-errors'
+import { HttpProblem, problemTypes } from './problem'
+
+/**
+ * Every error a request can end with, as the Problem Details to answer. Domain errors map to their
+ * status; errors nobody anticipated become a 500 that says nothing about the internals.
+ */
+export function errorToProblem(error: unknown): HttpProblem {
+  const cause = isError(error) && error.cause !== undefined ? error.cause : error
+  if (cause instanceof HttpProblem) return cause
+  if (cause instanceof RegistrationClosedError) return new HttpProblem(403, cause.message, { type: problemTypes.registrationClosed })
+  if (cause instanceof EmailTakenError) return new HttpProblem(409, cause.message, { type: problemTypes.emailTaken, errors: { email: [cause.message] } })
+  if (cause instanceof WeakPasswordError) {
+    return new HttpProblem(400, cause.message, { type: problemTypes.weakPassword, title: 'Validation failed', errors: { password: cause.reasons } })
+  }
+  if (cause instanceof InvalidCredentialsError) return new HttpProblem(401, cause.message)
+  if (cause instanceof SignInThrottledError) {
+    return new HttpProblem(429, cause.message, { type: problemTypes.signInThrottled, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
+  }
+  if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
+  // h3's own errors (an unknown method, a body too large …) keep their 4xx status and message.
+  if (isError(error) && error.statusCode >= 400 && error.statusCode < 500 && !error.unhandled) {
+    return new HttpProblem(error.statusCode, error.statusMessage || error.message || 'The request could not be processed')
+  }
+  return new HttpProblem(500, 'An unexpected error occurred. It has been logged.')
+}

@@ -1,0 +1,56 @@
+import { defineEventHandler, getRequestHeader, getRequestURL, setResponseHeaders, type H3Event } from 'h3'
+import { useAppServices } from '../app/services'
+import { clientAddress } from '../http/client-address'
+import { HttpProblem, problemTypes } from '../http/problem'
+import type { RateLimitDecision } from '../rate-limit/rate-limiter'
+import { crossSiteRefusal } from '../security/cross-site-check'
+import { getCurrentUser } from '../utils/current-user'
+
+/** The session echo nuxt-auth-utils serves to the app; every page render asks for it. */
+const SESSION_ECHO = '/api/_auth/session'
+
+// For every /api request: rate limiting per principal (with its headers on every answer, errors
+// included), then refusal of cross-site mutations.
+export default defineEventHandler(async (event) => {
+  const path = event.path.split('?')[0]!
+  if (path !== '/api' && !path.startsWith('/api/')) return
+  const { config, rateLimiter } = await useAppServices()
+
+  setResponseHeaders(event, { 'Cache-Control': 'no-store' })
+  const principal = await rateLimitKey(event, config.trustProxy)
+  // Reading the session echo is part of showing any page; it reports the budget without spending it.
+  const decision = path === SESSION_ECHO && event.method === 'GET'
+    ? await rateLimiter.inspect(principal)
+    : await rateLimiter.consume(principal)
+  setResponseHeaders(event, rateLimitHeaders(decision))
+  if (!decision.allowed) {
+    throw new HttpProblem(429, `Rate limit of ${decision.limit} requests per minute exceeded`, {
+      type: problemTypes.rateLimited,
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+    })
+  }
+
+  const refusal = crossSiteRefusal({
+    method: event.method,
+    origin: getRequestHeader(event, 'origin'),
+    secFetchSite: getRequestHeader(event, 'sec-fetch-site'),
+    hasCookie: getRequestHeader(event, 'cookie') !== undefined,
+    hasAuthorization: getRequestHeader(event, 'authorization') !== undefined,
+    ownOrigin: getRequestURL(event, { xForwardedHost: config.trustProxy, xForwardedProto: config.trustProxy }).origin,
+  })
+  if (refusal) throw new HttpProblem(403, refusal, { type: problemTypes.crossSite })
+})
+
+/** A signed-in user is one principal whichever credential they use; anonymous callers are their address. */
+async function rateLimitKey(event: H3Event, trustProxy: boolean): Promise<string> {
+  const user = await getCurrentUser(event)
+  return user ? `user:${user.id}` : `address:${clientAddress(event, trustProxy)}`
+}
+
+function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
+  return {
+    'X-RateLimit-Limit': String(decision.limit),
+    'X-RateLimit-Remaining': String(decision.remaining),
+    'X-RateLimit-Reset': String(decision.resetAtSeconds),
+  }
+}

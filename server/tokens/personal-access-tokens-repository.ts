@@ -1,0 +1,70 @@
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import type { Database } from '../db/database'
+import { personalAccessTokens, users, type PersonalAccessTokenRow, type UserRow } from '../db/schema'
+import { isUuid } from '../accounts/users-repository'
+
+export interface NewPersonalAccessToken {
+  userId: string
+  name: string
+  tokenHash: string
+  tokenPrefix: string
+  expiresAt: Date
+}
+
+export class PersonalAccessTokensRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(token: NewPersonalAccessToken): Promise<PersonalAccessTokenRow> {
+    const [row] = await this.db.insert(personalAccessTokens).values(token).returning()
+    return row!
+  }
+
+  /** The token and its owner when the hash matches a token that is neither revoked nor expired at `now`. */
+  async findUsable(tokenHash: string, now: Date): Promise<{ token: PersonalAccessTokenRow, user: UserRow } | null> {
+    const [row] = await this.db
+      .select({ token: personalAccessTokens, user: users })
+      .from(personalAccessTokens)
+      .innerJoin(users, eq(users.id, personalAccessTokens.userId))
+      .where(and(
+        eq(personalAccessTokens.tokenHash, tokenHash),
+        isNull(personalAccessTokens.revokedAt),
+        gt(personalAccessTokens.expiresAt, now),
+      ))
+      .limit(1)
+    return row ?? null
+  }
+
+  /** The user's tokens that are not revoked, newest first (expired ones included, so they can be seen and removed). */
+  async listForUser(userId: string): Promise<PersonalAccessTokenRow[]> {
+    return this.db.select().from(personalAccessTokens)
+      .where(and(eq(personalAccessTokens.userId, userId), isNull(personalAccessTokens.revokedAt)))
+      .orderBy(desc(personalAccessTokens.createdAt), desc(personalAccessTokens.id))
+  }
+
+  /** False when the user has no such unrevoked token (including when it belongs to someone else). */
+  async revoke(userId: string, tokenId: string, now: Date): Promise<boolean> {
+    if (!isUuid(tokenId)) return false
+    const rows = await this.db.update(personalAccessTokens)
+      .set({ revokedAt: now })
+      .where(and(
+        eq(personalAccessTokens.id, tokenId),
+        eq(personalAccessTokens.userId, userId),
+        isNull(personalAccessTokens.revokedAt),
+      ))
+      .returning({ id: personalAccessTokens.id })
+    return rows.length === 1
+  }
+
+  /**
+   * Records a use. Writes at most once per `granularityMs` per token, so a busy client does not turn
+   * every request into a write.
+   */
+  async touchLastUsed(tokenId: string, now: Date, granularityMs: number): Promise<void> {
+    await this.db.update(personalAccessTokens)
+      .set({ lastUsedAt: now })
+      .where(and(
+        eq(personalAccessTokens.id, tokenId),
+        or(isNull(personalAccessTokens.lastUsedAt), lt(personalAccessTokens.lastUsedAt, new Date(now.getTime() - granularityMs))),
+      ))
+  }
+}

@@ -1,0 +1,61 @@
+import { getCookie, getRequestHeader, type H3Event } from 'h3'
+import { useAppServices } from '../app/services'
+import type { UserRow } from '../db/schema'
+import { HttpProblem, unauthorized } from '../http/problem'
+
+export interface CurrentUser {
+  id: string
+  email: string
+  name: string
+  /** How the request proved who it is. Hub tokens are not on this list: they open the hub only. */
+  via: 'session' | 'personal-access-token'
+}
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** Resolved once per request; null when the request is anonymous or its credentials are invalid. */
+    currentUser?: CurrentUser | null
+  }
+}
+
+/**
+ * Who is calling the REST API: `Authorization: Bearer <personal access token>` when that header is
+ * sent (a bad one is not rescued by a cookie), otherwise the session cookie.
+ */
+export async function getCurrentUser(event: H3Event): Promise<CurrentUser | null> {
+  if (event.context.currentUser === undefined) event.context.currentUser = await resolveCurrentUser(event)
+  return event.context.currentUser
+}
+
+export async function requireCurrentUser(event: H3Event): Promise<CurrentUser> {
+  const user = await getCurrentUser(event)
+  if (!user) throw unauthorized()
+  return user
+}
+
+/** For what only a signed-in browser may do, such as managing personal access tokens. */
+export async function requireSessionUser(event: H3Event): Promise<CurrentUser> {
+  const user = await requireCurrentUser(event)
+  if (user.via !== 'session') throw new HttpProblem(403, 'Personal access tokens are managed from a signed-in session, not with a token')
+  return user
+}
+
+async function resolveCurrentUser(event: H3Event): Promise<CurrentUser | null> {
+  const services = await useAppServices()
+  const authorization = getRequestHeader(event, 'authorization')
+  if (authorization !== undefined) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
+    const user = token ? await services.personalAccessTokens.authenticate(token) : null
+    return user ? toCurrentUser(user, 'personal-access-token') : null
+  }
+  // Only a request that brings a session cookie is looked at: reading the session of one that does
+  // not would hand every anonymous caller a fresh, empty session cookie.
+  if (!getCookie(event, useRuntimeConfig(event).session.name ?? 'nuxt-session')) return null
+  const session = await getUserSession(event)
+  const user = session.user ? await services.accounts.findUser(session.user.id) : null
+  return user ? toCurrentUser(user, 'session') : null
+}
+
+function toCurrentUser(user: UserRow, via: CurrentUser['via']): CurrentUser {
+  return { id: user.id, email: user.email, name: user.name, via }
+}
