@@ -1,4 +1,3 @@
 export * from './brief'
 export * from './artifacts'
 export * from './compliance'
-export * from './campaign'
