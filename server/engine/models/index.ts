@@ -1,0 +1,7 @@
+export { DEFAULT_MODEL_TIMEOUT_MS, MODEL_PROVIDERS, ModelConfigError, configuredModelId, readModelConfig, type ModelConfig, type ModelEnv, type ModelProviderName } from './config'
+export { createLanguageModel, createModelFromEnv, createModelSetupFromEnv, type ConfiguredLanguageModel, type ModelSetup } from './provider'
+export { ModelWriter } from './model-writer'
+export { MODEL_TONE_RULE_ID, ModelReviewer, type ModelReviewerOptions } from './model-reviewer'
+export { isRetryableModelError, retryAfterMs, withRetries, type RetryOptions } from './retry'
+export { ModelOutputError, ModelTimeoutError } from './errors'
+export { withCallTimeout } from './call-signal'
