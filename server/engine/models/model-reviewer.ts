@@ -1,4 +1,5 @@
 import type { CampaignBrief, ComplianceIssue, Severity } from '../../../shared/campaign'
+import { RULES } from '../compliance/catalogue'
 import type { RuleDefinition } from '../compliance/rule'
 import { withCallTimeout } from './call-signal'
 import { completeAnswer } from './model-calls'
@@ -10,7 +11,7 @@ import type { ModelSetup } from './provider'
 export const MODEL_TONE_RULE_ID = 'model.tone'
 
 export interface ModelReviewerOptions {
-  /** The deterministic rules, so the model is told not to repeat what they check. */
+  /** The deterministic rules, so the model is told not to repeat what they check (default: the audit's catalogue). */
   rules?: readonly RuleDefinition[]
   /** Told about failures, which are otherwise swallowed. Receives the error, never a key. */
   onError?: (error: unknown) => void
@@ -29,7 +30,7 @@ export class ModelReviewer {
   /** `signal` cancels the review (the run was cancelled, say); it then returns no findings at once. */
   async review(brief: CampaignBrief, artifacts: ReviewedArtifact[], options: { signal?: AbortSignal } = {}): Promise<ComplianceIssue[]> {
     if (artifacts.length === 0) return []
-    const checked = (this.options.rules ?? []).map(rule => `${rule.id}: ${rule.explanation}`)
+    const checked = (this.options.rules ?? RULES).map(rule => `${rule.id}: ${rule.explanation}`)
     const prompt = buildReviewPrompt(brief, artifacts, checked)
     const signal = options.signal ?? new AbortController().signal
     try {

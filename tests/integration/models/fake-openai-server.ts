@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 export type ScriptedReply
   = | { kind: 'answer', chunks: string[], chunkDelayMs?: number }
     | { kind: 'status', status: number, message?: string, headers?: Record<string, string> }
-  /** Sends the chunks, then keeps the connection open without ever finishing. */
+  /** Streams the chunks, then keeps the connection open without ever finishing. */
     | { kind: 'stall', chunks: string[] }
 
 export interface RecordedRequest {
@@ -48,6 +48,8 @@ export async function startFakeOpenAIServer(script: ScriptedReply[]): Promise<Fa
       return sendJson(res, reply.status, { error: { message: reply.message ?? `status ${reply.status}` } }, reply.headers)
     }
     if (!body.stream) {
+      // A non-streamed answer that stalls never starts at all.
+      if (reply.kind === 'stall') return
       return sendJson(res, 200, completion(body.model, reply.chunks.join('')))
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'connection': 'keep-alive' })
