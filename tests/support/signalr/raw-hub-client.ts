@@ -1,5 +1,5 @@
 import { RawSocket, type CloseInfo, type RawConnectOptions, type ReceivedFrame } from './raw-socket'
-import { handshakeFrame, jsonFrame, msgpackFrame, splitJsonFrames, splitMsgpackFrames } from './wire'
+import { concatBytes, handshakeFrame, jsonFrame, msgpackFrame, splitJsonFrames, splitMsgpackFrames } from './wire'
 import type { ProtocolName } from './clients'
 
 /** A hub message as decoded from the wire: an object for JSON, an array for MessagePack. */
@@ -11,6 +11,12 @@ export function messageType(message: WireMessage): unknown {
 
 const PING = 6
 
+export interface RawHubConnectOptions extends RawConnectOptions {
+  protocol?: ProtocolName
+  version?: number
+  afterHandshake?: string | Uint8Array
+}
+
 /**
  * A hub client on a raw WebSocket: it does the handshake and then speaks hub messages,
  * decoded without the server's codecs. Frames carrying several messages are split, so
@@ -21,13 +27,20 @@ export class RawHubClient {
 
   private constructor(readonly socket: RawSocket, readonly protocol: ProtocolName) {}
 
-  /** Opens a WebSocket (skipping negotiation unless `id` is given) and completes the handshake. */
-  static async connect(hubUrl: string, options: RawConnectOptions & { protocol?: ProtocolName } = {}): Promise<RawHubClient> {
+  /**
+   * Opens a WebSocket (skipping negotiation unless `id` is given) and completes the handshake.
+   * `afterHandshake` travels in the handshake's own frame, as a client may send it.
+   */
+  static async connect(hubUrl: string, options: RawHubConnectOptions = {}): Promise<RawHubClient> {
     const protocol = options.protocol ?? 'json'
     const socket = await RawSocket.open(hubUrl, options)
-    socket.send(handshakeFrame(protocol))
+    const handshake = handshakeFrame(protocol, options.version)
+    const extra = options.afterHandshake ?? ''
+    socket.send(typeof extra === 'string' ? handshake + extra : concatBytes(new TextEncoder().encode(handshake), extra))
     const answer = await socket.nextFrame()
     if (answer.data.toString('utf8') !== '{}\u001e') throw new Error(`Handshake failed: ${answer.data.toString('utf8')}`)
+    // ASP.NET Core switches the socket to the protocol's frame type before it answers.
+    if (answer.binary !== (protocol === 'messagepack')) throw new Error(`The handshake answer came in a ${answer.binary ? 'binary' : 'text'} frame`)
     return new RawHubClient(socket, protocol)
   }
 
