@@ -40,7 +40,8 @@ export function readLengthPrefixed(input: Uint8Array, maxMessageSize: number): {
       prefixBytes++
     }
     if (length > 0x7fffffff) throw new ProtocolError('Messages over 2GB in size are not supported.')
-    if (length > maxMessageSize) throw new MessageTooLargeError(maxMessageSize)
+    // The prefix counts: ASP.NET Core parses within a window of the first maxMessageSize bytes.
+    if (prefixBytes + length > maxMessageSize) throw new MessageTooLargeError(maxMessageSize)
     const start = offset + prefixBytes
     if (start + length > input.length) return { payloads, consumed: offset }
     payloads.push(input.subarray(start, start + length))

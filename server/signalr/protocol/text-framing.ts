@@ -14,7 +14,8 @@ export function readRecords(input: Uint8Array, maxMessageSize: number): { record
   const records: string[] = []
   let start = 0
   for (let end = input.indexOf(RECORD_SEPARATOR_CODE); end !== -1; end = input.indexOf(RECORD_SEPARATOR_CODE, start)) {
-    if (end - start > maxMessageSize) throw new MessageTooLargeError(maxMessageSize)
+    // The separator counts: ASP.NET Core looks for it within the first maxMessageSize bytes.
+    if (end + 1 - start > maxMessageSize) throw new MessageTooLargeError(maxMessageSize)
     try {
       records.push(decoder.decode(input.subarray(start, end)))
     }
