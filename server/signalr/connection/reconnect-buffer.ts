@@ -10,9 +10,9 @@ interface BufferedFrame {
  * Stateful reconnect's bookkeeping for one connection, both directions.
  *
  * Outgoing: every sequenced message is numbered from 1 and kept until the client
- * acknowledges it, so it can be replayed on a new transport. At most `limitBytes`
- * are kept unacknowledged; further messages wait (`held`) until acks make room,
- * which is the backpressure the protocol asks for.
+ * acknowledges it, so it can be replayed on a new transport. Once more than
+ * `limitBytes` are unacknowledged, further messages wait (`held`) until acks make
+ * room, which is the backpressure the protocol asks for.
  *
  * Incoming: the client numbers its messages the same way and replays what we have
  * not acknowledged; duplicates are recognised and skipped.
@@ -33,7 +33,9 @@ export class ReconnectBuffer {
   /** Records an outgoing sequenced frame; true when it may go on the wire now. */
   track(frame: Frame, bytes: number): boolean {
     const entry = { sequenceId: this.nextSequenceId++, frame, bytes }
-    if (this.held.length === 0 && this.unackedBytes + bytes <= this.limitBytes) {
+    // As in ASP.NET Core, a message waits only while the window is already over the limit, so
+    // one bigger than the whole limit still goes out (it would otherwise wait forever).
+    if (this.held.length === 0 && this.unackedBytes <= this.limitBytes) {
       this.unacked.push(entry)
       this.unackedBytes += bytes
       return true
@@ -54,7 +56,7 @@ export class ReconnectBuffer {
       this.unackedBytes -= this.unacked.shift()!.bytes
     }
     const released: Frame[] = []
-    while (this.held.length > 0 && this.unackedBytes + this.held[0]!.bytes <= this.limitBytes) {
+    while (this.held.length > 0 && this.unackedBytes <= this.limitBytes) {
       const entry = this.held.shift()!
       this.heldBytes -= entry.bytes
       this.unacked.push(entry)
