@@ -1,0 +1,1 @@
+export { OfflineWriter, DEFAULT_PACE_MS, type OfflineWriterOptions } from './offline-writer'

@@ -1,0 +1,25 @@
+import type { ArtifactType, CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '../../../shared/campaign'
+
+export interface WriteRequest {
+  campaignId: string
+  brief: CampaignBrief
+  type: ArtifactType
+  /** 1 for the first version, +1 per regeneration or revision. */
+  iteration: number
+  /** The marketer's feedback and the audit's recommendations that this version must address (may be empty). */
+  feedback: string[]
+  tags: string[]
+  signal: AbortSignal
+  /** Called with each piece of readable text as it is written, in order; concatenated they equal `content`. */
+  onText: (chunk: string) => void
+}
+
+export type WrittenMetadata = Omit<CopyMetadata, 'model' | 'iteration'> | Omit<ShortCopyMetadata, 'model' | 'iteration'> | Omit<VisualMetadata, 'model' | 'iteration'>
+
+export interface WrittenArtifact { content: string, metadata: WrittenMetadata }
+
+export interface ArtifactWriter {
+  /** Recorded as metadata.model, e.g. "offline-writer". */
+  readonly model: string
+  write(request: WriteRequest): Promise<WrittenArtifact>
+}
