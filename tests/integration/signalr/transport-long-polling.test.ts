@@ -103,6 +103,15 @@ describe('long polling', () => {
     expect([204, 404]).toContain((await poll(server.hubUrl, id)).status)
   })
 
+  it('a message over the size limit sent by POST closes the connection with a reconnectable error', async () => {
+    const id = await openLongPolling(server.hubUrl, handshakeFrame('json'))
+    const waiting = poll(server.hubUrl, id)
+    await sleep(PARK_MS)
+    await post(server.hubUrl, id, jsonFrame({ type: 1, target: 'Echo', arguments: ['x'.repeat(40_000)] }))
+    expect(splitJsonFrames(await (await waiting).text()))
+      .toEqual([{ type: 7, error: 'Connection closed with an error.', allowReconnect: true }])
+  })
+
   it('a client that stops polling is dropped after the disconnect timeout', async () => {
     const id = await openLongPolling(server.hubUrl, handshakeFrame('json'))
     await waitFor(() => server.endpoint.connectionCount === 0, 'the abandoned connection to be dropped')
