@@ -144,7 +144,7 @@ describe('negotiate', () => {
 describe('an unused negotiated connection', () => {
   let server: TestHubServer
   beforeAll(async () => {
-    server = await startTestHubServer({ disconnectTimeoutMs: 300, heartbeatIntervalMs: 50 })
+    server = await startTestHubServer({ disconnectTimeoutMs: 500, heartbeatIntervalMs: 50 })
   })
   afterAll(() => server.close())
 
