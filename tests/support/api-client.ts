@@ -24,12 +24,22 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, this.defaultHeaders)
   }
 
+  /** The same browser (cookie included) talking to a restarted server at `baseUrl`. */
+  movedTo(baseUrl: string): ApiClient {
+    const moved = new ApiClient(baseUrl, this.defaultHeaders)
+    moved.cookie = this.cookie
+    return moved
+  }
+
   get sessionCookie(): string | undefined {
     return this.cookie
   }
 
   async request<Body = LooseJson>(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string> } = {}): Promise<ApiResponse<Body>> {
-    const headers: Record<string, string> = { Origin: this.baseUrl, ...this.defaultHeaders, ...options.headers }
+    // A header given as '' is left out, to send a request without, say, an Origin.
+    const headers: Record<string, string> = Object.fromEntries(
+      Object.entries({ Origin: this.baseUrl, ...this.defaultHeaders, ...options.headers }).filter(([, value]) => value !== ''),
+    )
     if (this.cookie) headers.Cookie = this.cookie
     let body = options.body
     if (options.json !== undefined) {

@@ -25,6 +25,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** A data directory that outlives server restarts; the caller removes it. */
+export function createDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'map-data-'))
+}
+
 export interface StartOptions {
   /** Wait for /health to answer 200 (the default), or only for the server to answer at all. */
   waitFor?: 'healthy' | 'listening'
@@ -38,7 +43,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
-  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'map-data-'))
+  const dataDir = env.DATA_DIR ?? createDataDir()
   const child = spawn(process.execPath, [resolve('.output/server/index.mjs')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,14 +56,18 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   child.stderr!.on('data', collect)
 
   const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}:\n${log}`)
+  for (let ready = false; !ready;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app exited with ${child.exitCode ?? child.signalCode}:\n${log}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within 30 s:\n${log}`)
+    }
     try {
       const response = await fetch(`${url}/health`)
-      if (response.ok || options.waitFor === 'listening') break
+      ready = response.ok || options.waitFor === 'listening'
     }
     catch { /* not listening yet */ }
-    await new Promise(r => setTimeout(r, 100))
+    if (!ready) await new Promise(r => setTimeout(r, 100))
   }
 
   const removeOwnDataDir = () => {

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadAppConfig } from '../../../server/config/app-config'
+import { loadOrCreateSecret } from '../../../server/config/persistent-secret'
+
+describe('configuration from the environment', () => {
+  it('needs nothing: embedded database in .data, registration open, 100 requests a minute', () => {
+    expect(loadAppConfig({})).toEqual({
+      dataDir: resolve('.data'), databaseUrl: undefined, sessionPassword: undefined, hubTokenSecret: undefined,
+      registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
+    })
+  })
+
+  it('reads every variable', () => {
+    const config = loadAppConfig({
+      DATA_DIR: '/var/lib/map', DATABASE_URL: 'postgres://db/x', REGISTRATION_OPEN: 'false', RATE_LIMIT_PER_MINUTE: '250', TRUST_PROXY: 'yes',
+    })
+    expect(config).toMatchObject({ dataDir: '/var/lib/map', databaseUrl: 'postgres://db/x', registrationOpen: false, rateLimitPerMinute: 250, trustProxy: true })
+  })
+
+  it('refuses values it cannot read, naming the variable', () => {
+    expect(() => loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/)
+    expect(() => loadAppConfig({ REGISTRATION_OPEN: 'maybe' })).toThrow(/REGISTRATION_OPEN/)
+  })
+})
+
+describe('secrets kept in the data directory', () => {
+  const dirs: string[] = []
+  const newDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'map-secret-'))
+    dirs.push(dir)
+    return dir
+  }
+  afterEach(() => dirs.splice(0).forEach(dir => rmSync(dir, { recursive: true, force: true })))
+
+  it('generates a secret once, readable only by the owner, and returns the same one afterwards', () => {
+    const dir = newDir()
+    const first = loadOrCreateSecret(dir, 'a.secret', undefined, 'A')
+    expect(first.length).toBeGreaterThanOrEqual(32)
+    expect(loadOrCreateSecret(dir, 'a.secret', undefined, 'A')).toBe(first)
+    expect(readFileSync(join(dir, 'a.secret'), 'utf8')).toBe(first)
+    expect(statSync(join(dir, 'a.secret')).mode & 0o077).toBe(0)
+  })
+
+  it('prefers the configured secret and refuses a short one', () => {
+    const dir = newDir()
+    expect(loadOrCreateSecret(dir, 'b.secret', 'x'.repeat(40), 'B')).toBe('x'.repeat(40))
+    expect(() => loadOrCreateSecret(dir, 'b.secret', 'short', 'B')).toThrow(/B must be at least 32/)
+  })
+})

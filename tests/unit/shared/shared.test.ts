@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { loginSchema, registerSchema } from '../../../shared/schemas/account'
+import { createTokenSchema } from '../../../shared/schemas/personal-access-token'
+import { fieldErrors } from '../../../shared/utils/field-errors'
+import { safeRedirectPath } from '../../../shared/utils/safe-redirect'
+
+describe('where to go after signing in', () => {
+  it.each([
+    ['/settings/tokens', '/settings/tokens'],
+    ['/campaigns?page=2', '/campaigns?page=2'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    [undefined, '/'],
+    [['/a', '/b'], '/'],
+  ])('%s → %s', (target, expected) => {
+    expect(safeRedirectPath(target)).toBe(expected)
+  })
+})
+
+describe('shared schemas', () => {
+  it('normalise emails and names', () => {
+    expect(registerSchema.parse({ name: '  Ada ', email: ' Ada@Example.COM ', password: 'x'.repeat(10) })).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'x'.repeat(10) })
+  })
+
+  it('report every bad field by name', () => {
+    const result = loginSchema.safeParse({ email: 'nope' })
+    expect(result.success).toBe(false)
+    expect(fieldErrors(result.error!)).toEqual({ email: ['Enter a valid email address'], password: ['Password is required'] })
+  })
+
+  it('default a token to 30 days and bound its expiry', () => {
+    expect(createTokenSchema.parse({ name: 'ci' }).expiresInDays).toBe(30)
+    expect(createTokenSchema.safeParse({ name: 'ci', expiresInDays: 366 }).success).toBe(false)
+    expect(createTokenSchema.safeParse({ name: 'ci', expiresInDays: 1.5 }).success).toBe(false)
+  })
+})
