@@ -27,11 +27,17 @@ export interface BriefFacts {
 /** Where a descriptive clause starts: after this, the text describes rather than names. */
 const CLAUSE_BREAK = /\s*(?:[,;:(—–]|\s-\s|\.\s)\s*/u
 const LONGEST_NAME_WORDS = 6
-const LONGEST_PHRASE_WORDS = 8
+const LONGEST_PHRASE_WORDS = 10
+/** Words a clipped phrase must not end on ("managers at companies with 50 to"). */
+const DANGLING = /^(?:a|an|the|and|or|of|to|at|in|on|for|with|from|by|who|that|\p{N}[\p{N},.]*)$/iu
 const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'our', 'your', 'from', 'that', 'this', 'into', 'who', 'are', 'new', 'all', 'more', 'less', 'about', 'their', 'them', 'they', 'you', 'aged', 'over', 'under', 'made'])
 
 function firstWords(text: string, count: number): string {
-  return text.split(' ').slice(0, count).join(' ')
+  const words = text.split(' ')
+  if (words.length <= count) return text
+  const kept = words.slice(0, count)
+  while (kept.length > 1 && DANGLING.test(kept[kept.length - 1] ?? '')) kept.pop()
+  return kept.join(' ')
 }
 
 /** Splits "EcoSip, a bottle made from steel" into the name and the description after it. */
@@ -56,9 +62,10 @@ export function asMidSentence(text: string): string {
   return [word, ...rest].join(' ')
 }
 
+/** The first clause of a brief field, clipped to a phrase that fits in a sentence. */
 function phrase(text: string): string {
-  const { name } = splitNameAndDetail(text)
-  return asMidSentence(firstWords(name, LONGEST_PHRASE_WORDS))
+  const [clause = text] = normaliseWhitespace(text).replace(/[.!]+$/u, '').split(CLAUSE_BREAK)
+  return asMidSentence(firstWords(clause, LONGEST_PHRASE_WORDS))
 }
 
 /** "Eco-conscious commuters who cycle" → "eco-conscious commuters": the part before "who", "that" and the like. */

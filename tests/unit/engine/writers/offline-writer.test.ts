@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '../../../../shared/campaign'
+import { auditArtifacts } from '../../../../server/engine/compliance'
+import { countCharacters, hashtagKey, normaliseHex, publishedPost } from '../../../../server/engine/content'
+import { DEFAULT_PACE_MS, OfflineWriter } from '../../../../server/engine/writers/offline'
+import { REALISTIC_BRIEFS, RISKY_DEMO_BRIEF } from '../support/briefs'
+import { makeBrief } from '../support/fixtures'
+import { writeAll, writeOne, type WriteResult } from '../support/write'
+
+type Copy = Omit<CopyMetadata, 'model' | 'iteration'>
+type ShortCopy = Omit<ShortCopyMetadata, 'model' | 'iteration'>
+type Visual = Omit<VisualMetadata, 'model' | 'iteration'>
+const copyOf = (result: WriteResult) => result.metadata as Copy
+const shortCopyOf = (result: WriteResult) => result.metadata as ShortCopy
+const visualOf = (result: WriteResult) => result.metadata as Visual
+const distinct = (texts: readonly string[]) => new Set(texts.map(text => text.toLowerCase())).size
+
+describe('OfflineWriter', () => {
+  it('is labelled and paced for people by default', () => {
+    expect(new OfflineWriter().model).toBe('offline-writer')
+    expect(DEFAULT_PACE_MS).toBeGreaterThanOrEqual(30)
+    expect(DEFAULT_PACE_MS).toBeLessThanOrEqual(60)
+  })
+
+  describe('determinism and variety', () => {
+    const { brief } = REALISTIC_BRIEFS[0]!
+
+    it('writes the same thing for the same request', async () => {
+      const first = await writeAll(brief)
+      const second = await writeAll(brief)
+      expect(second).toEqual(first)
+    })
+
+    it('writes differently for another iteration, campaign or brief', async () => {
+      const base = await writeOne(brief, 'Copy')
+      const nextIteration = await writeOne(brief, 'Copy', { iteration: 2 })
+      const otherCampaign = await writeOne(brief, 'Copy', { campaignId: 'cmp_other' })
+      const otherBrief = await writeOne(REALISTIC_BRIEFS[1]!.brief, 'Copy')
+      expect(new Set([base.content, nextIteration.content, otherCampaign.content, otherBrief.content]).size).toBe(4)
+    })
+
+    it('writes from the brief: product, audience and theme appear in the copy', async () => {
+      const copy = await writeOne(REALISTIC_BRIEFS[1]!.brief, 'Copy')
+      expect(copy.content).toContain('LedgerLoop')
+      expect(copy.content).toMatch(/finance managers/u)
+      expect(copy.content).toMatch(/quarter-end reporting/iu)
+    })
+  })
+
+  describe.each(REALISTIC_BRIEFS)('for a $name brief', ({ brief }) => {
+    it('writes copy with headlines, three bodies, calls to action and a tone note', async () => {
+      const result = await writeOne(brief, 'Copy')
+      const copy = copyOf(result)
+      expect(distinct(copy.headlines)).toBeGreaterThanOrEqual(3)
+      expect(distinct(copy.callsToAction)).toBeGreaterThanOrEqual(3)
+      const { short, medium, long } = copy.body
+      expect(short.length).toBeGreaterThan(20)
+      expect(short.length).toBeLessThan(medium.length)
+      expect(medium.length).toBeLessThan(long.length)
+      expect(copy.toneNote).toContain(brief.tone)
+      for (const body of [short, medium, long]) {
+        if (brief.brand?.requiredDisclaimer) expect(body).toContain(brief.brand.requiredDisclaimer)
+      }
+    })
+
+    it('writes three or more counted variants for every platform in the brief', async () => {
+      const shortCopy = shortCopyOf(await writeOne(brief, 'ShortCopy'))
+      expect(shortCopy.platforms.map(entry => entry.platform)).toEqual(brief.platforms)
+      const required = (brief.brand?.requiredHashtags ?? []).map(hashtagKey)
+      for (const { platform, variants } of shortCopy.platforms) {
+        expect(distinct(variants.map(variant => variant.text))).toBeGreaterThanOrEqual(3)
+        for (const variant of variants) {
+          expect(variant.characterCount).toBe(countCharacters(platform, publishedPost(variant)))
+          expect(variant.overLimit).toBe(false)
+          const keys = variant.hashtags.map(hashtagKey)
+          expect(keys).toEqual(expect.arrayContaining(required))
+          if (platform === 'instagram') expect(keys.length).toBeLessThanOrEqual(5)
+          for (const term of brief.brand?.bannedTerms ?? []) expect(publishedPost(variant).toLowerCase()).not.toContain(term)
+        }
+      }
+    })
+
+    it('writes two or more different visual concepts with readable contrast and short alt text', async () => {
+      const visual = visualOf(await writeOne(brief, 'Visual'))
+      expect(visual.concepts.length).toBeGreaterThanOrEqual(2)
+      expect(distinct(visual.concepts.map(concept => concept.name))).toBe(visual.concepts.length)
+      expect(distinct(visual.concepts.map(concept => concept.imagePrompt))).toBe(visual.concepts.length)
+      for (const concept of visual.concepts) {
+        const hexes = concept.palette.map(swatch => swatch.hex)
+        for (const brandColour of brief.brand?.palette ?? []) expect(hexes).toContain(normaliseHex(brandColour))
+        expect(concept.layout.length).toBeGreaterThanOrEqual(3)
+        expect(concept.altText.subject && concept.altText.purpose && concept.altText.mood).toBeTruthy()
+        expect([...concept.altText.text].length).toBeLessThanOrEqual(125)
+        expect(concept.imagePrompt.length).toBeGreaterThan(40)
+        expect(concept.contrast.length).toBeGreaterThan(0)
+        for (const pair of concept.contrast) expect(pair.ratio).toBeGreaterThanOrEqual(4.5)
+      }
+    })
+
+    it('passes the audit with no High or Medium issue', async () => {
+      const artifacts = await writeAll(brief)
+      const audit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts })
+      expect(audit.issues.filter(issue => issue.severity !== 'Low')).toEqual([])
+      expect(audit.verdict).toBe('Pass')
+    })
+
+    it('streams pieces of a few words that join up to the content', async () => {
+      for (const result of await writeAll(brief)) {
+        expect(result.chunks.join('')).toBe(result.content)
+        expect(result.chunks.length).toBeGreaterThan(20)
+        for (const chunk of result.chunks) expect(chunk.trim().split(/\s+/u).length).toBeLessThanOrEqual(3)
+      }
+    })
+  })
+
+  describe('responding to feedback', () => {
+    const { brief } = REALISTIC_BRIEFS[1]!
+
+    it('adds phrases it is asked to include and leaves out words it is asked to remove', async () => {
+      const before = await writeOne(brief, 'Copy')
+      expect(before.content).toMatch(/\bsimple\b|\beasy\b/iu)
+      const feedback = ['Include "a 30-day free trial"', 'Remove "simple" and "easy"; they sound vague.']
+      const after = await writeOne(brief, 'Copy', { iteration: 2, feedback })
+      const copy = copyOf(after)
+      for (const body of Object.values(copy.body)) expect(body).toContain('a 30-day free trial')
+      const published = [...copy.headlines, ...Object.values(copy.body), ...copy.callsToAction].join('\n')
+      expect(published).not.toMatch(/\bsimple\b|\beasy\b/iu)
+      expect(copy.toneNote).toMatch(/Version 2: .*added "a 30-day free trial"/u)
+    })
+
+    it('changes tone when asked, and says so', async () => {
+      const after = await writeOne(brief, 'Copy', { iteration: 2, feedback: ['Make it more playful'] })
+      expect(copyOf(after).toneNote).toMatch(/^A playful voice/u)
+      expect(copyOf(after).toneNote).toContain('moved the tone towards playful')
+    })
+
+    it('writes leaner posts when asked to shorten', async () => {
+      const total = (result: WriteResult) => shortCopyOf(result).platforms.flatMap(entry => entry.variants).reduce((sum, variant) => sum + variant.characterCount, 0)
+      const before = await writeOne(brief, 'ShortCopy', { iteration: 2, feedback: ['Make it more professional'] })
+      const after = await writeOne(brief, 'ShortCopy', { iteration: 2, tags: ['shorter'] })
+      expect(total(after)).toBeLessThan(total(before))
+    })
+
+    it('reads audit recommendations about alt text and keeps alt text lean', async () => {
+      const after = visualOf(await writeOne(brief, 'Visual', { iteration: 2, feedback: ['Shorten the alt text to 125 characters or fewer.'] }))
+      for (const concept of after.concepts) expect(concept.altText.text).not.toContain(concept.altText.mood)
+    })
+  })
+
+  describe('the "demo: include risky claims" brief', () => {
+    it('fails its first audit on High claims and passes once the recommendations come back as feedback', async () => {
+      const brief = RISKY_DEMO_BRIEF
+      const first = await writeAll(brief)
+      const firstAudit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: first })
+      expect(firstAudit.verdict).toBe('Fail')
+      const high = firstAudit.issues.filter(issue => issue.severity === 'High')
+      expect(high.length).toBeGreaterThan(0)
+      expect(new Set(high.map(issue => issue.ruleId))).toEqual(new Set(['claims.unsubstantiated']))
+
+      const second = await Promise.all(first.map(async (artifact) => {
+        const feedback = high.filter(issue => issue.artifactType === artifact.type).map(issue => issue.recommendation)
+        return feedback.length > 0 ? writeOne(brief, artifact.type, { iteration: 2, feedback }) : artifact
+      }))
+      const secondAudit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: second })
+      expect(secondAudit.issues.filter(issue => issue.severity === 'High')).toEqual([])
+      expect(secondAudit.verdict).toBe('Pass')
+      expect(copyOf(second[0]!).toneNote).toContain('removed unsubstantiated claims')
+    })
+
+    it('keeps risky claims out of briefs that do not ask for them', async () => {
+      const brief = makeBrief({ constraints: ['Include risky claims'] })
+      const audit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: await writeAll(brief) })
+      expect(audit.issues.filter(issue => issue.ruleId === 'claims.unsubstantiated')).toEqual([])
+    })
+  })
+
+  describe('pace and cancellation', () => {
+    const { brief } = REALISTIC_BRIEFS[0]!
+
+    it('waits between pieces when paced', async () => {
+      const started = Date.now()
+      const chunks: number[] = []
+      const writer = new OfflineWriter({ paceMs: 20 })
+      const controller = new AbortController()
+      const writing = writer.write({ campaignId: 'c', brief, type: 'Copy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: () => chunks.push(Date.now()) })
+      await new Promise(resolve => setTimeout(resolve, 130))
+      controller.abort()
+      await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
+      // About one piece per 20 ms: far fewer than the whole text, and more than one.
+      expect(chunks.length).toBeGreaterThan(2)
+      expect(chunks.length).toBeLessThan(12)
+      expect(Date.now() - started).toBeLessThan(1000)
+    })
+
+    it('rejects promptly with an AbortError and writes nothing more once aborted', async () => {
+      const writer = new OfflineWriter({ paceMs: 1000 })
+      const controller = new AbortController()
+      const chunks: string[] = []
+      const writing = writer.write({ campaignId: 'c', brief, type: 'ShortCopy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: chunk => chunks.push(chunk) })
+      await new Promise(resolve => setTimeout(resolve, 20))
+      const abortedAt = Date.now()
+      controller.abort()
+      await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
+      expect(Date.now() - abortedAt).toBeLessThan(100)
+      expect(chunks).toHaveLength(1)
+    })
+
+    it('rejects at once when the signal is already aborted', async () => {
+      const chunks: string[] = []
+      const writing = new OfflineWriter({ paceMs: 0 }).write({ campaignId: 'c', brief, type: 'Visual', iteration: 1, feedback: [], tags: [], signal: AbortSignal.abort(), onText: chunk => chunks.push(chunk) })
+      await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
+      expect(chunks).toEqual([])
+    })
+
+    it('stops an unpaced write that is aborted from another task', async () => {
+      const controller = new AbortController()
+      const writing = new OfflineWriter({ paceMs: 0 }).write({ campaignId: 'c', brief, type: 'ShortCopy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: () => {} })
+      setImmediate(() => controller.abort())
+      await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
+    })
+  })
+})
