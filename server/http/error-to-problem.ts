@@ -2,6 +2,7 @@ import { isError } from 'h3'
 import {
   EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
+import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from '../engine/campaigns/campaign-errors'
 import { TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
 
@@ -22,6 +23,8 @@ export function errorToProblem(error: unknown): HttpProblem {
     return new HttpProblem(429, cause.message, { type: problemTypes.signInThrottled, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
   }
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
   // h3's own errors (an unknown method, a body too large …) keep their 4xx status and message.
   if (isError(error) && error.statusCode >= 400 && error.statusCode < 500 && !error.unhandled) {
     return new HttpProblem(error.statusCode, error.statusMessage || error.message || 'The request could not be processed')

@@ -1,3 +1,5 @@
 export * from './brief'
 export * from './artifacts'
 export * from './compliance'
+export * from './campaign'
+export * from './requests'

@@ -1,7 +1,9 @@
 import type { Migration } from './migration'
 import { accountsAndTokens } from './0001-accounts-and-tokens'
+import { campaigns } from './0002-campaigns'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
   accountsAndTokens,
+  campaigns,
 ]

@@ -12,8 +12,7 @@ export type ConnectionState = 'negotiated' | 'handshaking' | 'connected' | 'reco
 
 /** Who is on the other end, as the authenticator established it. */
 export interface Principal {
-  userId: string
-  [claim: string]: unknown
+  readonly userId: string
 }
 
 /** What the connection reports upwards: the endpoint wires these to the dispatcher and lifetime manager. */

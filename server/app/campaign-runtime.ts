@@ -1,0 +1,34 @@
+import { createCampaignEngine, type CampaignEngine } from '../engine/campaign-engine'
+import { loadEngineConfig } from '../engine/engine-config'
+import { createModelSetupFromEnv } from '../engine/models'
+import { createCampaignHub } from '../hubs/campaign-hub'
+import { HubCampaignEvents } from '../hubs/hub-campaign-events'
+import { defineHubHandlers, HubEndpoint } from '../signalr'
+import { authenticateHubToken } from '../utils/hub-auth'
+import { useAppServices } from './services'
+
+/**
+ * The campaign hub and the engine that feeds it, wired together once per process: the hub
+ * asks the engine's service who may see what, and the engine announces through the hub.
+ */
+export const campaignEndpoint = new HubEndpoint(
+  createCampaignHub(async () => (await useCampaignEngine()).service),
+  { authenticate: authenticateHubToken },
+)
+
+export const campaignHubHandlers = defineHubHandlers(campaignEndpoint)
+
+let engine: Promise<CampaignEngine> | undefined
+
+export function useCampaignEngine(): Promise<CampaignEngine> {
+  engine ??= useAppServices().then(services => createCampaignEngine({
+    db: services.database.db,
+    events: new HubCampaignEvents(campaignEndpoint.clients),
+    config: loadEngineConfig(),
+    model: createModelSetupFromEnv(),
+  })).catch((error) => {
+    engine = undefined
+    throw error
+  })
+  return engine
+}

@@ -1,0 +1,60 @@
+import type { Database } from '../db/database'
+import { CampaignRepository } from './campaigns/campaign-repository'
+import { CampaignService } from './campaigns/campaign-service'
+import { auditArtifacts } from './compliance'
+import type { EngineConfig } from './engine-config'
+import { ModelReviewer, ModelWriter, withRetries, type ModelSetup } from './models'
+import type { CampaignEvents } from './orchestrator/campaign-events'
+import type { Auditor, Retry } from './orchestrator/campaign-run'
+import { CampaignRunner } from './orchestrator/campaign-runner'
+import { OfflineWriter } from './writers/offline/offline-writer'
+import type { ArtifactWriter } from './writers/types'
+
+export interface CampaignEngine {
+  repository: CampaignRepository
+  runner: CampaignRunner
+  service: CampaignService
+  writer: ArtifactWriter
+}
+
+/**
+ * Assembles the engine: the configured model (or the built-in offline writer), the rule
+ * audit with an optional model review, the runner and the service the API and hub use.
+ */
+export function createCampaignEngine(options: {
+  db: Database
+  events: CampaignEvents
+  config: EngineConfig
+  model: ModelSetup | null
+}): CampaignEngine {
+  const { db, events, config, model } = options
+  const repository = new CampaignRepository(db)
+  const writer: ArtifactWriter = model ? new ModelWriter(model) : new OfflineWriter({ paceMs: config.offlineWriterPaceMs })
+  const runner = new CampaignRunner({
+    repository,
+    writer,
+    audit: createAuditor(model),
+    retry: createRetry(config.retryBaseDelayMs),
+    events,
+    maxRevisionRounds: config.maxRevisionRounds,
+  }, config.runConcurrency)
+  // A typical run writes three artifacts and audits them once or twice.
+  const estimatedRunMs = model ? 90_000 : 15_000 + config.offlineWriterPaceMs * 600
+  return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs) }
+}
+
+/** The rule engine always; a configured model adds its tone findings as a second opinion. */
+function createAuditor(model: ModelSetup | null): Auditor {
+  const reviewer = model ? new ModelReviewer(model) : null
+  return async (input) => {
+    const result = auditArtifacts(input)
+    if (!reviewer) return result
+    const findings = await reviewer.review(input.brief, input.artifacts)
+    return findings.length === 0 ? result : { ...result, issues: [...result.issues, ...findings] }
+  }
+}
+
+/** Model calls get three attempts with exponential backoff; cancellation stops the waiting. */
+function createRetry(baseDelayMs: number): Retry {
+  return (attempt, signal) => withRetries(attempt, { attempts: 3, baseDelayMs, signal })
+}

@@ -1,0 +1,151 @@
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult } from '../../../shared/campaign'
+import type { Database } from '../../db/database'
+import {
+  artifactVersions, campaigns, complianceAudits,
+  type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow,
+} from '../../db/schema'
+import { newId } from './ids'
+import type { RunRequest } from './run-request'
+
+export interface CampaignPatch {
+  status?: CampaignStatus
+  stage?: CampaignStage | null
+  statusReason?: string | null
+  revisionNumber?: number
+  runId?: string | null
+  runRequest?: RunRequest | null
+  completedAt?: Date | null
+}
+
+export interface NewArtifactVersion {
+  campaignId: string
+  type: ArtifactType
+  iteration: number
+  content: string
+  metadata: ArtifactMetadata
+  agentName: string
+  feedback: string[]
+  tags: string[]
+  runId: string | null
+}
+
+/** Campaigns, their artifact versions and audits. Versions and audits are only ever appended. */
+export class CampaignRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(ownerId: string, brief: CampaignBrief): Promise<CampaignRow> {
+    const [row] = await this.db.insert(campaigns).values({ id: newId('camp'), ownerId, brief, status: 'Created' }).returning()
+    return row!
+  }
+
+  async find(id: string): Promise<CampaignRow | null> {
+    const [row] = await this.db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1)
+    return row ?? null
+  }
+
+  async findOwned(id: string, ownerId: string): Promise<CampaignRow | null> {
+    const [row] = await this.db.select().from(campaigns)
+      .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))).limit(1)
+    return row ?? null
+  }
+
+  async list(ownerId: string, options: { page: number, pageSize: number, status?: CampaignStatus }): Promise<{ rows: CampaignRow[], totalCount: number }> {
+    const where = and(eq(campaigns.ownerId, ownerId), options.status ? eq(campaigns.status, options.status) : undefined)
+    const [rows, [total]] = await Promise.all([
+      this.db.select().from(campaigns).where(where).orderBy(desc(campaigns.createdAt), desc(campaigns.id))
+        .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
+      this.db.select({ value: count() }).from(campaigns).where(where),
+    ])
+    return { rows, totalCount: total?.value ?? 0 }
+  }
+
+  async update(id: string, patch: CampaignPatch): Promise<CampaignRow | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(eq(campaigns.id, id)).returning()
+    return row ?? null
+  }
+
+  /**
+   * Moves a campaign into a run only if no run is active: the check and the write are one
+   * statement, so two requests racing to start a run cannot both win.
+   */
+  async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignRow | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(campaigns.id, id), sql`coalesce(${campaigns.stage}, '') NOT IN (${sql.join(notRunning.map(stage => sql`${stage}`), sql`, `)})`))
+      .returning()
+    return row ?? null
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.delete(campaigns).where(eq(campaigns.id, id))
+  }
+
+  /** Runs a restart interrupted: InProgress in a running stage. */
+  async findInterrupted(runningStages: readonly CampaignStage[]): Promise<CampaignRow[]> {
+    return this.db.select().from(campaigns)
+      .where(and(eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
+  }
+
+  /** The newest version of each artifact type. */
+  async currentVersions(campaignId: string): Promise<ArtifactVersionRow[]> {
+    return this.db.selectDistinctOn([artifactVersions.type]).from(artifactVersions)
+      .where(eq(artifactVersions.campaignId, campaignId))
+      .orderBy(artifactVersions.type, desc(artifactVersions.iteration))
+  }
+
+  async versions(campaignId: string, type?: ArtifactType): Promise<ArtifactVersionRow[]> {
+    return this.db.select().from(artifactVersions)
+      .where(and(eq(artifactVersions.campaignId, campaignId), type ? eq(artifactVersions.type, type) : undefined))
+      .orderBy(desc(artifactVersions.iteration))
+  }
+
+  async findVersion(campaignId: string, versionId: string): Promise<ArtifactVersionRow | null> {
+    const [row] = await this.db.select().from(artifactVersions)
+      .where(and(eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.id, versionId))).limit(1)
+    return row ?? null
+  }
+
+  /** Appends a version; its iteration comes from `nextIteration` (unique per campaign and type). */
+  async appendVersion(version: NewArtifactVersion): Promise<ArtifactVersionRow> {
+    const [row] = await this.db.insert(artifactVersions).values({ ...version, id: newId('art'), status: 'Generated' }).returning()
+    return row!
+  }
+
+  async nextIteration(campaignId: string, type: ArtifactType): Promise<number> {
+    const [latest] = await this.db.select({ iteration: artifactVersions.iteration }).from(artifactVersions)
+      .where(and(eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.type, type)))
+      .orderBy(desc(artifactVersions.iteration)).limit(1)
+    return (latest?.iteration ?? 0) + 1
+  }
+
+  async setVersionStatus(versionIds: string[], status: ArtifactVersionStatus, auditId?: string): Promise<void> {
+    if (versionIds.length === 0) return
+    await this.db.update(artifactVersions).set({ status, ...(auditId && { auditId }) }).where(inArray(artifactVersions.id, versionIds))
+  }
+
+  async appendAudit(campaignId: string, result: ComplianceAuditResult): Promise<ComplianceAuditRow> {
+    const [row] = await this.db.insert(complianceAudits).values({ id: newId('aud'), campaignId, result }).returning()
+    return row!
+  }
+
+  async latestAudit(campaignId: string): Promise<ComplianceAuditRow | null> {
+    const [row] = await this.db.select().from(complianceAudits).where(eq(complianceAudits.campaignId, campaignId))
+      .orderBy(desc(complianceAudits.createdAt), desc(complianceAudits.id)).limit(1)
+    return row ?? null
+  }
+
+  async audits(campaignId: string, ids: string[]): Promise<ComplianceAuditRow[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(complianceAudits)
+      .where(and(eq(complianceAudits.campaignId, campaignId), inArray(complianceAudits.id, ids)))
+  }
+
+  /** Latest audit of each campaign in `ids`, for list pages. */
+  async latestAudits(ids: string[]): Promise<Map<string, ComplianceAuditRow>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.db.selectDistinctOn([complianceAudits.campaignId]).from(complianceAudits)
+      .where(inArray(complianceAudits.campaignId, ids))
+      .orderBy(complianceAudits.campaignId, desc(complianceAudits.createdAt))
+    return new Map(rows.map(row => [row.campaignId, row]))
+  }
+}

@@ -1,0 +1,173 @@
+import {
+  ARTIFACT_TYPES, RUNNING_STAGES,
+  type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
+  type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult,
+} from '../../../shared/campaign'
+import type { CampaignRow } from '../../db/schema'
+import type { CampaignEvents } from '../orchestrator/campaign-events'
+import type { CampaignRunner } from '../orchestrator/campaign-runner'
+import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from './campaign-errors'
+import type { CampaignRepository } from './campaign-repository'
+import { toArtifact, toDetail, toSnapshot, toSummary, toVersion } from './campaign-views'
+import type { RunRequest } from './run-request'
+
+export interface RunAccepted {
+  campaignId: string
+  status: 'InProgress'
+  estimatedCompletionTime: string
+  revisionNumber?: number
+}
+
+const isRunning = (row: CampaignRow) => RUNNING_STAGES.includes(row.stage as CampaignStage)
+
+/**
+ * Everything a marketer can do to a campaign, for its owner only: another user's campaign
+ * is "not found", never "forbidden", so ids reveal nothing.
+ */
+export class CampaignService {
+  constructor(
+    private readonly repository: CampaignRepository,
+    private readonly runner: CampaignRunner,
+    private readonly events: CampaignEvents,
+    private readonly estimatedRunMs: number,
+  ) {}
+
+  async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
+    const row = await this.repository.create(ownerId, brief)
+    return toDetail(row, [], null)
+  }
+
+  async get(ownerId: string, id: string): Promise<CampaignDetail> {
+    const row = await this.owned(ownerId, id)
+    return toDetail(row, await this.repository.currentVersions(id), await this.repository.latestAudit(id))
+  }
+
+  async list(ownerId: string, query: { page: number, pageSize: number, status?: CampaignStatus }): Promise<CampaignPage> {
+    const { rows, totalCount } = await this.repository.list(ownerId, query)
+    const audits = await this.repository.latestAudits(rows.map(row => row.id))
+    return {
+      items: rows.map(row => toSummary(row, audits.get(row.id) ?? null)),
+      totalCount,
+      page: query.page,
+      pageSize: query.pageSize,
+      totalPages: Math.ceil(totalCount / query.pageSize),
+    }
+  }
+
+  async generate(ownerId: string, id: string): Promise<RunAccepted> {
+    const row = await this.owned(ownerId, id)
+    if (isRunning(row)) throw new CampaignConflictError('The campaign is already being generated.')
+    if (row.status === 'Completed') throw new CampaignConflictError('The campaign is already completed: revise it or regenerate an artifact instead.')
+    return this.startRun(row, { kind: 'generate', types: [...ARTIFACT_TYPES], feedback: [], tags: [] })
+  }
+
+  async revise(ownerId: string, id: string, feedback: string, specificChanges: string[]): Promise<RunAccepted> {
+    const row = await this.owned(ownerId, id)
+    this.assertIdle(row, 'revised')
+    if ((await this.repository.currentVersions(id)).length === 0) {
+      throw new CampaignConflictError('Nothing to revise yet: generate the campaign first.')
+    }
+    return this.startRun(row, { kind: 'revise', types: [...ARTIFACT_TYPES], feedback: [feedback, ...specificChanges], tags: [] }, row.revisionNumber + 1)
+  }
+
+  async regenerate(ownerId: string, id: string, type: ArtifactType, feedback: string, tags: string[]): Promise<RunAccepted> {
+    const row = await this.owned(ownerId, id)
+    this.assertIdle(row, 'regenerated')
+    return this.startRun(row, { kind: 'regenerate', types: [type], feedback: feedback ? [feedback] : [], tags })
+  }
+
+  async cancel(ownerId: string, id: string): Promise<void> {
+    const row = await this.owned(ownerId, id)
+    if (!isRunning(row) || !this.runner.cancel(id)) throw new CampaignConflictError('The campaign is not being generated.')
+  }
+
+  async delete(ownerId: string, id: string): Promise<void> {
+    const row = await this.owned(ownerId, id)
+    this.assertIdle(row, 'deleted')
+    await this.repository.delete(id)
+  }
+
+  async artifacts(ownerId: string, id: string, type?: ArtifactType): Promise<{ campaignId: string, artifacts: CampaignArtifact[] }> {
+    await this.owned(ownerId, id)
+    const current = await this.repository.currentVersions(id)
+    return { campaignId: id, artifacts: current.filter(version => !type || version.type === type).map(toArtifact) }
+  }
+
+  async versions(ownerId: string, id: string, artifactId: string): Promise<{ campaignId: string, type: ArtifactType, versions: ArtifactVersion[] }> {
+    await this.owned(ownerId, id)
+    const artifact = await this.repository.findVersion(id, artifactId)
+    if (!artifact) throw new CampaignResourceNotFoundError(`Artifact '${artifactId}' was not found in this campaign.`)
+    const versions = await this.repository.versions(id, artifact.type)
+    const audits = new Map((await this.repository.audits(id, versions.flatMap(v => v.auditId ?? []))).map(audit => [audit.id, audit]))
+    return { campaignId: id, type: artifact.type, versions: versions.map(version => toVersion(version, version.auditId ? audits.get(version.auditId) : undefined)) }
+  }
+
+  async compliance(ownerId: string, id: string): Promise<ComplianceAuditResult> {
+    await this.owned(ownerId, id)
+    const audit = await this.repository.latestAudit(id)
+    if (!audit) throw new CampaignResourceNotFoundError('The campaign has not been audited yet: generate it first.')
+    return audit.result
+  }
+
+  /** Approves the current version of `type`; when every artifact is approved or passed, the campaign completes. */
+  async approve(ownerId: string, id: string, type: ArtifactType): Promise<ArtifactVersion> {
+    const row = await this.owned(ownerId, id)
+    this.assertIdle(row, 'approved')
+    const current = await this.repository.currentVersions(id)
+    const version = current.find(candidate => candidate.type === type)
+    if (!version) throw new CampaignResourceNotFoundError(`The campaign has no ${type} artifact yet.`)
+    await this.repository.setVersionStatus([version.id], 'Approved')
+    const approved = { ...version, status: 'Approved' }
+    const everyTypeSettled = ARTIFACT_TYPES.every((artifactType) => {
+      const candidate = artifactType === type ? approved : current.find(c => c.type === artifactType)
+      return candidate && (candidate.status === 'Approved' || candidate.status === 'Passed')
+    })
+    if (everyTypeSettled && row.status !== 'Completed') {
+      await this.repository.update(id, { status: 'Completed', stage: null, statusReason: null, completedAt: new Date() })
+      this.events.completed(id)
+    }
+    const audit = version.auditId ? (await this.repository.audits(id, [version.auditId]))[0] : undefined
+    return toVersion(approved, audit)
+  }
+
+  /** The hub's view: a snapshot for a campaign the user owns, or not found. */
+  async snapshot(userId: string, id: string): Promise<CampaignStatusSnapshot> {
+    const row = await this.owned(userId, id)
+    return toSnapshot(row, await this.repository.currentVersions(id), await this.repository.latestAudit(id))
+  }
+
+  async canView(userId: string, id: string): Promise<boolean> {
+    return (await this.repository.findOwned(id, userId)) !== null
+  }
+
+  private async owned(ownerId: string, id: string): Promise<CampaignRow> {
+    const row = await this.repository.findOwned(id, ownerId)
+    if (!row) throw new CampaignNotFoundError(id)
+    return row
+  }
+
+  private assertIdle(row: CampaignRow, action: string): void {
+    if (isRunning(row)) throw new CampaignConflictError(`The campaign cannot be ${action} while it is being generated: cancel it or wait.`)
+  }
+
+  private async startRun(row: CampaignRow, request: RunRequest, revisionNumber?: number): Promise<RunAccepted> {
+    const runId = this.runner.newRunId()
+    const claimed = await this.repository.claimRun(row.id, RUNNING_STAGES, {
+      status: 'InProgress',
+      stage: 'Queued',
+      statusReason: null,
+      completedAt: null,
+      runId,
+      runRequest: request,
+      ...(revisionNumber !== undefined && { revisionNumber }),
+    })
+    if (!claimed) throw new CampaignConflictError('The campaign is already being generated.')
+    this.runner.start(row.id, runId, request)
+    return {
+      campaignId: row.id,
+      status: 'InProgress',
+      estimatedCompletionTime: new Date(Date.now() + this.estimatedRunMs).toISOString(),
+      ...(revisionNumber !== undefined && { revisionNumber }),
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type {
+  ArtifactVersion, CampaignArtifact, CampaignDetail, CampaignStage, CampaignStatus, CampaignStatusSnapshot, CampaignSummary,
+  ArtifactVersionStatus,
+} from '../../../shared/campaign'
+import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
+
+// Rows as the API and the hub present them. One mapping each, used by REST and hub alike.
+
+const iso = (date: Date | null) => date?.toISOString() ?? null
+
+export function toArtifact(row: ArtifactVersionRow): CampaignArtifact {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    type: row.type,
+    content: row.content,
+    metadata: row.metadata,
+    createdAt: row.createdAt.toISOString(),
+    agentName: row.agentName,
+  }
+}
+
+export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): CampaignSummary {
+  return {
+    id: row.id,
+    theme: row.brief.theme,
+    status: row.status as CampaignStatus,
+    stage: row.stage as CampaignStage | null,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: iso(row.completedAt),
+    complianceStatus: audit?.result.verdict ?? 'NotAudited',
+    complianceScore: audit?.result.complianceScore ?? null,
+  }
+}
+
+export function toDetail(row: CampaignRow, current: ArtifactVersionRow[], audit: ComplianceAuditRow | null): CampaignDetail {
+  return {
+    ...toSummary(row, audit),
+    brief: row.brief,
+    statusReason: row.statusReason,
+    updatedAt: row.updatedAt.toISOString(),
+    revisionNumber: row.revisionNumber,
+    artifacts: current.map(version => ({
+      id: version.id,
+      type: version.type,
+      status: version.status as ArtifactVersionStatus,
+      iteration: version.iteration,
+      createdAt: version.createdAt.toISOString(),
+    })),
+  }
+}
+
+export function toSnapshot(row: CampaignRow, current: ArtifactVersionRow[], audit: ComplianceAuditRow | null): CampaignStatusSnapshot {
+  return {
+    campaignId: row.id,
+    status: row.status as CampaignStatus,
+    stage: row.stage as CampaignStage | null,
+    statusReason: row.statusReason,
+    revisionNumber: row.revisionNumber,
+    artifacts: current.map(toArtifact),
+    compliance: audit?.result ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    completedAt: iso(row.completedAt),
+  }
+}
+
+export function toVersion(row: ArtifactVersionRow, audit: ComplianceAuditRow | undefined): ArtifactVersion {
+  return {
+    ...toArtifact(row),
+    iteration: row.iteration,
+    status: row.status as ArtifactVersionStatus,
+    feedback: row.feedback,
+    tags: row.tags,
+    audit: audit
+      ? { id: audit.id, verdict: audit.result.verdict, complianceScore: audit.result.complianceScore, issueCount: audit.result.issues.length }
+      : null,
+  }
+}

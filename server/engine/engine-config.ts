@@ -1,0 +1,30 @@
+type Env = Record<string, string | undefined>
+
+/** How the campaign engine runs; every value has a default so `npm start` needs no settings. */
+export interface EngineConfig {
+  /** Delay between streamed pieces of the offline writer, so a person can watch it write. */
+  offlineWriterPaceMs: number
+  /** Automatic revision rounds after an audit with High-severity findings. */
+  maxRevisionRounds: number
+  /** Campaign runs executed at once by this server. */
+  runConcurrency: number
+  /** Delay before the second attempt of a failed model call; doubles for the third. */
+  retryBaseDelayMs: number
+}
+
+export function loadEngineConfig(env: Env = process.env): EngineConfig {
+  return {
+    offlineWriterPaceMs: wholeNumber(env, 'OFFLINE_WRITER_PACE_MS', 40),
+    maxRevisionRounds: wholeNumber(env, 'MAX_REVISION_ROUNDS', 2),
+    runConcurrency: Math.max(1, wholeNumber(env, 'CAMPAIGN_RUN_CONCURRENCY', 4)),
+    retryBaseDelayMs: wholeNumber(env, 'MODEL_RETRY_BASE_DELAY_MS', 500),
+  }
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
+  const text = env[name]?.trim()
+  if (!text) return fallback
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${env[name]}"`)
+  return value
+}

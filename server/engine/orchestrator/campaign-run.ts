@@ -1,0 +1,187 @@
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult } from '../../../shared/campaign'
+import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
+import { AGENT_NAMES } from '../campaigns/agents'
+import type { CampaignRepository } from '../campaigns/campaign-repository'
+import { toArtifact, toSnapshot } from '../campaigns/campaign-views'
+import type { RunRequest } from '../campaigns/run-request'
+import type { ArtifactWriter } from '../writers/types'
+import type { CampaignEvents } from './campaign-events'
+
+export type Auditor = (input: {
+  campaignId: string
+  brief: CampaignRow['brief']
+  artifacts: Array<{ type: ArtifactType, content: string, metadata: unknown }>
+}) => Promise<ComplianceAuditResult>
+
+export type Retry = <T>(attempt: () => Promise<T>, signal: AbortSignal) => Promise<T>
+
+export interface RunDependencies {
+  repository: CampaignRepository
+  writer: ArtifactWriter
+  audit: Auditor
+  retry: Retry
+  events: CampaignEvents
+  /** Automatic revision rounds after an audit that fails (High issues). */
+  maxRevisionRounds: number
+}
+
+export interface RunJob {
+  campaignId: string
+  runId: string
+  request: RunRequest
+  controller: AbortController
+}
+
+class RunCancelled extends Error {}
+
+/** The abort reason when the server stops: the run stays InProgress and resumes at the next start. */
+export class ServerShutdown extends Error {
+  constructor() {
+    super('The server is shutting down.')
+  }
+}
+
+/**
+ * One run of a campaign: write the requested artifacts, audit everything current, revise
+ * what the audit flags (up to the configured rounds), then complete, fail or wait for the
+ * marketer. Every state change is persisted before it is announced.
+ */
+export async function executeRun(job: RunJob, deps: RunDependencies): Promise<void> {
+  const { repository, events } = deps
+  const { campaignId, controller: { signal } } = job
+  const persist = async (patch: Parameters<CampaignRepository['update']>[1]) => {
+    const row = await repository.update(campaignId, patch)
+    if (!row) throw new RunCancelled('The campaign was deleted.')
+    return row
+  }
+  const announceSnapshot = async (row: CampaignRow) => {
+    events.statusChanged(toSnapshot(row, await repository.currentVersions(campaignId), await repository.latestAudit(campaignId)))
+  }
+
+  try {
+    let campaign = await persist({ stage: 'Generating', statusReason: null })
+    events.started(campaignId)
+
+    // A resumed run keeps what it wrote before the interruption.
+    const written = new Set((await repository.currentVersions(campaignId)).filter(version => version.runId === job.runId).map(version => version.type))
+    const toWrite = job.request.types.filter(type => !written.has(type))
+    const failures = await writeArtifacts(job, campaign, toWrite, () => job.request.feedback, deps)
+    if (failures.length > 0) {
+      const reason = failures.map(({ type, message }) => `${type}: ${message}`).join('; ')
+      campaign = await persist({ status: 'Failed', stage: null, statusReason: `Generation failed after retries (${reason}). Regenerate the failed artifact to try again.`, runRequest: null })
+      events.failed({ campaignId, errorMessage: campaign.statusReason!, failedAt: campaign.updatedAt.toISOString() })
+      return
+    }
+
+    for (let round = 0; ; round++) {
+      campaign = await persist({ stage: 'Auditing' })
+      const { result, flagged, current } = await auditCurrent(campaign, deps)
+      events.complianceChecked(result)
+
+      const complete = current.length === ARTIFACT_TYPES.length
+      if (complete && (result.verdict !== 'Fail' || current.every(version => version.status === 'Approved'))) {
+        await persist({ status: 'Completed', stage: null, completedAt: new Date(), runRequest: null })
+        events.completed(campaignId)
+        return
+      }
+      if (flagged.size === 0 || round >= deps.maxRevisionRounds) {
+        campaign = await persist({
+          stage: 'AwaitingReview',
+          runRequest: null,
+          statusReason: complete
+            ? 'The audit still flags this work after automatic revisions: approve it, regenerate it with feedback, or revise the campaign.'
+            : 'Some artifacts are missing: regenerate them to complete the campaign.',
+        })
+        await announceSnapshot(campaign)
+        return
+      }
+      campaign = await persist({ stage: 'Revising' })
+      const recommendations = (type: ArtifactType) => result.issues
+        .filter(issue => issue.artifactType === type && issue.severity === 'High')
+        .map(issue => issue.recommendation)
+      const revisionFailures = await writeArtifacts(job, campaign, [...flagged], recommendations, deps)
+      if (revisionFailures.length > 0) {
+        campaign = await persist({ stage: 'AwaitingReview', runRequest: null, statusReason: 'An automatic revision failed: regenerate the flagged artifacts to try again.' })
+        await announceSnapshot(campaign)
+        return
+      }
+    }
+  }
+  catch (error) {
+    if (signal.reason instanceof ServerShutdown) return
+    if (!signal.aborted && !(error instanceof RunCancelled)) throw error
+    const row = await repository.update(campaignId, { status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
+    if (row) await announceSnapshot(row)
+  }
+}
+
+/** Writes each type (in parallel or in sequence, as the brief says); returns the types that still failed. */
+async function writeArtifacts(
+  job: RunJob,
+  campaign: CampaignRow,
+  types: ArtifactType[],
+  feedbackFor: (type: ArtifactType) => string[],
+  deps: RunDependencies,
+): Promise<Array<{ type: ArtifactType, message: string }>> {
+  const write = (type: ArtifactType) => writeOne(job, campaign, type, feedbackFor(type), deps)
+  const outcomes: PromiseSettledResult<void>[] = []
+  if (campaign.brief.executionMode === 'sequential') {
+    for (const type of types) outcomes.push(await write(type).then(value => ({ status: 'fulfilled' as const, value }), reason => ({ status: 'rejected' as const, reason })))
+  }
+  else {
+    outcomes.push(...await Promise.allSettled(types.map(write)))
+  }
+  job.controller.signal.throwIfAborted()
+  return outcomes.flatMap((outcome, index) => outcome.status === 'rejected'
+    ? [{ type: types[index]!, message: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) }]
+    : [])
+}
+
+async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, feedback: string[], deps: RunDependencies): Promise<void> {
+  const { campaignId, runId, request, controller: { signal } } = job
+  const { repository, writer, events } = deps
+  const iteration = await repository.nextIteration(campaignId, type)
+  const written = await deps.retry(() => writer.write({
+    campaignId,
+    brief: campaign.brief,
+    type,
+    iteration,
+    feedback,
+    tags: request.tags,
+    signal,
+    onText: chunk => events.chunk({ campaignId, artifactType: type, chunk, isComplete: false }),
+  }), signal)
+  signal.throwIfAborted()
+  const row = await repository.appendVersion({
+    campaignId,
+    type,
+    iteration,
+    content: written.content,
+    metadata: { ...written.metadata, model: writer.model, iteration } as CampaignArtifact['metadata'],
+    agentName: AGENT_NAMES[type],
+    feedback,
+    tags: request.tags,
+    runId,
+  })
+  events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true })
+  events.artifactGenerated(toArtifact(row))
+}
+
+/** Audits the current version of each type and records which types the audit flags (High issues). */
+async function auditCurrent(campaign: CampaignRow, deps: RunDependencies): Promise<{ result: ComplianceAuditResult, flagged: Set<ArtifactType>, current: ArtifactVersionRow[] }> {
+  const { repository } = deps
+  const current = await repository.currentVersions(campaign.id)
+  const result = await deps.audit({
+    campaignId: campaign.id,
+    brief: campaign.brief,
+    artifacts: current.map(version => ({ type: version.type, content: version.content, metadata: version.metadata })),
+  })
+  const audit = await repository.appendAudit(campaign.id, result)
+  const flagged = new Set(result.issues.filter(issue => issue.severity === 'High').map(issue => issue.artifactType as ArtifactType))
+  const unapproved = current.filter(version => version.status !== 'Approved')
+  await repository.setVersionStatus(unapproved.filter(version => flagged.has(version.type)).map(version => version.id), 'Flagged', audit.id)
+  await repository.setVersionStatus(unapproved.filter(version => !flagged.has(version.type)).map(version => version.id), 'Passed', audit.id)
+  // Approved work is the marketer's call: it is not rewritten automatically.
+  for (const version of current) if (version.status === 'Approved') flagged.delete(version.type)
+  return { result, flagged, current: await repository.currentVersions(campaign.id) }
+}

@@ -1,0 +1,17 @@
+import { getRouterParam, type H3Event } from 'h3'
+import { artifactTypeSchema } from '../../shared/campaign'
+import { useCampaignEngine } from '../app/campaign-runtime'
+import type { CampaignService } from '../engine/campaigns/campaign-service'
+import { requireCurrentUser } from '../utils/current-user'
+import { validate } from './read-validated-body'
+
+/** What every campaign endpoint starts with: the signed-in owner, the campaign id and the service. */
+export async function campaignRequest(event: H3Event): Promise<{ userId: string, campaignId: string, campaigns: CampaignService }> {
+  const user = await requireCurrentUser(event)
+  return { userId: user.id, campaignId: getRouterParam(event, 'id') ?? '', campaigns: (await useCampaignEngine()).service }
+}
+
+/** The `{type}` path segment as an artifact type (400 otherwise). */
+export function artifactTypeParam(event: H3Event) {
+  return validate(artifactTypeSchema, getRouterParam(event, 'artifact'))
+}

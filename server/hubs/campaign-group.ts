@@ -1,0 +1,2 @@
+/** The hub group whose members follow one campaign. */
+export const campaignGroup = (campaignId: string) => `campaign:${campaignId}`

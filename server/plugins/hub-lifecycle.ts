@@ -1,0 +1,29 @@
+import type { NodeOptions } from 'crossws/adapters/node'
+import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
+
+/** Largest WebSocket frame accepted at all; hub messages are further limited to 32 KB each. */
+const MAX_WEBSOCKET_FRAME_BYTES = 1024 * 1024
+
+export default defineNitroPlugin((nitroApp) => {
+  // Nitro builds its WebSocket server from these options after plugins run: cap frames at the edge,
+  // so an oversized frame is refused before it is buffered.
+  const websocketOptions: NodeOptions = {
+    ...nitroApp.h3App.options.websocket,
+    serverOptions: { maxPayload: MAX_WEBSOCKET_FRAME_BYTES },
+  }
+  nitroApp.h3App.options.websocket = websocketOptions
+
+  // Runs a stop or crash interrupted carry on from what they had persisted.
+  useCampaignEngine()
+    .then(engine => engine.runner.resumeInterrupted())
+    .then((resumed) => {
+      if (resumed > 0) console.log(`Resumed ${resumed} interrupted campaign run(s)`)
+    })
+    .catch(error => console.error('The campaign engine did not start:', error instanceof Error ? error.message : error))
+
+  nitroApp.hooks.hook('close', async () => {
+    const engine = await useCampaignEngine().catch(() => null)
+    engine?.runner.stopAll()
+    await campaignEndpoint.shutdown()
+  })
+})

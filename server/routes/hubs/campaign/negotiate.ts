@@ -1,0 +1,3 @@
+import { campaignHubHandlers } from '../../../app/campaign-runtime'
+
+export default campaignHubHandlers.negotiate

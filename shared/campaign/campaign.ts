@@ -1,0 +1,69 @@
+import type { ArtifactType, CampaignArtifact } from './artifacts'
+import type { CampaignBrief } from './brief'
+import type { ComplianceAuditResult, Verdict } from './compliance'
+
+export const CAMPAIGN_STATUSES = ['Created', 'InProgress', 'Completed', 'Failed', 'Cancelled'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/**
+ * Where an InProgress campaign is. `AwaitingReview`: the audit still flags work after the
+ * automatic revisions; nothing runs until the marketer approves, regenerates or revises.
+ */
+export const CAMPAIGN_STAGES = ['Queued', 'Generating', 'Auditing', 'Revising', 'AwaitingReview'] as const
+export type CampaignStage = (typeof CAMPAIGN_STAGES)[number]
+
+/** Stages in which a run is active: the campaign cannot be deleted, revised or regenerated meanwhile. */
+export const RUNNING_STAGES: readonly CampaignStage[] = ['Queued', 'Generating', 'Auditing', 'Revising']
+
+export type ArtifactVersionStatus = 'Generated' | 'Flagged' | 'Passed' | 'Approved'
+export type ComplianceStatus = Verdict | 'NotAudited'
+
+export interface CampaignSummary {
+  id: string
+  theme: string
+  status: CampaignStatus
+  stage: CampaignStage | null
+  createdAt: string
+  completedAt: string | null
+  complianceStatus: ComplianceStatus
+  complianceScore: number | null
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  brief: CampaignBrief
+  statusReason: string | null
+  updatedAt: string
+  revisionNumber: number
+  artifacts: Array<{ id: string, type: ArtifactType, status: ArtifactVersionStatus, iteration: number, createdAt: string }>
+}
+
+export interface CampaignPage {
+  items: CampaignSummary[]
+  totalCount: number
+  page: number
+  pageSize: number
+  totalPages: number
+}
+
+/** One version of an artifact, with how it came to be and how the audit judged it. */
+export interface ArtifactVersion extends CampaignArtifact {
+  iteration: number
+  status: ArtifactVersionStatus
+  feedback: string[]
+  tags: string[]
+  audit: { id: string, verdict: Verdict, complianceScore: number, issueCount: number } | null
+}
+
+/** `OnCampaignStatusReceived`: everything a client needs to show a campaign, authoritative over earlier events. */
+export interface CampaignStatusSnapshot {
+  campaignId: string
+  status: CampaignStatus
+  stage: CampaignStage | null
+  statusReason: string | null
+  revisionNumber: number
+  artifacts: CampaignArtifact[]
+  compliance: ComplianceAuditResult | null
+  createdAt: string
+  updatedAt: string
+  completedAt: string | null
+}
