@@ -1,0 +1,32 @@
+/** What the benchmark measures; every figure the doc quotes comes from these. */
+export const BENCH = {
+  /** Rounds of every server; the order rotates each round so none always goes first. */
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  /** Subscribers (all in one group/room) for the throughput and latency scenarios. */
+  subscriberCounts: [100, 1_000],
+  /** Idle connections for the memory scenario. */
+  idleConnections: 5_000,
+  /** Serialized size of each broadcast's JSON payload, in bytes. */
+  payloadBytes: 256,
+  /** Unmeasured broadcasts first, so every server and the subscribers are JIT-compiled. */
+  warmupBroadcasts: 100,
+  /** Throughput: this many broadcasts as fast as backpressure allows… */
+  burstBroadcasts: 2_000,
+  /** …sent this many at a time, then waiting until every socket's send buffer is empty. */
+  burstBatch: 20,
+  /** Latency: broadcasts at a fixed rate. */
+  rateBroadcasts: 100,
+  ratePerSecond: 20,
+  group: 'bench',
+  /** Connections opened at once by the subscriber process (keeps under the listen backlog). */
+  connectConcurrency: 100,
+  timeouts: {
+    startMs: 20_000,
+    connectMs: 90_000,
+    phaseMs: 120_000,
+    memoryMs: 20_000,
+  },
+} as const
+
+export const SERVER_KINDS = ['ws', 'socket.io', 'hub'] as const
+export type ServerKind = typeof SERVER_KINDS[number]
