@@ -8,7 +8,7 @@ import {
 import { lengthPrefixed, RS } from '../../support/signalr/wire'
 
 const LIMIT = 32 * 1024
-const RUNS = { numRuns: 1_000 }
+const RUNS = { numRuns: 500 }
 
 /**
  * Whatever a client sends, a codec either returns messages or throws a ProtocolError (which
