@@ -8,3 +8,4 @@ export { CLAIM_KINDS, findUnsubstantiatedClaims, type ClaimKind, type ClaimMatch
 export { readBriefDirectives, RISKY_CLAIMS_DEMO_PHRASE, type BriefDirectives } from './brief-constraints'
 export { CALL_TO_ACTION_WORDS, hasCallToAction } from './call-to-action'
 export { containsTerm, containsPhrase, termPattern, normaliseWhitespace } from './text-matching'
+export { readingEase, wordCount } from './readability'

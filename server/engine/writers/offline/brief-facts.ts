@@ -29,7 +29,7 @@ const CLAUSE_BREAK = /\s*(?:[,;:(—–]|\s-\s|\.\s)\s*/u
 const LONGEST_NAME_WORDS = 6
 const LONGEST_PHRASE_WORDS = 10
 /** Words a clipped phrase must not end on ("managers at companies with 50 to"). */
-const DANGLING = /^(?:a|an|the|and|or|of|to|at|in|on|for|with|from|by|who|that|\p{N}[\p{N},.]*)$/iu
+const DANGLING = /^(?:a|an|the|and|or|but|of|to|at|in|on|for|with|without|within|from|by|about|into|over|under|through|across|between|like|as|is|are|our|your|their|its|this|these|who|that|which|\p{N}[\p{N},.]*)$/iu
 const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'our', 'your', 'from', 'that', 'this', 'into', 'who', 'are', 'new', 'all', 'more', 'less', 'about', 'their', 'them', 'they', 'you', 'aged', 'over', 'under', 'made'])
 
 function firstWords(text: string, count: number): string {

@@ -19,7 +19,7 @@ const HEADLINES = [
   '{Theme}: the {product} way',
 ]
 const BRAND_HEADLINES = ['{Brand} presents {product}', 'New from {brand}: {product}']
-const FALLBACK_HEADLINES = ['Something new is here', 'Made with you in mind', 'Take a closer look']
+const FALLBACK_HEADLINES = ['Something new is here', 'Made with you in mind', 'Take a closer look', 'Look what is new', 'Here for you', 'Now in season']
 
 const INTROS = [
   '{Product} is made for {audience}',
@@ -28,7 +28,7 @@ const INTROS = [
   '{Theme} should feel simple, and {product} helps make it so',
   'Say hello to {product}, our take on {theme}',
 ]
-const FALLBACK_INTRO = 'Here is something new, made with you in mind'
+const FALLBACK_INTRO = 'Here is something new, with you in mind'
 
 const PLAIN_DETAILS = ['It fits into your day without any fuss', 'Every detail is there for a reason', 'It is simple to start and easy to keep using']
 
@@ -72,15 +72,17 @@ function filled(context: WritingContext, templates: readonly string[]): string[]
   return templates.map(template => fill(template, slots))
 }
 
+/** An allowed line from the pool, else the fallback if allowed, else nothing (the sentence is left out). */
 function chooseOr(context: WritingContext, templates: readonly string[], fallback: string): string {
-  return context.choose(filled(context, templates)) ?? fill(fallback, slotsFor(context))
+  const line = context.choose(filled(context, templates)) ?? fill(fallback, slotsFor(context))
+  return context.allows(line) ? line : ''
 }
 
 export function headlines(context: WritingContext, count: number): string[] {
   // "New from EcoSip: EcoSip bottle" says the name twice, so brand lines need a brand distinct from the name.
   const brandLines = context.name !== context.brand ? BRAND_HEADLINES : []
   const chosen = context.chooseMany(filled(context, [...HEADLINES, ...brandLines]), count)
-  const fallbacks = FALLBACK_HEADLINES.filter(line => !chosen.includes(line))
+  const fallbacks = FALLBACK_HEADLINES.filter(line => !chosen.includes(line) && context.allows(line))
   return [...chosen, ...fallbacks].slice(0, count)
 }
 
@@ -101,7 +103,7 @@ export function detail(context: WritingContext): string {
 
 export function values(context: WritingContext, count: number): string[] {
   const chosen = context.chooseMany(filled(context, VALUES), count)
-  return chosen.length > 0 ? chosen : [FALLBACK_VALUE]
+  return chosen.length > 0 || !context.allows(FALLBACK_VALUE) ? chosen : [FALLBACK_VALUE]
 }
 
 export function audienceLine(context: WritingContext): string {

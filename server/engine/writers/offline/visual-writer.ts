@@ -69,9 +69,8 @@ function altTextLine(context: WritingContext, subject: string, mood: string): st
     shortest ? '' : `${capitalise(subject)}, ${mood}.`,
     `${capitalise(subject)}.`,
     `Image of ${context.product}.`,
-    'Product image for the campaign.',
-  ].filter(Boolean)
-  return candidates.find(candidate => [...candidate].length <= ALT_TEXT_LIMIT) ?? candidates[candidates.length - 1]!
+  ].filter(candidate => candidate !== '' && context.allows(candidate))
+  return candidates.find(candidate => [...candidate].length <= ALT_TEXT_LIMIT) ?? 'Product image for the campaign.'
 }
 
 function concept(context: WritingContext, direction: ArtDirection, colours: readonly string[], lightBackground: boolean, headline: string, supporting: string, action: string): Omit<VisualConcept, 'contrast'> {
@@ -79,7 +78,7 @@ function concept(context: WritingContext, direction: ArtDirection, colours: read
   const palette = paletteFor(colours, lightBackground)
   const background = palette.find(swatch => swatch.role === 'background')!.hex
   const text = palette.find(swatch => swatch.role === 'text')!.hex
-  const mood = context.random.pick(style.moods)
+  const mood = context.choose(style.moods) ?? 'inviting'
   const subject = direction.subject(context.product, facts.audience)
   return {
     name: direction.name,
@@ -103,7 +102,9 @@ function concept(context: WritingContext, direction: ArtDirection, colours: read
 }
 
 export function writeVisual(context: WritingContext, brief: CampaignBrief): WrittenVisual {
-  const directions = context.random.shuffle(DIRECTIONS).slice(0, CONCEPT_COUNT)
+  // Directions whose wording the brief rules out (a banned "simple", say) are skipped while enough remain.
+  const allowed = DIRECTIONS.filter(direction => context.allows(direction.subject(context.product, context.facts.audience)))
+  const directions = context.random.shuffle(allowed.length >= CONCEPT_COUNT ? allowed : DIRECTIONS).slice(0, CONCEPT_COUNT)
   const [firstPalette, secondPalette] = context.random.shuffle(stylePalettes(context.style.name))
   const brandColours = context.facts.palette
   const lines = headlines(context, CONCEPT_COUNT)

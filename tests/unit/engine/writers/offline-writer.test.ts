@@ -113,6 +113,28 @@ describe('OfflineWriter', () => {
     })
   })
 
+  describe('briefs that rule out the writer\'s own words', () => {
+    const brief = makeBrief({
+      theme: 'The best spring ever',
+      product: 'Bloom florist',
+      targetAudience: 'Gift buyers',
+      tone: 'Romantic',
+      brand: { name: 'Bloom', bannedTerms: ['easy', 'simple', 'made'], requiredHashtags: ['#Bloom', '#SpringFlowers', '#GiftIdeas', '#Florist', '#LoveBloom'] },
+    })
+
+    it.each([1, 2, 3])('still passes the audit (iteration %i)', async (iteration) => {
+      const artifacts = await writeAll(brief, { iteration })
+      const audit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts })
+      expect(audit.issues.filter(issue => issue.severity !== 'Low')).toEqual([])
+      expect(audit.verdict).toBe('Pass')
+    })
+
+    it('never names the brand twice in a row when the brand is the product', async () => {
+      const shortCopy = shortCopyOf(await writeOne(brief, 'ShortCopy'))
+      for (const variant of shortCopy.platforms.flatMap(entry => entry.variants)) expect(variant.text).not.toMatch(/Bloom florist: Bloom|Bloom: Bloom/u)
+    })
+  })
+
   describe('responding to feedback', () => {
     const { brief } = REALISTIC_BRIEFS[1]!
 
