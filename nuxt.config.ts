@@ -15,8 +15,9 @@ export default defineNuxtConfig({
   css: ['~/assets/css/main.css'],
   runtimeConfig: {
     // Sealed, httpOnly, SameSite=Lax cookie (nuxt-auth-utils); its password comes from
-    // NUXT_SESSION_PASSWORD or server/plugins/session-secret.ts.
-    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax' } },
+    // NUXT_SESSION_PASSWORD or server/plugins/session-secret.ts. Secure: browsers keep it on
+    // HTTPS and localhost; NUXT_SESSION_COOKIE_SECURE=false serves a trusted network over plain HTTP.
+    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', secure: true } },
   },
   // The app lives at the repository root (pages/, components/, server/ …) rather than under app/.
   srcDir: '.',
