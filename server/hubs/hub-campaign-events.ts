@@ -31,8 +31,10 @@ export class HubCampaignEvents implements CampaignEvents {
     this.send(error.campaignId, 'OnGenerationFailed', error)
   }
 
-  statusChanged(snapshot: CampaignStatusSnapshot): void {
-    this.send(snapshot.campaignId, 'OnCampaignStatusReceived', snapshot)
+  statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void {
+    // Followers of the campaign, and the owner's other pages (a campaign list) that have not joined it.
+    const audience = { kind: 'union' as const, audiences: [{ kind: 'groups' as const, groups: [campaignGroup(snapshot.campaignId)] }, { kind: 'users' as const, userIds: [ownerId] }] }
+    void this.clients.audience(audience).send('OnCampaignStatusReceived', snapshot)
   }
 
   private send(campaignId: string, event: string, payload: unknown): void {

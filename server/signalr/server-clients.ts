@@ -2,7 +2,10 @@ import type { ClientProxy, HubClients } from './hub'
 import type { Audience, HubLifetimeManager } from './lifetime'
 
 /** The audiences reachable without a calling connection: what services use to push events. */
-export type ServerClients = Omit<HubClients, 'caller' | 'others' | 'othersInGroup'>
+export type ServerClients = Omit<HubClients, 'caller' | 'others' | 'othersInGroup'> & {
+  /** Any audience the lifetime manager understands, such as a union delivered once per connection. */
+  audience(audience: Audience): ClientProxy
+}
 
 /** A proxy that hands each message for `audience` to the lifetime manager. */
 export function audienceProxy(lifetime: HubLifetimeManager, audience: Audience): ClientProxy {
@@ -21,5 +24,6 @@ export function createServerClients(lifetime: HubLifetimeManager): ServerClients
     groupExcept: (name, connectionIds) => to({ kind: 'groups', groups: [name], except: connectionIds }),
     user: userId => to({ kind: 'users', userIds: [userId] }),
     users: userIds => to({ kind: 'users', userIds }),
+    audience: to,
   }
 }

@@ -10,6 +10,7 @@ import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundE
 import type { CampaignRepository } from './campaign-repository'
 import { toArtifact, toDetail, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
+import { announceStatus } from './status-announcer'
 
 export interface RunAccepted {
   campaignId: string
@@ -34,6 +35,7 @@ export class CampaignService {
 
   async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
     const row = await this.repository.create(ownerId, brief)
+    await announceStatus(this.repository, this.events, row)
     return toDetail(row, [], null)
   }
 
@@ -123,8 +125,9 @@ export class CampaignService {
       return candidate && (candidate.status === 'Approved' || candidate.status === 'Passed')
     })
     if (everyTypeSettled && row.status !== 'Completed') {
-      await this.repository.update(id, { status: 'Completed', stage: null, statusReason: null, completedAt: new Date() })
+      const completed = await this.repository.update(id, { status: 'Completed', stage: null, statusReason: null, completedAt: new Date() })
       this.events.completed(id)
+      if (completed) await announceStatus(this.repository, this.events, completed)
     }
     const audit = version.auditId ? (await this.repository.audits(id, [version.auditId]))[0] : undefined
     return toVersion(approved, audit)
@@ -163,6 +166,7 @@ export class CampaignService {
     })
     if (!claimed) throw new CampaignConflictError('The campaign is already being generated.')
     this.runner.start(row.id, runId, request)
+    await announceStatus(this.repository, this.events, claimed)
     return {
       campaignId: row.id,
       status: 'InProgress',

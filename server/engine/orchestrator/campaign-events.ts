@@ -11,6 +11,10 @@ export interface CampaignEvents {
   complianceChecked(result: ComplianceAuditResult): void
   completed(campaignId: string): void
   failed(error: GenerationError): void
-  /** A state change no seed event describes (cancelled, awaiting review): the new snapshot. */
-  statusChanged(snapshot: CampaignStatusSnapshot): void
+  /**
+   * The campaign's status or stage changed (created, queued, started, completed, failed,
+   * cancelled, awaiting review): the new snapshot, for its followers and for its owner's
+   * open pages, such as a campaign list that must show a new campaign without a reload.
+   */
+  statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void
 }

@@ -2,7 +2,8 @@ import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type Complian
 import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
 import type { CampaignRepository } from '../campaigns/campaign-repository'
-import { toArtifact, toSnapshot } from '../campaigns/campaign-views'
+import { toArtifact } from '../campaigns/campaign-views'
+import { announceStatus } from '../campaigns/status-announcer'
 import type { RunRequest } from '../campaigns/run-request'
 import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
@@ -54,13 +55,12 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
     if (!row) throw new RunCancelled('The campaign was deleted.')
     return row
   }
-  const announceSnapshot = async (row: CampaignRow) => {
-    events.statusChanged(toSnapshot(row, await repository.currentVersions(campaignId), await repository.latestAudit(campaignId)))
-  }
+  const announceSnapshot = (row: CampaignRow) => announceStatus(repository, events, row)
 
   try {
     let campaign = await persist({ stage: 'Generating', statusReason: null })
     events.started(campaignId)
+    await announceSnapshot(campaign)
 
     // A resumed run keeps what it wrote before the interruption.
     const written = new Set((await repository.currentVersions(campaignId)).filter(version => version.runId === job.runId).map(version => version.type))
@@ -70,6 +70,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
       const reason = failures.map(({ type, message }) => `${type}: ${message}`).join('; ')
       campaign = await persist({ status: 'Failed', stage: null, statusReason: `Generation failed after retries (${reason}). Regenerate the failed artifact to try again.`, runRequest: null })
       events.failed({ campaignId, errorMessage: campaign.statusReason!, failedAt: campaign.updatedAt.toISOString() })
+      await announceSnapshot(campaign)
       return
     }
 
@@ -80,8 +81,9 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
 
       const complete = current.length === ARTIFACT_TYPES.length
       if (complete && (result.verdict !== 'Fail' || current.every(version => version.status === 'Approved'))) {
-        await persist({ status: 'Completed', stage: null, completedAt: new Date(), runRequest: null })
+        campaign = await persist({ status: 'Completed', stage: null, completedAt: new Date(), runRequest: null })
         events.completed(campaignId)
+        await announceSnapshot(campaign)
         return
       }
       if (flagged.size === 0 || round >= deps.maxRevisionRounds) {

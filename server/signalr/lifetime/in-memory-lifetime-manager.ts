@@ -66,6 +66,9 @@ export class InMemoryLifetimeManager implements HubLifetimeManager {
       case 'users':
         yield* union(audience.userIds.map(user => this.users.get(user)))
         return
+      case 'union':
+        yield* new Set(audience.audiences.flatMap(part => [...this.resolve(part)]))
+        return
     }
   }
 }

@@ -6,6 +6,8 @@ export type Audience
     | { kind: 'connections', connectionIds: readonly string[] }
     | { kind: 'groups', groups: readonly string[], except?: readonly string[] }
     | { kind: 'users', userIds: readonly string[] }
+  /** Everyone in any of the audiences, each connection once. */
+    | { kind: 'union', audiences: readonly Audience[] }
 
 /**
  * Tracks which connections exist, which groups they are in and which user they belong to,

@@ -34,10 +34,14 @@ describe('a campaign generated live', () => {
     expect(accepted.body).toMatchObject({ campaignId: id, status: 'InProgress' })
     expect(Date.parse(accepted.body.estimatedCompletionTime)).toBeGreaterThan(Date.now())
 
-    await log.waitFor(event => event.name === 'OnCampaignCompleted', 'completion')
-    const names = log.events.map(event => event.name)
+    await log.waitFor(event => event.name === 'OnCampaignStatusReceived' && event.args[0].status === 'Completed', 'the completed snapshot')
+    // Snapshots follow every change of status or stage; the seed's events tell the story between them.
+    const stages = log.named('OnCampaignStatusReceived').map(event => `${event.args[0].status}/${event.args[0].stage}`)
+    expect(stages).toEqual(['InProgress/Queued', 'InProgress/Generating', 'Completed/null'])
+    const seedEvents = log.events.filter(event => event.name !== 'OnCampaignStatusReceived')
+    const names = seedEvents.map(event => event.name)
     expect(names[0]).toBe('OnCampaignStarted')
-    expect(log.events[0]!.args).toEqual([id])
+    expect(seedEvents[0]!.args).toEqual([id])
     expect(names.at(-1)).toBe('OnCampaignCompleted')
     expect(log.named('OnCampaignCompleted')[0]!.args).toEqual([id])
     expect(names.indexOf('OnComplianceCheckCompleted')).toBeGreaterThan(names.lastIndexOf('OnArtifactGenerated'))
