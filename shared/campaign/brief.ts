@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../schemas/zod'
 
 /** Social platforms short copy is written for, each with its own length rule. */
 export const PLATFORMS = ['x', 'linkedin', 'instagram', 'facebook', 'tiktok'] as const
