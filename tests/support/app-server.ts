@@ -14,6 +14,12 @@ export interface RunningApp {
   stop: () => Promise<void>
 }
 
+/**
+ * The build the servers run: `.output` unless APP_BUILD_DIR names a copy of one, so a suite can
+ * keep testing a fixed build while the working tree is rebuilt.
+ */
+const BUILD_DIR = process.env.APP_BUILD_DIR || '.output'
+
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer()
@@ -44,7 +50,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
   const dataDir = env.DATA_DIR ?? createDataDir()
-  const child = spawn(process.execPath, [resolve('.output/server/index.mjs')], {
+  const child = spawn(process.execPath, [resolve(BUILD_DIR, 'server/index.mjs')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
