@@ -26,9 +26,16 @@ export interface FakeOpenAIServer {
   close(): Promise<void>
 }
 
-export async function startFakeOpenAIServer(script: ScriptedReply[]): Promise<FakeOpenAIServer> {
+/**
+ * Chooses the reply from the request itself: for callers whose requests arrive in no fixed order
+ * (a campaign's artifacts are written in parallel). `undefined` answers as an exhausted script does.
+ */
+export type ReplyChooser = (request: RecordedRequest) => ScriptedReply | undefined
+
+export async function startFakeOpenAIServer(script: ScriptedReply[] | ReplyChooser): Promise<FakeOpenAIServer> {
   const requests: RecordedRequest[] = []
-  const queue = [...script]
+  const queue = Array.isArray(script) ? [...script] : []
+  const choose: ReplyChooser = Array.isArray(script) ? () => queue.shift() : script
   const server = createServer((req, res) => {
     void handle(req, res)
   })
@@ -38,11 +45,12 @@ export async function startFakeOpenAIServer(script: ScriptedReply[]): Promise<Fa
     for await (const piece of req) raw += String(piece)
     const closed = new Promise<number>(resolve => res.on('close', () => resolve(Date.now())))
     const body = raw ? JSON.parse(raw) as RecordedRequest['body'] : {}
-    requests.push({ path: req.url ?? '', headers: req.headers, body, closed })
+    const recorded: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closed }
+    requests.push(recorded)
     if (req.method !== 'POST' || !req.url?.split('?')[0]!.endsWith('/chat/completions')) {
       return sendJson(res, 404, { error: { message: 'not found' } })
     }
-    const reply = queue.shift()
+    const reply = choose(recorded)
     if (!reply) return sendJson(res, 500, { error: { message: 'the test script has no reply left' } })
     if (reply.kind === 'status') {
       return sendJson(res, reply.status, { error: { message: reply.message ?? `status ${reply.status}` } }, reply.headers)
