@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerUser } from '../../support/api-client'
+import type { RunningApp } from '../../support/app-server'
+import { connectCampaignHub, SAMPLE_BRIEF } from '../../support/campaign-hub'
+import { createCampaign, iterations, runToEnd, startCampaignApp, versionsOf } from '../../support/campaigns'
+import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+
+/** The marketer's main journey on each database the server supports. */
+describe.each(await databaseDrivers())('the campaign journey on the $name database', (driver) => {
+  let database: TestDatabase | undefined
+  let app: RunningApp
+  beforeAll(async () => {
+    if (driver.skipReason) return
+    database = driver.name === 'postgres' ? await driver.create() : undefined
+    app = await startCampaignApp(database?.url ? { DATABASE_URL: database.url } : {})
+  }, 90_000)
+  afterAll(async () => {
+    await app?.stop()
+    await database?.dispose()
+  })
+
+  it.skipIf(driver.skipReason)('create, generate live, audit, revise, and read the versions', async () => {
+    if (database) expect(app.output()).toContain('Database ready (PostgreSQL)')
+    const owner = await registerUser(app.url)
+    const id = await createCampaign(owner.client)
+    const { connection, log } = await connectCampaignHub(app.url, owner.client)
+    await connection.invoke('JoinCampaignGroup', id)
+    expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+    await log.waitFor(event => event.name === 'OnCampaignCompleted', 'completion')
+    await connection.stop()
+    expect(log.named('OnArtifactGenerated').map(event => event.args[0].type).sort()).toEqual(['Copy', 'ShortCopy', 'Visual'])
+
+    const generated = (await owner.client.get(`/api/campaigns/${id}`)).body
+    expect(generated).toMatchObject({ status: 'Completed', complianceStatus: 'Pass', revisionNumber: 0 })
+    expect(iterations(generated)).toEqual({ Copy: 1, ShortCopy: 1, Visual: 1 })
+    const audit = await owner.client.get(`/api/campaigns/${id}/compliance`)
+    expect(audit.status).toBe(200)
+    expect(audit.body).toMatchObject({ campaignId: id, isCompliant: true })
+
+    const revised = await runToEnd(owner.client, id, '/revise', { feedback: 'More about comfort on long runs' })
+    expect(revised).toMatchObject({ status: 'Completed', revisionNumber: 1, brief: generated.brief })
+    expect(iterations(revised)).toEqual({ Copy: 2, ShortCopy: 2, Visual: 2 })
+    for (const artifact of revised.artifacts) {
+      const versions = await versionsOf(owner.client, id, artifact.id)
+      expect(versions.map(version => version.iteration)).toEqual([2, 1])
+      expect(versions[0].feedback).toEqual(['More about comfort on long runs'])
+      expect(versions[1].id).toBe(generated.artifacts.find((first: { type: string }) => first.type === artifact.type).id)
+    }
+    const listed = (await owner.client.get('/api/campaigns?status=Completed')).body
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([id])
+    expect(listed.items[0].theme).toBe(SAMPLE_BRIEF.theme)
+  })
+})
