@@ -59,7 +59,8 @@ export class HubEndpoint {
       connected: connection => this.dispatcher.connected(connection),
       message: (connection, message) => this.dispatcher.message(connection, message),
       closed: (connection, error) => {
-        this.connections.delete(connection.connectionToken)
+        // A closed long-polling connection stays reachable until its client has polled what is left.
+        if (connection.transportKind !== 'LongPolling') this.connections.delete(connection.connectionToken)
         void this.dispatcher.disconnected(connection, error)
       },
     }
@@ -172,7 +173,12 @@ export class HubEndpoint {
     const connection = await this.authorizedLookup(request, response, 'LongPolling')
     if (!connection) return
     const current = connection.currentTransport
-    if (current instanceof LongPollingTransport) return current.acceptPoll(response)
+    if (current instanceof LongPollingTransport) {
+      await current.acceptPoll(response)
+      // The client has been told the connection is over: from now on its id is unknown.
+      if (connection.state === 'closed' && response.statusCode === 204) this.connections.delete(connection.connectionToken)
+      return
+    }
     // The first poll starts the connection and returns at once; the handshake answer comes on the next.
     connection.attachTransport(new LongPollingTransport(this.options.longPollTimeoutMs))
     response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '0' })
@@ -204,7 +210,8 @@ export class HubEndpoint {
       return sendText(response, 400, 'Cannot terminate this connection using the DELETE endpoint.')
     }
     sendText(response, 202)
-    connection.close()
+    // As ASP.NET Core does: the connection is disposed, the waiting poll ends with 204, no Close message.
+    connection.abort()
   }
 
   /** Authenticates, then finds the connection named by `id`; answers the request itself when it cannot. */
@@ -225,7 +232,8 @@ export class HubEndpoint {
     const id = query.get('id')
     if (!id) return { status: 400, body: 'Connection ID required' }
     const connection = this.connections.get(id)
-    if (!connection || connection.state === 'closed') return { status: 404, body: 'No Connection with that ID' }
+    const drainingPoll = transport === 'LongPolling' && connection?.transportKind === 'LongPolling'
+    if (!connection || (connection.state === 'closed' && !drainingPoll)) return { status: 404, body: 'No Connection with that ID' }
     // A connection belongs to whoever negotiated it; another user's token does not open it.
     if (connection.userId !== principal.userId) return { status: 403 }
     if (transport === null) return { connection }
@@ -245,7 +253,9 @@ export class HubEndpoint {
     const now = Date.now()
     for (const connection of [...this.connections.values()]) {
       connection.heartbeat(now)
-      if (connection.state === 'closed') this.connections.delete(connection.connectionToken)
+      if (connection.state !== 'closed') continue
+      const lingering = connection.transportKind === 'LongPolling' && now - connection.stateChangedAt < this.options.disconnectTimeoutMs
+      if (!lingering) this.connections.delete(connection.connectionToken)
     }
   }
 }

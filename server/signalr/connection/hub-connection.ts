@@ -86,6 +86,11 @@ export class HubConnection {
     return this.transport
   }
 
+  /** When the connection entered its current state. */
+  get stateChangedAt(): number {
+    return this.stateSince
+  }
+
   /** Binds a transport: the first one starts the handshake, a later one resumes a stateful connection. */
   attachTransport(transport: ServerTransport): void {
     this.transportKind ??= transport.kind
@@ -157,6 +162,13 @@ export class HubConnection {
     this.finish(error)
   }
 
+  /** Ends the connection at once, without a Close message, dropping whatever is still queued. */
+  abort(error?: string): void {
+    if (this.state === 'closed') return
+    this.transport?.abort()
+    this.finish(error)
+  }
+
   /**
    * Closes because something went wrong on this connection (bad data, a limit, a timeout).
    * Like ASP.NET Core, the client hears a generic text, with details only when enabled,
@@ -204,6 +216,10 @@ export class HubConnection {
     const parsed = parseHandshakeRequest(this.inbound)
     if (parsed.kind === 'incomplete') {
       if (this.inbound.length > this.options.maximumReceiveMessageSize) this.rejectHandshake('Handshake was canceled.')
+      return false
+    }
+    if (this.inbound.length - (parsed.kind === 'request' ? parsed.remaining.length : 0) > this.options.maximumReceiveMessageSize) {
+      this.rejectHandshake('Handshake was canceled.')
       return false
     }
     if (parsed.kind === 'invalid') {
@@ -288,7 +304,11 @@ export class HubConnection {
   /** A client that does not keep up would make us hold its messages without limit: let it go. */
   private dropIfTooSlow(): void {
     const waiting = (this.transport?.bufferedBytes() ?? 0) + (this.reconnectBuffer?.waitingBytes ?? 0)
-    if (waiting > this.options.maximumBufferedBytesPerClient) this.fail(new SlowClientError(waiting))
+    if (waiting > this.options.maximumBufferedBytesPerClient) {
+      // Its transport is full, so a Close message would only queue behind the backlog: cut it off now
+      // and free what it holds.
+      this.abort(this.describeError('Connection closed with an error.', new SlowClientError(waiting)))
+    }
   }
 
   private describeError(summary: string, error: unknown): string {
@@ -307,7 +327,8 @@ export class HubConnection {
     const wasConnected = this.protocol !== null
     this.setState('closed')
     this.transport?.close()
-    this.transport = null
+    // A long-polling client collects what was queued (the Close message included) on its next poll.
+    if (this.transport?.kind !== 'LongPolling') this.transport = null
     this.inbound = new Uint8Array(0)
     this.closed.abort()
     if (wasConnected) this.events.closed(this, error)

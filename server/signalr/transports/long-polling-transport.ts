@@ -65,6 +65,12 @@ export class LongPollingTransport implements ServerTransport {
     if (this.poll && this.queue.length === 0) this.endPoll(this.poll, 204)
   }
 
+  abort(): void {
+    this.queue = []
+    this.queuedBytes = 0
+    this.close()
+  }
+
   private flush(poll: PendingPoll): void {
     const frames = this.queue
     this.queue = []

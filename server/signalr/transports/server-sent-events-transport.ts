@@ -13,7 +13,10 @@ export class ServerSentEventsTransport implements ServerTransport {
   constructor(private readonly response: ServerResponse) {
     response.writeHead(200, {
       'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache, no-transform',
+      'Cache-Control': 'no-cache,no-store',
+      'Pragma': 'no-cache',
+      // Compression would buffer events; proxies that honour this header leave the stream alone.
+      'Content-Encoding': 'identity',
       'X-Accel-Buffering': 'no',
       'Connection': 'keep-alive',
     })
@@ -36,5 +39,9 @@ export class ServerSentEventsTransport implements ServerTransport {
 
   close(): void {
     this.response.end()
+  }
+
+  abort(): void {
+    this.response.destroy()
   }
 }

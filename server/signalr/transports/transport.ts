@@ -22,6 +22,8 @@ export interface ServerTransport {
   bufferedBytes(): number
   /** Ends the transport once what was sent has been flushed. */
   close(): void
+  /** Ends the transport at once, dropping what is still buffered. */
+  abort(): void
   /** Since when the client has had no request open to receive on (long polling between polls), or null. */
   detachedSince?(): number | null
 }

@@ -6,6 +6,7 @@ export interface RawWebSocket {
   readonly bufferedAmount: number
   send(data: string | Uint8Array, options?: { binary?: boolean }): void
   close(code?: number, reason?: string): void
+  terminate(): void
 }
 
 /** WebSockets carry each frame as one WebSocket message: text for JSON, binary for MessagePack. */
@@ -26,5 +27,9 @@ export class WebSocketTransport implements ServerTransport {
   close(): void {
     // 1000: a normal closure; the hub protocol's Close message already said why.
     this.socket.close(1000)
+  }
+
+  abort(): void {
+    this.socket.terminate()
   }
 }

@@ -103,6 +103,14 @@ describe('long polling', () => {
     expect([204, 404]).toContain((await poll(server.hubUrl, id)).status)
   })
 
+  it('a connection closed while no poll waits keeps its Close message for the next poll, then ends with 204 and is gone', async () => {
+    const id = await openLongPolling(server.hubUrl, handshakeFrame('json'))
+    await post(server.hubUrl, id, jsonFrame({ type: 1, target: 'Abort', arguments: [] }))
+    expect(splitJsonFrames(await (await poll(server.hubUrl, id)).text())).toEqual([{ type: 7 }])
+    expect((await poll(server.hubUrl, id)).status).toBe(204)
+    expect((await poll(server.hubUrl, id)).status).toBe(404)
+  })
+
   it('a message over the size limit sent by POST closes the connection with a reconnectable error', async () => {
     const id = await openLongPolling(server.hubUrl, handshakeFrame('json'))
     const waiting = poll(server.hubUrl, id)
