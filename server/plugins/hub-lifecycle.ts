@@ -1,10 +1,22 @@
 import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
+import { loadEngineConfig } from '../engine/engine-config'
+import { readModelConfig } from '../engine/models'
 
 /** Largest WebSocket frame accepted at all; hub messages are further limited to 32 KB each. */
 const MAX_WEBSOCKET_FRAME_BYTES = 1024 * 1024
 
 export default defineNitroPlugin((nitroApp) => {
+  // Settings that cannot work stop the server now, with a message naming them, rather than at the first campaign.
+  try {
+    readModelConfig(process.env)
+    loadEngineConfig(process.env)
+  }
+  catch (error) {
+    console.error(`Invalid configuration: ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  }
+
   // Nitro builds its WebSocket server from these options after plugins run: cap frames at the edge,
   // so an oversized frame is refused before it is buffered.
   const websocketOptions: NodeOptions = {
