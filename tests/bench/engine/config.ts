@@ -1,0 +1,25 @@
+/** What the engine benchmark measures; every figure the doc quotes comes from these. */
+export const ENGINE_BENCH = {
+  /** Campaigns created first, then all generated at once. */
+  campaigns: Number(process.env.BENCH_CAMPAIGNS ?? 100),
+  /**
+   * CAMPAIGN_RUN_CONCURRENCY per scenario; undefined runs the server's default. Each scenario
+   * gets a fresh server and database.
+   */
+  concurrencies: [undefined, 8] as Array<number | undefined>,
+  /**
+   * Databases to run every concurrency on: the embedded one (the default deployment), and
+   * PostgreSQL when listed (`BENCH_DATABASES=embedded,postgres`; a fresh database per scenario
+   * on TEST_POSTGRES_URL's server).
+   */
+  databases: (process.env.BENCH_DATABASES ?? 'embedded').split(',').map(name => name.trim()) as Array<'embedded' | 'postgres'>,
+  /** Concurrent `GET /api/campaigns/{id}` loops sampling REST latency while the runs go on. */
+  restSamplers: 2,
+  /**
+   * The contract's 100 requests per minute per user would throttle one user driving 100
+   * campaigns and the latency sampler; the benchmark measures the engine, not the limiter.
+   */
+  rateLimitPerMinute: 1_000_000,
+  /** Every scenario is abandoned (and reported as such) after this long. */
+  scenarioTimeoutMs: 180_000,
+} as const

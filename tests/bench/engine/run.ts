@@ -1,0 +1,46 @@
+import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
+import { summarize } from '../hub/stats'
+import { ENGINE_BENCH } from './config'
+import { describeMachine } from './machine'
+import { figuresTable, section, writeSection } from './report'
+import { runScenario, type ScenarioFigures } from './scenario'
+
+/**
+ * The campaign engine under a burst: every scenario generates ENGINE_BENCH.campaigns campaigns
+ * at once on a fresh built server, then the figures go to the console and docs/BENCHMARKS.md.
+ * `BENCH_NO_WRITE=1` prints without touching the doc.
+ */
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+async function main(): Promise<void> {
+  const machine = describeMachine()
+  const loadSamples: number[] = [loadavg()[0]!]
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 2_000)
+  const results: ScenarioFigures[] = []
+  try {
+    for (const database of ENGINE_BENCH.databases) {
+      for (const concurrency of ENGINE_BENCH.concurrencies) {
+        log(`${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
+        results.push(await runScenario(database, concurrency, log))
+      }
+    }
+  }
+  finally {
+    clearInterval(sampler)
+  }
+  const load = summarize(loadSamples)
+  const loadText = `${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)})`
+  console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n`)
+  if (!process.env.BENCH_NO_WRITE) {
+    const path = resolve('docs/BENCHMARKS.md')
+    writeSection(path, section(results, machine, loadText))
+    log(`wrote the "Campaign engine" section of ${path}`)
+  }
+  if (results.some(result => result.completed < result.campaigns)) process.exitCode = 1
+}
+
+main().then(() => process.exit(), (error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
