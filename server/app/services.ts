@@ -7,6 +7,8 @@ import type { DatabaseConnection } from '../db/database'
 import { embeddedDatabaseDir, openDatabase } from '../db/open-database'
 import { MemoryCounterStore } from '../rate-limit/memory-counter-store'
 import { RateLimiter } from '../rate-limit/rate-limiter'
+import { ReviewLinkService } from '../reviews/review-link-service'
+import { ReviewLinksRepository } from '../reviews/review-links-repository'
 import { HubTokenIssuer } from '../tokens/hub-token-issuer'
 import { PersonalAccessTokenService } from '../tokens/personal-access-token-service'
 import { PersonalAccessTokensRepository } from '../tokens/personal-access-tokens-repository'
@@ -18,6 +20,7 @@ export interface AppServices {
   accounts: AccountService
   personalAccessTokens: PersonalAccessTokenService
   hubTokens: HubTokenIssuer
+  reviewLinks: ReviewLinkService
   rateLimiter: RateLimiter
 }
 
@@ -36,6 +39,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     accounts: new AccountService(new UsersRepository(database.db), new LoginThrottle(counters), config.registrationOpen),
     personalAccessTokens: new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db)),
     hubTokens: new HubTokenIssuer(hubSecret),
+    reviewLinks: new ReviewLinkService(new ReviewLinksRepository(database.db)),
     rateLimiter: new RateLimiter(counters, config.rateLimitPerMinute),
   }
 }

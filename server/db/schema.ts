@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult } from '../../shared/campaign'
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '../../shared/campaign'
 
 // The single description of the tables. Migrations in ./migrations create exactly this; a test
 // compares the two so they cannot drift apart.
@@ -83,10 +83,43 @@ export const complianceAudits = pgTable('compliance_audits', {
   index('compliance_audits_campaign_created_idx').on(table.campaignId, table.createdAt),
 ])
 
+// Review links: a secret URL that shows one campaign read-only to people without an account, and
+// the feedback they leave through it.
+
+export const reviewLinks = pgTable('review_links', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the secret in the URL: the secret itself is shown once and never stored. */
+  tokenHash: text('token_hash').notNull(),
+  allowFeedback: boolean('allow_feedback').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, table => [
+  uniqueIndex('review_links_token_hash_key').on(table.tokenHash),
+  index('review_links_campaign_id_idx').on(table.campaignId),
+])
+
+export const reviewFeedback = pgTable('review_feedback', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  /** The link it came through; kept when the link is revoked, so the history stays whole. */
+  linkId: uuid('link_id').notNull().references(() => reviewLinks.id, { onDelete: 'cascade' }),
+  reviewerName: text('reviewer_name').notNull(),
+  decision: text('decision').$type<ReviewDecision>().notNull(),
+  comment: text('comment').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, table => [
+  index('review_feedback_campaign_created_idx').on(table.campaignId, table.createdAt),
+])
+
 export type CampaignRow = typeof campaigns.$inferSelect
 export type ArtifactVersionRow = typeof artifactVersions.$inferSelect
 export type ComplianceAuditRow = typeof complianceAudits.$inferSelect
 
-export const schema = { users, personalAccessTokens, campaigns, artifactVersions, complianceAudits }
+export const schema = { users, personalAccessTokens, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback }
 export type UserRow = typeof users.$inferSelect
 export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect
+export type ReviewLinkRow = typeof reviewLinks.$inferSelect
+export type ReviewFeedbackRow = typeof reviewFeedback.$inferSelect

@@ -3,6 +3,7 @@ import {
   EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from '../engine/campaigns/campaign-errors'
+import { ReviewFeedbackNotAllowedError, ReviewLinkInvalidError, ReviewLinkNotFoundError } from '../reviews/review-errors'
 import { TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
 
@@ -25,6 +26,9 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
+  if (cause instanceof ReviewLinkInvalidError) return new HttpProblem(404, cause.message, { type: problemTypes.reviewLinkInvalid })
+  if (cause instanceof ReviewLinkNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof ReviewFeedbackNotAllowedError) return new HttpProblem(403, cause.message, { type: problemTypes.reviewFeedbackNotAllowed })
   // h3's own errors (an unknown method, a body too large …) keep their 4xx status and message.
   if (isError(error) && error.statusCode >= 400 && error.statusCode < 500 && !error.unhandled) {
     return new HttpProblem(error.statusCode, error.statusMessage || error.message || 'The request could not be processed')

@@ -56,6 +56,8 @@ export const problemTypes = {
   emailTaken: '/problems/email-taken',
   registrationClosed: '/problems/registration-closed',
   weakPassword: '/problems/weak-password',
+  reviewLinkInvalid: '/problems/review-link-invalid',
+  reviewFeedbackNotAllowed: '/problems/review-feedback-not-allowed',
 } as const
 
 export function unauthorized(detail = 'Sign in, or send a personal access token as "Authorization: Bearer <token>"'): HttpProblem {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { defineHub, hubMethod, HubError } from '../signalr'
+import { defineHub, hubMethod, HubError, type HubCallContext } from '../signalr'
 import { CampaignNotFoundError } from '../engine/campaigns/campaign-errors'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
+import { reviewScopeOf } from '../reviews/review-principal'
 import { campaignGroup } from './campaign-group'
 
 /** Campaign ids as the API issues them; anything else cannot name a campaign. */
@@ -13,13 +14,27 @@ const notFound = (id: string) => new HubError(`Campaign '${id}' was not found.`)
 /**
  * The seed's campaign hub. Clients join a campaign's group to follow it live (the events
  * are sent by the engine through HubCampaignEvents) and ask for its status, answered by
- * `OnCampaignStatusReceived` to the caller alone.
+ * `OnCampaignStatusReceived` to the caller alone. A reviewer's connection sees the one campaign
+ * its review link names, and nothing else.
  */
 export function createCampaignHub(resolveService: () => Promise<CampaignService>) {
+  async function canView(context: HubCallContext, id: string): Promise<boolean> {
+    const review = reviewScopeOf(context.principal)
+    if (review) return review.campaignId === id
+    return (await resolveService()).canView(context.userId, id)
+  }
+
+  async function snapshot(context: HubCallContext, id: string) {
+    const service = await resolveService()
+    if (!reviewScopeOf(context.principal)) return service.snapshot(context.userId, id)
+    if (!await canView(context, id)) throw new CampaignNotFoundError(id)
+    return service.reviewSnapshot(id)
+  }
+
   return defineHub({
     methods: {
       JoinCampaignGroup: hubMethod([campaignId], async (context, id) => {
-        if (!await (await resolveService()).canView(context.userId, id)) throw notFound(id)
+        if (!await canView(context, id)) throw notFound(id)
         await context.groups.add(context.connectionId, campaignGroup(id))
       }),
       LeaveCampaignGroup: hubMethod([campaignId], async (context, id) => {
@@ -27,8 +42,7 @@ export function createCampaignHub(resolveService: () => Promise<CampaignService>
       }),
       RequestCampaignStatus: hubMethod([campaignId], async (context, id) => {
         try {
-          const snapshot = await (await resolveService()).snapshot(context.userId, id)
-          await context.clients.caller.send('OnCampaignStatusReceived', snapshot)
+          await context.clients.caller.send('OnCampaignStatusReceived', await snapshot(context, id))
         }
         catch (error) {
           throw error instanceof CampaignNotFoundError ? notFound(id) : error

@@ -4,6 +4,7 @@ import { clientAddress } from '../http/client-address'
 import { HttpProblem, problemTypes } from '../http/problem'
 import type { RateLimitDecision } from '../rate-limit/rate-limiter'
 import { crossSiteRefusal } from '../security/cross-site-check'
+import { isReviewPath } from '../security/review-headers'
 import { getCurrentUser } from '../utils/current-user'
 
 /** The session echo nuxt-auth-utils serves to the app; every page render asks for it. */
@@ -41,9 +42,13 @@ export default defineEventHandler(async (event) => {
   if (refusal) throw new HttpProblem(403, refusal, { type: problemTypes.crossSite })
 })
 
-/** A signed-in user is one principal whichever credential they use; anonymous callers are their address. */
+/**
+ * A signed-in user is one principal whichever credential they use; anonymous callers are their
+ * address. Reviewer calls always count against the address: the link's secret is anyone's to
+ * invent, so keying on it would give a guesser a fresh budget per guess.
+ */
 async function rateLimitKey(event: H3Event, trustProxy: boolean): Promise<string> {
-  const user = await getCurrentUser(event)
+  const user = isReviewPath(event.path.split('?')[0]!) ? null : await getCurrentUser(event)
   return user ? `user:${user.id}` : `address:${clientAddress(event, trustProxy)}`
 }
 

@@ -73,6 +73,11 @@ export class HubEndpoint {
     return this.connections.size
   }
 
+  /** The principals of the connections currently known: to check their credentials again later. */
+  principals(): Principal[] {
+    return [...this.connections.values()].filter(connection => connection.state !== 'closed').map(connection => connection.principal)
+  }
+
   /** `POST {hub}/negotiate`. */
   async negotiate(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return sendText(response, 405)

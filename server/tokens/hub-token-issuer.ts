@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { errors, jwtVerify, SignJWT } from 'jose'
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 
 /** Who issues hub tokens and who accepts them: a hub token is refused everywhere else (REST included). */
 export const HUB_TOKEN_ISSUER = 'marketing-agents'
@@ -13,6 +13,17 @@ export interface HubTokenClaims {
   name: string
 }
 
+/** What a review hub token allows: following one campaign, through one review link. */
+export interface ReviewScope {
+  linkId: string
+  campaignId: string
+}
+
+export interface IssuedHubToken {
+  accessToken: string
+  expiresAt: Date
+}
+
 export class HubTokenIssuer {
   private readonly key: Uint8Array
 
@@ -20,14 +31,41 @@ export class HubTokenIssuer {
     this.key = new TextEncoder().encode(secret)
   }
 
-  async issue(user: HubTokenClaims): Promise<{ accessToken: string, expiresAt: Date }> {
+  issue(user: HubTokenClaims): Promise<IssuedHubToken> {
+    return this.sign(user.userId, { name: user.name })
+  }
+
+  /**
+   * A token for a reviewer without an account. Its subject names the link, never a user, and it
+   * expires with the link when that comes sooner than the usual lifetime.
+   */
+  issueForReview(scope: ReviewScope, notAfter: Date): Promise<IssuedHubToken> {
+    return this.sign(`review:${scope.linkId}`, { review: { linkId: scope.linkId, campaignId: scope.campaignId } }, notAfter)
+  }
+
+  /** The claims of a genuine, unexpired user hub token; null for anything else, review tokens included. */
+  async verify(token: string): Promise<HubTokenClaims | null> {
+    const payload = await this.decode(token)
+    if (!payload || payload.review !== undefined || typeof payload.sub !== 'string') return null
+    return { userId: payload.sub, name: typeof payload.name === 'string' ? payload.name : '' }
+  }
+
+  /** The scope of a genuine, unexpired review hub token; null for anything else. */
+  async verifyReview(token: string): Promise<ReviewScope | null> {
+    const review = (await this.decode(token))?.review as Partial<ReviewScope> | undefined
+    if (typeof review?.linkId !== 'string' || typeof review.campaignId !== 'string') return null
+    return { linkId: review.linkId, campaignId: review.campaignId }
+  }
+
+  private async sign(subject: string, claims: JWTPayload, notAfter?: Date): Promise<IssuedHubToken> {
     const issuedAt = Math.floor(this.now().getTime() / 1000)
-    const expiresAt = issuedAt + HUB_TOKEN_LIFETIME_SECONDS
-    const accessToken = await new SignJWT({ name: user.name })
+    const latest = notAfter ? Math.floor(notAfter.getTime() / 1000) : Number.POSITIVE_INFINITY
+    const expiresAt = Math.min(issuedAt + HUB_TOKEN_LIFETIME_SECONDS, latest)
+    const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuer(HUB_TOKEN_ISSUER)
       .setAudience(HUB_TOKEN_AUDIENCE)
-      .setSubject(user.userId)
+      .setSubject(subject)
       .setJti(randomUUID())
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
@@ -35,8 +73,7 @@ export class HubTokenIssuer {
     return { accessToken, expiresAt: new Date(expiresAt * 1000) }
   }
 
-  /** The claims of a genuine, unexpired hub token; null for anything else. */
-  async verify(token: string): Promise<HubTokenClaims | null> {
+  private async decode(token: string): Promise<JWTPayload | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: HUB_TOKEN_ISSUER,
@@ -45,8 +82,7 @@ export class HubTokenIssuer {
         currentDate: this.now(),
         requiredClaims: ['sub', 'exp'],
       })
-      if (typeof payload.sub !== 'string') return null
-      return { userId: payload.sub, name: typeof payload.name === 'string' ? payload.name : '' }
+      return payload
     }
     catch (error) {
       if (error instanceof errors.JOSEError) return null

@@ -3,13 +3,25 @@ import { createHash, randomBytes } from 'node:crypto'
 /** Marks our personal access tokens, so they are recognised (and found by secret scanners) at a glance. */
 export const PERSONAL_ACCESS_TOKEN_PREFIX = 'map_pat_'
 
-/** 32 random bytes: guessing is hopeless, so a fast hash is enough to store them safely. */
+/**
+ * A marker followed by 32 random bytes (256 bits): guessing is hopeless, so a fast hash is enough to
+ * store such secrets safely.
+ */
+export function generateSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString('base64url')
+}
+
+/** Whether `token` has the shape `generateSecret(prefix)` gives: checked before any database look-up. */
+export function hasSecretShape(token: string, prefix: string): boolean {
+  return token.startsWith(prefix) && /^[\w-]{43}$/.test(token.slice(prefix.length))
+}
+
 export function generatePersonalAccessToken(): string {
-  return PERSONAL_ACCESS_TOKEN_PREFIX + randomBytes(32).toString('base64url')
+  return generateSecret(PERSONAL_ACCESS_TOKEN_PREFIX)
 }
 
 export function looksLikePersonalAccessToken(token: string): boolean {
-  return token.startsWith(PERSONAL_ACCESS_TOKEN_PREFIX) && /^[\w-]{43}$/.test(token.slice(PERSONAL_ACCESS_TOKEN_PREFIX.length))
+  return hasSecretShape(token, PERSONAL_ACCESS_TOKEN_PREFIX)
 }
 
 export function hashTokenSecret(token: string): string {

@@ -1,6 +1,7 @@
 import type { ArtifactType, CampaignArtifact } from './artifacts'
 import type { CampaignBrief } from './brief'
 import type { ComplianceAuditResult, Verdict } from './compliance'
+import type { ReviewFeedback } from './review'
 
 export const CAMPAIGN_STATUSES = ['Created', 'InProgress', 'Completed', 'Failed', 'Cancelled'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
@@ -34,6 +35,8 @@ export interface CampaignDetail extends CampaignSummary {
   statusReason: string | null
   updatedAt: string
   revisionNumber: number
+  /** What reviewers said through the campaign's review links, oldest first. */
+  reviewFeedback: ReviewFeedback[]
   artifacts: Array<{ id: string, type: ArtifactType, status: ArtifactVersionStatus, iteration: number, createdAt: string }>
 }
 
@@ -66,4 +69,6 @@ export interface CampaignStatusSnapshot {
   createdAt: string
   updatedAt: string
   completedAt: string | null
+  /** What reviewers said through the campaign's review links, oldest first. */
+  reviewFeedback: ReviewFeedback[]
 }

@@ -1,9 +1,11 @@
 import type { Migration } from './migration'
 import { accountsAndTokens } from './0001-accounts-and-tokens'
 import { campaigns } from './0002-campaigns'
+import { reviewLinks } from './0003-review-links'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
   accountsAndTokens,
   campaigns,
+  reviewLinks,
 ]

@@ -1,9 +1,11 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult } from '../../../shared/campaign'
+import type {
+  ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult, ReviewDecision,
+} from '../../../shared/campaign'
 import type { Database } from '../../db/database'
 import {
-  artifactVersions, campaigns, complianceAudits,
-  type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow,
+  artifactVersions, campaigns, complianceAudits, reviewFeedback,
+  type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { newId } from './ids'
 import type { RunRequest } from './run-request'
@@ -30,7 +32,15 @@ export interface NewArtifactVersion {
   runId: string | null
 }
 
-/** Campaigns, their artifact versions and audits. Versions and audits are only ever appended. */
+export interface NewReviewFeedback {
+  campaignId: string
+  linkId: string
+  reviewerName: string
+  decision: ReviewDecision
+  comment: string
+}
+
+/** Campaigns, their artifact versions, audits and review feedback. All but campaigns are only ever appended. */
 export class CampaignRepository {
   constructor(private readonly db: Database) {}
 
@@ -147,5 +157,16 @@ export class CampaignRepository {
       .where(inArray(complianceAudits.campaignId, ids))
       .orderBy(complianceAudits.campaignId, desc(complianceAudits.createdAt))
     return new Map(rows.map(row => [row.campaignId, row]))
+  }
+
+  async appendReviewFeedback(feedback: NewReviewFeedback): Promise<ReviewFeedbackRow> {
+    const [row] = await this.db.insert(reviewFeedback).values(feedback).returning()
+    return row!
+  }
+
+  /** The campaign's review feedback, oldest first: the order it was given in. */
+  async reviewFeedback(campaignId: string): Promise<ReviewFeedbackRow[]> {
+    return this.db.select().from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
+      .orderBy(reviewFeedback.createdAt, reviewFeedback.id)
   }
 }

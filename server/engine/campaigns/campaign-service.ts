@@ -1,14 +1,15 @@
 import {
   ARTIFACT_TYPES, RUNNING_STAGES,
   type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
-  type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult,
+  type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
 } from '../../../shared/campaign'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { CampaignRunner } from '../orchestrator/campaign-runner'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from './campaign-errors'
-import type { CampaignRepository } from './campaign-repository'
-import { toArtifact, toDetail, toSnapshot, toSummary, toVersion } from './campaign-views'
+import type { CampaignRepository, NewReviewFeedback } from './campaign-repository'
+import { EMPTY_CAMPAIGN_STATE, loadCampaignState } from './campaign-state'
+import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
 import { announceStatus } from './status-announcer'
 
@@ -36,12 +37,12 @@ export class CampaignService {
   async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
     const row = await this.repository.create(ownerId, brief)
     await announceStatus(this.repository, this.events, row)
-    return toDetail(row, [], null)
+    return toDetail(row, EMPTY_CAMPAIGN_STATE)
   }
 
   async get(ownerId: string, id: string): Promise<CampaignDetail> {
     const row = await this.owned(ownerId, id)
-    return toDetail(row, await this.repository.currentVersions(id), await this.repository.latestAudit(id))
+    return toDetail(row, await loadCampaignState(this.repository, id))
   }
 
   async list(ownerId: string, query: { page: number, pageSize: number, status?: CampaignStatus }): Promise<CampaignPage> {
@@ -136,11 +137,41 @@ export class CampaignService {
   /** The hub's view: a snapshot for a campaign the user owns, or not found. */
   async snapshot(userId: string, id: string): Promise<CampaignStatusSnapshot> {
     const row = await this.owned(userId, id)
-    return toSnapshot(row, await this.repository.currentVersions(id), await this.repository.latestAudit(id))
+    return toSnapshot(row, await loadCampaignState(this.repository, id))
   }
 
   async canView(userId: string, id: string): Promise<boolean> {
     return (await this.repository.findOwned(id, userId)) !== null
+  }
+
+  /** For what hangs off a campaign (its review links): not found unless `ownerId` owns it. */
+  async assertOwned(ownerId: string, id: string): Promise<void> {
+    await this.owned(ownerId, id)
+  }
+
+  /** The campaign's review feedback, oldest first, for its owner. */
+  async reviewFeedback(ownerId: string, id: string): Promise<{ campaignId: string, feedback: ReviewFeedback[] }> {
+    await this.owned(ownerId, id)
+    return { campaignId: id, feedback: (await this.repository.reviewFeedback(id)).map(toReviewFeedback) }
+  }
+
+  /**
+   * What a reviewer sees: the snapshot and the theme. There is no owner here: the caller has already
+   * checked the review link that names this campaign.
+   */
+  async reviewSnapshot(id: string): Promise<CampaignStatusSnapshot & { theme: string }> {
+    const row = await this.repository.find(id)
+    if (!row) throw new CampaignNotFoundError(id)
+    return { ...toSnapshot(row, await loadCampaignState(this.repository, id)), theme: row.brief.theme }
+  }
+
+  /** Stores a reviewer's feedback and shows it at once to the owner's pages and the campaign's followers. */
+  async addReviewFeedback(feedback: NewReviewFeedback): Promise<ReviewFeedback> {
+    const row = await this.repository.find(feedback.campaignId)
+    if (!row) throw new CampaignNotFoundError(feedback.campaignId)
+    const stored = await this.repository.appendReviewFeedback(feedback)
+    await announceStatus(this.repository, this.events, row)
+    return toReviewFeedback(stored)
   }
 
   private async owned(ownerId: string, id: string): Promise<CampaignRow> {

@@ -1,8 +1,9 @@
 import type {
   ArtifactVersion, CampaignArtifact, CampaignDetail, CampaignStage, CampaignStatus, CampaignStatusSnapshot, CampaignSummary,
-  ArtifactVersionStatus,
+  ArtifactVersionStatus, ReviewFeedback,
 } from '../../../shared/campaign'
-import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
+import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
+import type { CampaignState } from './campaign-state'
 
 // Rows as the API and the hub present them. One mapping each, used by REST and hub alike.
 
@@ -33,13 +34,14 @@ export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): C
   }
 }
 
-export function toDetail(row: CampaignRow, current: ArtifactVersionRow[], audit: ComplianceAuditRow | null): CampaignDetail {
+export function toDetail(row: CampaignRow, { current, audit, feedback }: CampaignState): CampaignDetail {
   return {
     ...toSummary(row, audit),
     brief: row.brief,
     statusReason: row.statusReason,
     updatedAt: row.updatedAt.toISOString(),
     revisionNumber: row.revisionNumber,
+    reviewFeedback: feedback.map(toReviewFeedback),
     artifacts: current.map(version => ({
       id: version.id,
       type: version.type,
@@ -50,7 +52,7 @@ export function toDetail(row: CampaignRow, current: ArtifactVersionRow[], audit:
   }
 }
 
-export function toSnapshot(row: CampaignRow, current: ArtifactVersionRow[], audit: ComplianceAuditRow | null): CampaignStatusSnapshot {
+export function toSnapshot(row: CampaignRow, { current, audit, feedback }: CampaignState): CampaignStatusSnapshot {
   return {
     campaignId: row.id,
     status: row.status as CampaignStatus,
@@ -62,7 +64,12 @@ export function toSnapshot(row: CampaignRow, current: ArtifactVersionRow[], audi
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: iso(row.completedAt),
+    reviewFeedback: feedback.map(toReviewFeedback),
   }
+}
+
+export function toReviewFeedback(row: ReviewFeedbackRow): ReviewFeedback {
+  return { id: row.id, reviewerName: row.reviewerName, decision: row.decision, comment: row.comment, createdAt: row.createdAt.toISOString() }
 }
 
 export function toVersion(row: ArtifactVersionRow, audit: ComplianceAuditRow | undefined): ArtifactVersion {

@@ -1,0 +1,74 @@
+import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr'
+import type { CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewView } from '#shared/campaign'
+import type { HubTokenResponse } from '#shared/types/account'
+
+type ReviewCampaign = ReviewView['campaign']
+
+/**
+ * Follows the reviewed campaign live, read-only, with a hub token scoped to it (fetched afresh for
+ * every connection through the review link). Keeps `campaign` current; `ended` turns true when the
+ * server closes the connection because the link was revoked or has expired.
+ */
+export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>) {
+  const live = ref(false)
+  const ended = ref(false)
+  let connection: HubConnection | null = null
+
+  function applySnapshot(snapshot: CampaignStatusSnapshot): void {
+    if (campaign.value) campaign.value = { ...campaign.value, ...snapshot }
+  }
+
+  function applyArtifact(artifact: CampaignArtifact): void {
+    if (!campaign.value) return
+    const others = campaign.value.artifacts.filter(existing => existing.type !== artifact.type)
+    campaign.value = { ...campaign.value, artifacts: [...others, artifact] }
+  }
+
+  function applyAudit(audit: ComplianceAuditResult): void {
+    if (campaign.value) campaign.value = { ...campaign.value, compliance: audit }
+  }
+
+  async function follow(): Promise<void> {
+    const id = campaign.value?.campaignId
+    if (!connection || !id) return
+    await connection.invoke('JoinCampaignGroup', id)
+    // Whatever changed between the page render and joining arrives as one snapshot.
+    await connection.invoke('RequestCampaignStatus', id)
+    live.value = true
+  }
+
+  onMounted(async () => {
+    connection = new HubConnectionBuilder()
+      .withUrl('/hubs/campaign', {
+        accessTokenFactory: async () => (await $fetch<HubTokenResponse>(`/api/review/${token}/hub-token`, { method: 'POST' })).accessToken,
+      })
+      .withAutomaticReconnect()
+      .configureLogging(LogLevel.None)
+      .build()
+    connection.on('OnCampaignStatusReceived', applySnapshot)
+    connection.on('OnArtifactGenerated', applyArtifact)
+    connection.on('OnComplianceCheckCompleted', applyAudit)
+    connection.onreconnecting(() => {
+      live.value = false
+    })
+    connection.onreconnected(() => follow().catch(() => undefined))
+    connection.onclose((error) => {
+      live.value = false
+      if (error) ended.value = true
+    })
+    try {
+      await connection.start()
+      await follow()
+    }
+    catch {
+      // The page still shows the campaign as rendered; only the live updates are missing.
+      live.value = false
+    }
+  })
+
+  onBeforeUnmount(() => {
+    void connection?.stop()
+  })
+
+  return { live, ended }
+}

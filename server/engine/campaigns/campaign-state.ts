@@ -1,0 +1,21 @@
+import type { ArtifactVersionRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
+import type { CampaignRepository } from './campaign-repository'
+
+/** What a campaign's detail and snapshot show besides the campaign row itself. */
+export interface CampaignState {
+  current: ArtifactVersionRow[]
+  audit: ComplianceAuditRow | null
+  feedback: ReviewFeedbackRow[]
+}
+
+/** A campaign that has just been created: nothing written, audited or reviewed yet. */
+export const EMPTY_CAMPAIGN_STATE: CampaignState = { current: [], audit: null, feedback: [] }
+
+export async function loadCampaignState(repository: CampaignRepository, campaignId: string): Promise<CampaignState> {
+  const [current, audit, feedback] = await Promise.all([
+    repository.currentVersions(campaignId),
+    repository.latestAudit(campaignId),
+    repository.reviewFeedback(campaignId),
+  ])
+  return { current, audit, feedback }
+}

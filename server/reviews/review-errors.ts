@@ -1,0 +1,22 @@
+/**
+ * The one answer for a review token that is unknown, revoked or expired: a reviewer learns the link
+ * no longer works, and nobody learns which of the three it is.
+ */
+export class ReviewLinkInvalidError extends Error {
+  constructor() {
+    super('This review link is invalid or has expired. Ask the campaign owner for a new one.')
+  }
+}
+
+/** The owner's campaign has no such link (or it belongs to another campaign). */
+export class ReviewLinkNotFoundError extends Error {
+  constructor() {
+    super('No such review link')
+  }
+}
+
+export class ReviewFeedbackNotAllowedError extends Error {
+  constructor() {
+    super('This review link does not accept feedback')
+  }
+}

@@ -1,0 +1,64 @@
+import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm'
+import type { Database } from '../db/database'
+import { reviewLinks, type ReviewLinkRow } from '../db/schema'
+import { isUuid } from '../accounts/users-repository'
+
+export interface NewReviewLink {
+  campaignId: string
+  tokenHash: string
+  allowFeedback: boolean
+  expiresAt: Date
+}
+
+const usableAt = (now: Date) => and(isNull(reviewLinks.revokedAt), gt(reviewLinks.expiresAt, now))
+
+export class ReviewLinksRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(link: NewReviewLink): Promise<ReviewLinkRow> {
+    const [row] = await this.db.insert(reviewLinks).values(link).returning()
+    return row!
+  }
+
+  /** The campaign's links, newest first, revoked and expired ones included: the owner sees the whole story. */
+  async listForCampaign(campaignId: string): Promise<ReviewLinkRow[]> {
+    return this.db.select().from(reviewLinks).where(eq(reviewLinks.campaignId, campaignId))
+      .orderBy(desc(reviewLinks.createdAt), desc(reviewLinks.id))
+  }
+
+  /** The link whose secret hashes to `tokenHash`, when it is neither revoked nor expired at `now`. */
+  async findUsableByHash(tokenHash: string, now: Date): Promise<ReviewLinkRow | null> {
+    const [row] = await this.db.select().from(reviewLinks)
+      .where(and(eq(reviewLinks.tokenHash, tokenHash), usableAt(now))).limit(1)
+    return row ?? null
+  }
+
+  /** Which of `ids` are still usable at `now`. */
+  async usableIds(ids: string[], now: Date): Promise<Set<string>> {
+    const candidates = ids.filter(isUuid)
+    if (candidates.length === 0) return new Set()
+    const rows = await this.db.select({ id: reviewLinks.id }).from(reviewLinks)
+      .where(and(inArray(reviewLinks.id, candidates), usableAt(now)))
+    return new Set(rows.map(row => row.id))
+  }
+
+  /** False when the campaign has no such unrevoked link. Revoked links stay, so their feedback keeps its source. */
+  async revoke(campaignId: string, linkId: string, now: Date): Promise<boolean> {
+    if (!isUuid(linkId)) return false
+    const rows = await this.db.update(reviewLinks)
+      .set({ revokedAt: now })
+      .where(and(eq(reviewLinks.id, linkId), eq(reviewLinks.campaignId, campaignId), isNull(reviewLinks.revokedAt)))
+      .returning({ id: reviewLinks.id })
+    return rows.length === 1
+  }
+
+  /** Records a use, at most once per `granularityMs`, so a reviewer's page does not write on every request. */
+  async touchLastUsed(linkId: string, now: Date, granularityMs: number): Promise<void> {
+    await this.db.update(reviewLinks)
+      .set({ lastUsedAt: now })
+      .where(and(
+        eq(reviewLinks.id, linkId),
+        or(isNull(reviewLinks.lastUsedAt), lt(reviewLinks.lastUsedAt, new Date(now.getTime() - granularityMs))),
+      ))
+  }
+}

@@ -1,0 +1,35 @@
+import type { ReviewFeedback, ReviewFeedbackFields, ReviewView } from '../../shared/campaign'
+import type { CampaignService } from '../engine/campaigns/campaign-service'
+import type { HubTokenIssuer, IssuedHubToken } from '../tokens/hub-token-issuer'
+import { ReviewFeedbackNotAllowedError } from './review-errors'
+import type { ReviewLinkService } from './review-link-service'
+
+/**
+ * What a reviewer can do with a link's secret, and nothing more: read the campaign, follow it
+ * live, and (when the owner allowed it) leave feedback. Every call checks the link afresh.
+ */
+export class ReviewerService {
+  constructor(
+    private readonly campaigns: CampaignService,
+    private readonly links: ReviewLinkService,
+    private readonly hubTokens: HubTokenIssuer,
+  ) {}
+
+  async view(token: string): Promise<ReviewView> {
+    const link = await this.links.resolve(token)
+    const campaign = await this.campaigns.reviewSnapshot(link.campaignId)
+    return { campaign, allowFeedback: link.allowFeedback, expiresAt: link.expiresAt.toISOString(), feedback: campaign.reviewFeedback }
+  }
+
+  /** A hub token for this campaign alone, which never outlives the link. */
+  async hubToken(token: string): Promise<IssuedHubToken> {
+    const link = await this.links.resolve(token)
+    return this.hubTokens.issueForReview({ linkId: link.id, campaignId: link.campaignId }, link.expiresAt)
+  }
+
+  async giveFeedback(token: string, input: ReviewFeedbackFields): Promise<ReviewFeedback> {
+    const link = await this.links.resolve(token)
+    if (!link.allowFeedback) throw new ReviewFeedbackNotAllowedError()
+    return this.campaigns.addReviewFeedback({ campaignId: link.campaignId, linkId: link.id, ...input })
+  }
+}

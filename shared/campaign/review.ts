@@ -1,0 +1,63 @@
+import { z } from '../schemas/zod'
+import type { CampaignStatusSnapshot } from './campaign'
+
+export const REVIEW_LINK_MAX_HOURS = 720
+export const REVIEW_DECISIONS = ['approve', 'request-changes'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/** `POST /api/campaigns/{id}/review-links`. */
+export const createReviewLinkSchema = z.object({
+  expiresInHours: z.number({ error: 'Expiry must be a number of hours' }).int('Whole hours only')
+    .min(1, 'At least 1 hour')
+    .max(REVIEW_LINK_MAX_HOURS, `At most ${REVIEW_LINK_MAX_HOURS} hours`),
+  allowFeedback: z.boolean({ error: 'Say whether reviewers may leave feedback' }),
+})
+export type CreateReviewLinkInput = z.input<typeof createReviewLinkSchema>
+
+/** `POST /api/review/{token}/feedback`: a comment is optional for an approval, required to ask for changes. */
+export const reviewFeedbackSchema = z.object({
+  reviewerName: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'At most 100 characters'),
+  decision: z.enum(REVIEW_DECISIONS, { error: 'Approve or request changes' }),
+  comment: z.string().trim().max(2000, 'At most 2000 characters').default(''),
+}).superRefine((input, context) => {
+  if (input.decision === 'request-changes' && input.comment === '') {
+    context.addIssue({ code: 'custom', path: ['comment'], message: 'Say what should change' })
+  }
+})
+export type ReviewFeedbackInput = z.input<typeof reviewFeedbackSchema>
+export type ReviewFeedbackFields = z.output<typeof reviewFeedbackSchema>
+
+/** A link as its owner lists it: never the secret. */
+export interface ReviewLinkSummary {
+  id: string
+  allowFeedback: boolean
+  createdAt: string
+  expiresAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** The answer to creating a link: the only time the secret is shown. */
+export interface CreatedReviewLink {
+  id: string
+  /** `/review/{token}`, relative to the app's origin. */
+  url: string
+  token: string
+  expiresAt: string
+}
+
+export interface ReviewFeedback {
+  id: string
+  reviewerName: string
+  decision: ReviewDecision
+  comment: string
+  createdAt: string
+}
+
+/** `GET /api/review/{token}`: the campaign as a reviewer sees it. */
+export interface ReviewView {
+  campaign: CampaignStatusSnapshot & { theme: string }
+  allowFeedback: boolean
+  expiresAt: string
+  feedback: ReviewFeedback[]
+}
