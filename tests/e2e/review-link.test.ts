@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerUser, type RegisteredUser } from '../support/api-client'
+import type { RunningApp } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { SAMPLE_BRIEF } from '../support/campaign-hub'
+import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { createReviewLink } from '../support/review-hub'
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** Share → review → feedback → the owner sees it → revoke, with a reviewer who has no account. */
+describe('a review link in Chromium', () => {
+  let app: RunningApp
+  let browser: Browser
+  let owner: RegisteredUser
+  let campaignId: string
+  let page: Page
+  let cspViolations: () => Promise<string[]>
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
+    owner = await registerUser(app.url)
+    campaignId = await createCampaign(owner.client)
+    await runToEnd(owner.client, campaignId, '/generate')
+    // The reviewer's browser: its own context, never signed in.
+    page = await (await browser.newContext()).newPage()
+    page.on('pageerror', error => pageErrors.push(error.message))
+    cspViolations = await watchCspViolations(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('shows the campaign read-only, live, takes feedback, and stops when revoked', async () => {
+    const link = await createReviewLink(owner.client, campaignId, { allowFeedback: true })
+    const response = await page.goto(`${app.url}${link.url}`)
+    expect(response?.status()).toBe(200)
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer')
+    expect(response?.headers()['x-robots-tag']).toBe('noindex')
+    await waitForHydration(page)
+    expect(new URL(page.url()).pathname).toBe(link.url)
+
+    await page.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
+    for (const name of ['Copy', 'Short copy', 'Visual', 'Compliance']) {
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor()
+    }
+    expect(await page.getByText(/Verdict/).innerText()).toContain('Pass')
+    // Nothing on the page changes the campaign.
+    for (const name of [/regenerate/i, /approve$/i, /revise/i, /delete/i, /cancel/i]) {
+      expect(await page.getByRole('button', { name }).count()).toBe(0)
+    }
+    await page.getByRole('status').filter({ hasText: 'Live' }).filter({ hasNotText: 'Not live' }).waitFor()
+
+    // A regeneration by the owner arrives without a reload.
+    const copy = page.getByRole('heading', { name: 'Copy', exact: true }).locator('xpath=following-sibling::p[1]')
+    const shown = async () => normalize(await copy.innerText())
+    const before = await shown()
+    await runToEnd(owner.client, campaignId, '/artifacts/Copy/regenerate', { feedback: 'Mention the trail club' })
+    const current = normalize((await owner.client.get(`/api/campaigns/${campaignId}/artifacts?type=Copy`)).body.artifacts[0].content)
+    expect(current).not.toBe(before)
+    await expect.poll(shown, { timeout: 10_000 }).toBe(current)
+
+    // Asking for changes needs a comment.
+    await page.getByLabel('Name').fill('Rae from Legal')
+    await page.getByLabel('Request changes').check()
+    await page.getByRole('button', { name: 'Send feedback' }).click()
+    await page.getByText('Say what should change').waitFor()
+    await page.getByLabel(/Comment/).fill('Drop the second claim, please.')
+    await page.getByRole('button', { name: 'Send feedback' }).click()
+    await page.getByText('Thank you: your feedback was sent').waitFor()
+    await page.getByText('Drop the second claim, please.').waitFor()
+
+    const history = await owner.client.get(`/api/campaigns/${campaignId}/review-feedback`)
+    expect(history.body.feedback).toEqual([expect.objectContaining({ reviewerName: 'Rae from Legal', decision: 'request-changes', comment: 'Drop the second claim, please.' })])
+
+    expect((await owner.client.delete(`/api/campaigns/${campaignId}/review-links/${link.id}`)).status).toBe(204)
+    // The open page hears it at once, then a reload is a plain 404 page.
+    await page.getByRole('heading', { name: 'This review link is no longer valid' }).waitFor()
+    const reloaded = await page.reload()
+    expect(reloaded?.status()).toBe(404)
+    await page.getByRole('heading', { name: 'This review link is no longer valid' }).waitFor()
+    expect(await page.getByText(SAMPLE_BRIEF.theme).count()).toBe(0)
+
+    expect(pageErrors).toEqual([])
+    expect(await cspViolations()).toEqual([])
+  })
+})
