@@ -1,3 +1,4 @@
+import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -26,6 +27,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // Components, composables and stores inside a Nuxt app (auto-imports, Pinia), in happy-dom.
+      await defineVitestProject({
+        test: {
+          name: 'nuxt',
+          include: ['tests/nuxt/**/*.test.ts'],
+          environment: 'nuxt',
+          environmentOptions: { nuxt: { domEnvironment: 'happy-dom' } },
+        },
+      }),
     ],
   },
 })

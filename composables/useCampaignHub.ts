@@ -91,8 +91,12 @@ async function joinGroup(hub: HubConnection, campaignId: string): Promise<void> 
   }
 }
 
+/** Set while a connection is being built and started, so components mounting together share it. */
+let opening = false
+
 async function connect(attempt = 0): Promise<void> {
-  if (connection || users === 0) return
+  if (connection || opening || users === 0) return
+  opening = true
   state.value = attempt === 0 ? 'Connecting' : 'Reconnecting'
   try {
     const built = await buildConnection()
@@ -106,7 +110,11 @@ async function connect(attempt = 0): Promise<void> {
     connection = null
     if (users === 0) return
     state.value = 'Reconnecting'
+    // The first start failed (the server is down or restarting): keep trying on the same schedule.
     setTimeout(() => void connect(attempt + 1), reconnectDelayMs(attempt + 1))
+  }
+  finally {
+    opening = false
   }
 }
 
