@@ -5,7 +5,13 @@ import { connectCampaignHub, SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp, waitForCampaign } from '../../support/campaigns'
 import { connectReviewHub, createReviewLink, negotiateStatus, reviewHubToken } from '../../support/review-hub'
 
-const INVALID_LINK = { status: 404, type: '/problems/review-link-invalid', detail: expect.stringMatching(/invalid or has expired/) }
+// The secret is not echoed back, even in the problem's instance.
+const INVALID_LINK = {
+  status: 404,
+  type: '/problems/review-link-invalid',
+  detail: expect.stringMatching(/invalid or has expired/),
+  instance: expect.stringMatching(/^\/api\/review\/\{token\}/),
+}
 const MADE_UP_TOKEN = `map_rvw_${'x'.repeat(43)}`
 
 describe('review links', () => {

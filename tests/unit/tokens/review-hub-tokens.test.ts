@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HUB_TOKEN_LIFETIME_SECONDS, HubTokenIssuer } from '../../../server/tokens/hub-token-issuer'
+import { redactPath } from '../../../server/http/redact-path'
 
 const SECRET = 'a-test-secret-of-enough-length-for-hs256-signing'
 const scope = { linkId: 'link-1', campaignId: 'camp_1' }
@@ -22,5 +23,13 @@ describe('review hub tokens', () => {
     expect(far.expiresAt.getTime()).toBe(now.getTime() + HUB_TOKEN_LIFETIME_SECONDS * 1000)
     const soon = await issuer.issueForReview(scope, new Date(now.getTime() + 60_000))
     expect(soon.expiresAt.getTime()).toBe(now.getTime() + 60_000)
+  })
+})
+
+describe('redactPath', () => {
+  it('hides a review link secret from logs and error bodies', () => {
+    expect(redactPath('/api/review/map_rvw_secret/feedback')).toBe('/api/review/{token}/feedback')
+    expect(redactPath('/review/map_rvw_secret')).toBe('/review/{token}')
+    expect(redactPath('/api/campaigns/camp_1/review-links')).toBe('/api/campaigns/camp_1/review-links')
   })
 })
