@@ -39,6 +39,8 @@ export function createDataDir(): string {
 export interface StartOptions {
   /** Wait for /health to answer 200 (the default), or only for the server to answer at all. */
   waitFor?: 'healthy' | 'listening'
+  /** Listen on this port rather than a free one: a restart where open pages expect the server back. */
+  port?: number
 }
 
 /**
@@ -46,7 +48,7 @@ export interface StartOptions {
  * data); a directory made here is removed when the server stops.
  */
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
   const dataDir = env.DATA_DIR ?? createDataDir()
