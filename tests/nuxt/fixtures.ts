@@ -18,6 +18,7 @@ export function snapshot(second: number, fields: Partial<CampaignStatusSnapshot>
     createdAt: at(0),
     updatedAt: at(second),
     completedAt: null,
+    reviewFeedback: [],
     ...fields,
   }
 }
