@@ -1,0 +1,49 @@
+// Screenshots of the dashboard for the README: `npx nuxt build && node --import tsx scripts/screenshots.ts`.
+// Runs the built app on a scratch database, launches a few campaigns and photographs the list and a
+// campaign page while its agents are writing.
+import { mkdirSync } from 'node:fs'
+import { registerUser } from '../tests/support/api-client'
+import { startApp } from '../tests/support/app-server'
+import { launchBrowser } from '../tests/support/browser'
+import { SAMPLE_BRIEF } from '../tests/support/campaign-hub'
+import { waitForCampaign } from '../tests/support/campaigns'
+
+const OUT = 'docs/screenshots'
+const BRIEFS = [
+  { ...SAMPLE_BRIEF, theme: 'Autumn city sprint', tone: 'confident' },
+  { ...SAMPLE_BRIEF, theme: 'Summer trail push', constraints: [...SAMPLE_BRIEF.constraints, 'demo: include risky claims'] },
+  { ...SAMPLE_BRIEF, theme: 'Harbour night run', brand: { palette: ['#0D1B2A', '#F1FAEE', '#E63946'], requiredHashtags: ['#NightMiles'] } },
+]
+
+mkdirSync(OUT, { recursive: true })
+const [app, browser] = await Promise.all([startApp({ OFFLINE_WRITER_PACE_MS: '40', RATE_LIMIT_PER_MINUTE: '100000' }), launchBrowser()])
+try {
+  const user = await registerUser(app.url)
+  for (const brief of BRIEFS) {
+    const { body } = await user.client.post('/api/campaigns', brief)
+    await user.client.post(`/api/campaigns/${body.id}/generate`)
+    await waitForCampaign(user.client, body.id, undefined, 60_000)
+  }
+  const live = (await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'tiktok'] })).body.id
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
+  await context.addCookies([{ name: 'nuxt-session', value: user.client.sessionCookie!.split('=')[1]!, url: app.url }])
+  const page = await context.newPage()
+  await page.goto(`${app.url}/campaigns/${live}`)
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor()
+  await page.getByRole('button', { name: 'Generate', exact: true }).click()
+  await page.getByRole('region', { name: 'Copy', exact: true }).getByText('v1', { exact: true }).waitFor({ timeout: 60_000 })
+  await page.getByLabel(/is writing$/).first().waitFor()
+  await page.screenshot({ path: `${OUT}/campaign-live.png`, fullPage: true })
+
+  await page.goto(`${app.url}/campaigns`)
+  await page.getByRole('list', { name: 'Campaigns' }).waitFor()
+  await page.screenshot({ path: `${OUT}/campaign-list.png` })
+  await page.getByRole('link', { name: 'Summer trail push' }).click()
+  await page.getByRole('heading', { name: 'Compliance' }).waitFor()
+  await page.screenshot({ path: `${OUT}/campaign-review.png`, fullPage: true })
+}
+finally {
+  await browser.close()
+  await app.stop()
+}
