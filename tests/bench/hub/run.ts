@@ -12,10 +12,10 @@ import { summarize } from './stats'
  * subscriber process. Prints medians with their spread over the rounds.
  */
 process.on('exit', killAllChildren)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
     killAllChildren()
-    process.exit(130)
+    process.exit(code)
   })
 }
 
