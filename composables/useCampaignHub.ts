@@ -38,15 +38,26 @@ async function hubToken(): Promise<NonNullable<typeof token>> {
   return token
 }
 
-async function buildConnection(): Promise<HubConnection> {
+export type CampaignHubConnection = HubConnection
+
+/**
+ * A hub connection with the dashboard's settings (seed reconnect schedule, stateful reconnect),
+ * authenticated by `accessTokenFactory`. The tab's shared connection is one; a page that follows a
+ * campaign with a token of its own (a review link's) builds another.
+ */
+export async function buildCampaignHubConnection(url: string, accessTokenFactory: () => Promise<string>): Promise<CampaignHubConnection> {
   const signalR = await import('@microsoft/signalr')
-  const { url } = await hubToken()
-  const built = new signalR.HubConnectionBuilder()
-    .withUrl(url, { accessTokenFactory: async () => (await hubToken()).accessToken })
+  return new signalR.HubConnectionBuilder()
+    .withUrl(url, { accessTokenFactory })
     .withAutomaticReconnect(RETRY_POLICY)
     .withStatefulReconnect()
     .configureLogging(signalR.LogLevel.None)
     .build()
+}
+
+async function buildConnection(): Promise<HubConnection> {
+  const { url } = await hubToken()
+  const built = await buildCampaignHubConnection(url, async () => (await hubToken()).accessToken)
 
   const { store, notify } = handlers!
   built.on('OnCampaignStatusReceived', (snapshot: CampaignStatusSnapshot) => store.applySnapshot(snapshot))

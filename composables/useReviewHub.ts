@@ -1,6 +1,6 @@
-import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr'
 import type { CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewView } from '#shared/campaign'
 import type { HubTokenResponse } from '#shared/types/account'
+import { buildCampaignHubConnection, type CampaignHubConnection } from './useCampaignHub'
 
 type ReviewCampaign = ReviewView['campaign']
 
@@ -12,7 +12,7 @@ type ReviewCampaign = ReviewView['campaign']
 export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>) {
   const live = ref(false)
   const ended = ref(false)
-  let connection: HubConnection | null = null
+  let connection: CampaignHubConnection | null = null
 
   function applySnapshot(snapshot: CampaignStatusSnapshot): void {
     if (campaign.value) campaign.value = { ...campaign.value, ...snapshot }
@@ -38,13 +38,7 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
   }
 
   onMounted(async () => {
-    connection = new HubConnectionBuilder()
-      .withUrl('/hubs/campaign', {
-        accessTokenFactory: async () => (await $fetch<HubTokenResponse>(`/api/review/${token}/hub-token`, { method: 'POST' })).accessToken,
-      })
-      .withAutomaticReconnect()
-      .configureLogging(LogLevel.None)
-      .build()
+    connection = await buildCampaignHubConnection('/hubs/campaign', async () => (await $fetch<HubTokenResponse>(`/api/review/${token}/hub-token`, { method: 'POST' })).accessToken)
     connection.on('OnCampaignStatusReceived', applySnapshot)
     connection.on('OnArtifactGenerated', applyArtifact)
     connection.on('OnComplianceCheckCompleted', applyAudit)

@@ -66,7 +66,10 @@ describe('the dashboard in Chromium', () => {
   const section = (name: string) => page.getByRole('region', { name, exact: true })
 
   it('registers and invites the first campaign from an empty list', async () => {
+    await visit('/login')
+    await checkAccessibility('sign in')
     await visit('/register')
+    await checkAccessibility('register')
     await page.getByLabel('Name').fill('Dana Dashboard')
     await page.getByLabel('Email').fill(`dashboard-${Date.now()}@example.com`)
     await page.getByLabel('Password').fill(PASSWORD)
@@ -168,6 +171,20 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'No campaigns with this status' }).waitFor()
     await page.getByLabel('Status').selectOption('')
     await page.waitForURL(`${app.url}/campaigns`)
+
+    await visit('/settings/tokens')
+    await checkAccessibility('access tokens')
+  })
+
+  it('works at phone width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await visit('/campaigns')
+    await page.getByRole('link', { name: SAMPLE_BRIEF.theme }).first().click()
+    await page.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
+    // Nothing wider than the screen: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await checkAccessibility('campaign at phone width')
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 
   it('survives the server being killed mid-run: Reconnecting…, then the complete, correct state without a reload', async () => {
