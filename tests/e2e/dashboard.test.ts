@@ -187,6 +187,34 @@ describe('the dashboard in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 })
   })
 
+  it('cancels a run, exports the campaign as JSON and Markdown, and deletes it after confirmation', async () => {
+    const api = await browserUserApi()
+    const created = await api.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: 'Winter hill repeats', executionMode: 'sequential' })
+    await visit(`/campaigns/${created.body.id}`)
+    await page.getByRole('button', { name: 'Generate', exact: true }).click()
+    await page.getByLabel(/is writing$/).first().waitFor()
+    await page.getByRole('button', { name: 'Cancel generation' }).click()
+    await page.getByText('Generation cancelled.', { exact: true }).waitFor()
+    expect(await page.getByRole('region', { name: 'Progress' }).innerText()).toContain('Cancelled')
+
+    for (const [name, extension] of [['Export JSON', 'json'], ['Export Markdown', 'md']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+      expect(download.suggestedFilename()).toBe(`winter-hill-repeats.${extension}`)
+      const text = await (await download.createReadStream()).toArray().then(chunks => Buffer.concat(chunks).toString())
+      if (extension === 'json') expect(JSON.parse(text)).toMatchObject({ id: created.body.id, theme: 'Winter hill repeats', status: 'Cancelled' })
+      else expect(text).toMatch(/^# Winter hill repeats\n/)
+    }
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Delete campaign?' })
+    await checkAccessibility('delete dialog')
+    await dialog.getByRole('button', { name: 'Delete campaign' }).click()
+    await page.waitForURL(`${app.url}/campaigns`)
+    await page.getByRole('list', { name: 'Campaigns' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Winter hill repeats' }).count()).toBe(0)
+    expect((await api.get(`/api/campaigns/${created.body.id}`)).status).toBe(404)
+  })
+
   it('survives the server being killed mid-run: Reconnecting…, then the complete, correct state without a reload', async () => {
     const api = await browserUserApi()
     const created = await api.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: 'Harbour night run', executionMode: 'sequential' })
