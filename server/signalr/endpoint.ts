@@ -12,7 +12,7 @@ import { JsonHubProtocol, MessagePackHubProtocol, type HubProtocol } from './pro
 import { createServerClients, type ServerClients } from './server-clients'
 import {
   LongPollingTransport, ServerSentEventsTransport, WebSocketTransport,
-  type RawWebSocket, type ServerTransport, type TransportKind,
+  type ServerTransport, type WebSocketPeer, type TransportKind,
 } from './transports'
 
 export interface HubEndpointOptions extends Partial<HubServerOptions> {
@@ -126,7 +126,7 @@ export class HubEndpoint {
     open: (peer) => {
       const context = peer.context as UpgradeContext
       const connection = context.hubConnection ?? this.createConnection(context.hubPrincipal!, 0, false)
-      const transport = new WebSocketTransport(peer.websocket as unknown as RawWebSocket)
+      const transport = new WebSocketTransport(peer as WebSocketPeer)
       transports.set(peer, { connection, transport })
       connection.attachTransport(transport)
     },

@@ -237,9 +237,8 @@ export class HubConnection {
       this.reconnectBuffer = new ReconnectBuffer(this.options.statefulReconnectBufferSize)
     }
     this.inbound = parsed.remaining
-    // The success answer travels in the protocol's own frame type (binary for MessagePack).
-    const response = writeHandshakeResponse()
-    this.transmit(this.protocol.transferFormat === 'Binary' ? Buffer.from(response) : response)
+    // The success answer already travels in the protocol's frame type (binary for MessagePack).
+    this.transmit(writeHandshakeResponse())
     this.setState('connected')
     this.events.connected(this)
     return this.state === 'connected'
@@ -295,9 +294,10 @@ export class HubConnection {
     this.dropIfTooSlow()
   }
 
+  /** Frames go out in the negotiated protocol's format; before the handshake succeeds, as text. */
   private transmit(frame: Frame): void {
     if (!this.transport) return
-    this.transport.send(frame)
+    this.transport.send(frame, this.protocol?.transferFormat === 'Binary')
     this.lastSentAt = Date.now()
   }
 

@@ -16,7 +16,9 @@ export class CachedMessage implements SerializedMessage {
   frameFor(protocol: HubProtocol): Frame {
     let frame = this.frames.get(protocol.name)
     if (frame === undefined) {
-      frame = protocol.write(this.message)
+      const written = protocol.write(this.message)
+      // Text is encoded to UTF-8 once here rather than once per recipient by the socket.
+      frame = typeof written === 'string' ? Buffer.from(written) : written
       this.frames.set(protocol.name, frame)
     }
     return frame

@@ -16,8 +16,11 @@ export const AVAILABLE_TRANSPORTS: ReadonlyArray<{ transport: TransportKind, tra
 export interface ServerTransport {
   readonly kind: TransportKind
   readonly supportsBinary: boolean
-  /** Queues a frame for the client. */
-  send(frame: Frame): void
+  /**
+   * Queues a frame for the client. `binary` is the frame type where the transport has one
+   * (WebSockets); a text frame may be given as UTF-8 bytes, encoded once for many clients.
+   */
+  send(frame: Frame, binary: boolean): void
   /** Bytes accepted by `send` that the client has not taken yet. */
   bufferedBytes(): number
   /** Ends the transport once what was sent has been flushed. */
