@@ -76,6 +76,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
 
     for (let round = 0; ; round++) {
       campaign = await persist({ stage: 'Auditing' })
+      await announceSnapshot(campaign)
       const { result, flagged, current } = await auditCurrent(campaign, deps)
       events.complianceChecked(result)
 
@@ -98,6 +99,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
         return
       }
       campaign = await persist({ stage: 'Revising' })
+      await announceSnapshot(campaign)
       const recommendations = (type: ArtifactType) => result.issues
         .filter(issue => issue.artifactType === type && issue.severity === 'High')
         .map(issue => issue.recommendation)

@@ -37,7 +37,7 @@ describe('a campaign generated live', () => {
     await log.waitFor(event => event.name === 'OnCampaignStatusReceived' && event.args[0].status === 'Completed', 'the completed snapshot')
     // Snapshots follow every change of status or stage; the seed's events tell the story between them.
     const stages = log.named('OnCampaignStatusReceived').map(event => `${event.args[0].status}/${event.args[0].stage}`)
-    expect(stages).toEqual(['InProgress/Queued', 'InProgress/Generating', 'Completed/null'])
+    expect(stages).toEqual(['InProgress/Queued', 'InProgress/Generating', 'InProgress/Auditing', 'Completed/null'])
     const seedEvents = log.events.filter(event => event.name !== 'OnCampaignStatusReceived')
     const names = seedEvents.map(event => event.name)
     expect(names[0]).toBe('OnCampaignStarted')
