@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerUser, type RegisteredUser } from '../support/api-client'
+import type { RunningApp } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { SAMPLE_BRIEF } from '../support/campaign-hub'
+import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+
+/** The owner's side of review links: share from the campaign page, then revoke from it. */
+describe('review links on the campaign page in Chromium', () => {
+  let app: RunningApp
+  let browser: Browser
+  let owner: RegisteredUser
+  let campaignId: string
+  let ownerContext: BrowserContext
+  let ownerPage: Page
+  let reviewerPage: Page
+  let cspViolations: () => Promise<string[]>
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
+    owner = await registerUser(app.url)
+    campaignId = await createCampaign(owner.client)
+    await runToEnd(owner.client, campaignId, '/generate')
+
+    // The owner's browser, signed in with the session the API client registered.
+    ownerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await ownerContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+    const [name, ...value] = owner.client.sessionCookie!.split('=')
+    await ownerContext.addCookies([{ name: name!, value: value.join('='), url: app.url }])
+    ownerPage = await ownerContext.newPage()
+    ownerPage.on('pageerror', error => pageErrors.push(error.message))
+    cspViolations = await watchCspViolations(ownerPage)
+
+    // The reviewer's browser: its own context, never signed in.
+    reviewerPage = await (await browser.newContext()).newPage()
+    reviewerPage.on('pageerror', error => pageErrors.push(error.message))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('creates a link that opens the campaign, lists it, and revokes it', async () => {
+    await ownerPage.goto(`${app.url}/campaigns/${campaignId}`)
+    await waitForHydration(ownerPage)
+    await ownerPage.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
+
+    await ownerPage.getByRole('button', { name: 'Share review link' }).click()
+    const dialog = ownerPage.getByRole('dialog', { name: 'Share review link' })
+    await dialog.waitFor()
+    await dialog.getByLabel('Expires after').selectOption({ label: '1 day' })
+    await dialog.getByLabel('Allow feedback').check()
+
+    const accessibilityProblems: string[] = []
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await ownerPage.emulateMedia({ colorScheme })
+      const { violations } = await new AxeBuilder({ page: ownerPage }).include('dialog').analyze()
+      for (const violation of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
+        accessibilityProblems.push(`${colorScheme}: ${violation.id} — ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
+      }
+    }
+    await ownerPage.emulateMedia({ colorScheme: 'light' })
+    expect(accessibilityProblems).toEqual([])
+
+    await dialog.getByRole('button', { name: 'Create link' }).click()
+    const field = dialog.getByLabel('Review link', { exact: true })
+    await field.waitFor()
+    expect(await field.getAttribute('readonly')).not.toBeNull()
+    const url = await field.inputValue()
+    expect(url).toMatch(new RegExp(`^${app.url.replace(/[.]/g, '\\.')}/review/[^/]+$`))
+
+    await dialog.getByRole('button', { name: 'Copy review link' }).click()
+    expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(url)
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    // The link is listed with its expiry and last use.
+    const list = ownerPage.getByRole('region', { name: 'Review links' })
+    await list.getByText('Active').waitFor()
+    expect(await list.innerText()).toMatch(/expires .+ · last used never/)
+
+    const response = await reviewerPage.goto(url)
+    expect(response?.status()).toBe(200)
+    await reviewerPage.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
+
+    await list.getByRole('button', { name: /^Revoke review link/ }).click()
+    const confirm = ownerPage.getByRole('dialog', { name: 'Revoke review link?' })
+    await confirm.getByRole('button', { name: 'Revoke link' }).click()
+    await list.getByText('Revoked').waitFor()
+    expect(await list.getByRole('button', { name: /^Revoke/ }).count()).toBe(0)
+
+    const reloaded = await reviewerPage.reload()
+    expect(reloaded?.status()).toBe(404)
+    await reviewerPage.getByRole('heading', { name: 'This review link is no longer valid' }).waitFor()
+    expect(await reviewerPage.getByText(SAMPLE_BRIEF.theme).count()).toBe(0)
+
+    expect(pageErrors).toEqual([])
+    expect(await cspViolations()).toEqual([])
+  })
+})
