@@ -3,7 +3,7 @@ import {
   ARTIFACT_TYPES, RUNNING_STAGES,
   type ArtifactChunk, type ArtifactType, type ArtifactVersion, type ArtifactVersionStatus, type CampaignArtifact, type CampaignBrief,
   type CampaignDetail, type CampaignPage, type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type CampaignSummary,
-  type ComplianceAuditResult, type ComplianceStatus, type GenerationError,
+  type ComplianceAuditResult, type ComplianceStatus, type GenerationError, type ReviewFeedback,
 } from '#shared/campaign'
 
 /** One campaign as the dashboard knows it. `updatedAt` orders authoritative updates (snapshots, REST, failures). */
@@ -25,6 +25,8 @@ export interface CampaignRecord {
   completedAt: string | null
   complianceStatus: ComplianceStatus
   complianceScore: number | null
+  /** What reviewers said through review links, newest as the server orders it. */
+  reviewFeedback: ReviewFeedback[]
 }
 
 /** Text an agent is writing right now, before its artifact arrives. */
@@ -66,6 +68,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
     return campaigns.value[id] ??= {
       id, theme: '', brief: null, status: 'Created', stage: null, liveStage: null, statusReason: null, revisionNumber: 0,
       createdAt: new Date(0).toISOString(), updatedAt: null, completedAt: null, complianceStatus: 'NotAudited', complianceScore: null,
+      reviewFeedback: [],
     }
   }
 
@@ -109,6 +112,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
     campaign.createdAt = snapshot.createdAt
     campaign.updatedAt = snapshot.updatedAt
     campaign.completedAt = snapshot.completedAt
+    campaign.reviewFeedback = snapshot.reviewFeedback ?? campaign.reviewFeedback
     for (const artifact of snapshot.artifacts) storeArtifact(artifact)
     if (snapshot.compliance) applyCompliance(snapshot.compliance)
     // Nothing is being written once a run has settled: half-streamed text would only mislead.

@@ -64,6 +64,15 @@ describe('a review link in Chromium', () => {
     expect(current).not.toBe(before)
     await expect.poll(shown, { timeout: 10_000 }).toBe(current)
 
+    // The owner's campaign page, open while the reviewer writes: the feedback must arrive there live.
+    const ownerContext = await browser.newContext()
+    const [cookieName, cookieValue] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
+    await ownerContext.addCookies([{ name: cookieName, value: cookieValue, url: app.url }])
+    const ownerPage = await ownerContext.newPage()
+    await ownerPage.goto(`${app.url}/campaigns/${campaignId}`)
+    await waitForHydration(ownerPage)
+    await ownerPage.getByRole('status').filter({ hasText: /^\s*Connected\s*$/ }).waitFor()
+
     // Asking for changes needs a comment.
     await page.getByLabel('Name').fill('Rae from Legal')
     await page.getByLabel('Request changes').check()
@@ -73,6 +82,11 @@ describe('a review link in Chromium', () => {
     await page.getByRole('button', { name: 'Send feedback' }).click()
     await page.getByText('Thank you: your feedback was sent').waitFor()
     await page.getByText('Drop the second claim, please.').waitFor()
+
+    const ownerFeedback = ownerPage.getByRole('region', { name: 'Reviewer feedback' })
+    await ownerFeedback.getByText('Drop the second claim, please.').waitFor({ timeout: 10_000 })
+    expect(await ownerFeedback.innerText()).toContain('Rae from Legal')
+    await ownerContext.close()
 
     const history = await owner.client.get(`/api/campaigns/${campaignId}/review-feedback`)
     expect(history.body.feedback).toEqual([expect.objectContaining({ reviewerName: 'Rae from Legal', decision: 'request-changes', comment: 'Drop the second claim, please.' })])
