@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { APICallError } from 'ai'
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible'
 import type { CopyMetadata } from '../../../shared/campaign'
-import { isRetryableModelError, ModelOutputError, ModelTimeoutError, ModelWriter, retryAfterMs, withRetries } from '../../../server/engine/models'
-import { startFakeOpenAIServer, type FakeOpenAIServer, type ScriptedReply } from './fake-openai-server'
+import { isRetryableModelError, ModelOutputError, ModelTimeoutError, retryAfterMs, withRetries } from '../../../server/engine/models'
+import type { ScriptedReply } from './fake-openai-server'
+import { useFakeModelWriter } from './writer-harness'
 import { answerChunks, COPY_PROSE, copyStructure, writeRequest } from './fixtures'
 
-let server: FakeOpenAIServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function writerFor(script: ScriptedReply[], timeoutMs = 5_000) {
-  server = await startFakeOpenAIServer(script)
-  const model = createOpenAICompatible({ name: 'test', baseURL: server.baseURL }).chatModel('test-model')
-  return new ModelWriter({ model, modelId: 'test-model', timeoutMs })
-}
+const fake = useFakeModelWriter()
+const { writerFor } = fake
 
 const good: ScriptedReply = { kind: 'answer', chunks: answerChunks(COPY_PROSE, copyStructure) }
 
@@ -29,7 +20,7 @@ describe('withRetries around a model call', () => {
       onRetry: ({ error }) => retries.push(error),
     })
     expect((written.metadata as CopyMetadata).headlines).toHaveLength(3)
-    expect(server!.requests).toHaveLength(2)
+    expect(fake.server.requests).toHaveLength(2)
     expect(retries).toHaveLength(1)
     expect(APICallError.isInstance(retries[0]) && retries[0].statusCode).toBe(429)
   })
@@ -38,20 +29,20 @@ describe('withRetries around a model call', () => {
     const writer = await writerFor([{ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 }, good])
     const failure = await withRetries(() => writer.write(writeRequest()), { attempts: 3, baseDelayMs: 5 }).catch((error: unknown) => error)
     expect(APICallError.isInstance(failure) && failure.statusCode).toBe(503)
-    expect(server!.requests).toHaveLength(3)
+    expect(fake.server.requests).toHaveLength(3)
   })
 
   it('does not retry a request the server rejects as invalid (400)', async () => {
     const writer = await writerFor([{ kind: 'status', status: 400, message: 'bad request' }, good])
     await expect(withRetries(() => writer.write(writeRequest()), { baseDelayMs: 5 })).rejects.toMatchObject({ statusCode: 400 })
-    expect(server!.requests).toHaveLength(1)
+    expect(fake.server.requests).toHaveLength(1)
   })
 
   it('retries a per-call timeout', async () => {
     const writer = await writerFor([{ kind: 'stall', chunks: ['Refill '] }, good], 250)
     const written = await withRetries(() => writer.write(writeRequest()), { baseDelayMs: 5 })
     expect((written.metadata as CopyMetadata).toneNote).toBeTruthy()
-    expect(server!.requests).toHaveLength(2)
+    expect(fake.server.requests).toHaveLength(2)
   })
 
   it('stops waiting between attempts as soon as the run is cancelled', async () => {
@@ -65,7 +56,7 @@ describe('withRetries around a model call', () => {
     })
     await expect(attempt).rejects.toMatchObject({ name: 'AbortError' })
     expect(Date.now() - started).toBeLessThan(1_000)
-    expect(server!.requests).toHaveLength(1)
+    expect(fake.server.requests).toHaveLength(1)
   })
 })
 
