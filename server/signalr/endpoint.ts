@@ -3,7 +3,7 @@ import type { Hooks, Peer } from 'crossws'
 import { extractAccessToken, type Authenticator } from './auth'
 import { HubConnection, type ConnectionEvents, type Principal } from './connection/hub-connection'
 import { HubDispatcher } from './dispatcher/hub-dispatcher'
-import type { HubDefinition } from './hub'
+import type { HubDefinition, HubFilter } from './hub'
 import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
 import { InMemoryLifetimeManager, type HubLifetimeManager } from './lifetime'
 import { negotiateResponse, readNegotiateRequest } from './negotiate'
@@ -19,6 +19,8 @@ export interface HubEndpointOptions extends Partial<HubServerOptions> {
   authenticate: Authenticator
   lifetimeManager?: HubLifetimeManager
   protocols?: HubProtocol[]
+  /** Wrap every hub method call (rate limits, logging), outermost first. */
+  filters?: HubFilter[]
 }
 
 type Rejection = { status: number, body?: string }
@@ -48,13 +50,13 @@ export class HubEndpoint {
   private readonly heartbeat: NodeJS.Timeout
 
   constructor(hub: HubDefinition, options: HubEndpointOptions) {
-    const { authenticate, lifetimeManager, protocols, ...limits } = options
+    const { authenticate, lifetimeManager, protocols, filters, ...limits } = options
     this.options = { ...DEFAULT_HUB_SERVER_OPTIONS, ...limits }
     this.authenticate = authenticate
     this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
     this.clients = createServerClients(this.lifetime)
     this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
-    this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options)
+    this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options, filters)
     this.events = {
       connected: connection => this.dispatcher.connected(connection),
       message: (connection, message) => this.dispatcher.message(connection, message),
@@ -205,6 +207,8 @@ export class HubEndpoint {
     }
     if (connection.state === 'closed') return sendText(response, 404)
     connection.receive(body)
+    // Answered once taken in: a client flooding the hub waits for its own backlog, not others.
+    await connection.whenCaughtUp()
     sendText(response, 200)
   }
 

@@ -61,6 +61,23 @@ export interface HubDefinition {
   onDisconnected?(context: HubCallContext, error: string | undefined): void | Promise<void>
 }
 
+/** One call of a hub method, as a filter sees it. */
+export interface HubInvocationContext {
+  readonly context: HubCallContext
+  /** The method's name as the hub declares it (clients may use any case). */
+  readonly methodName: string
+  readonly arguments: readonly unknown[]
+}
+
+/**
+ * Wraps every hub method call, as ASP.NET Core's IHubFilter does: it may refuse the call by
+ * throwing (a HubError's message reaches the client), or do work around `next()`, which runs
+ * the next filter and finally the method. Filters run in the order they are given.
+ */
+export interface HubFilter {
+  invokeMethod(invocation: HubInvocationContext, next: () => Promise<unknown>): Promise<unknown>
+}
+
 /** An error whose message is meant for the client: it is sent as is, like ASP.NET Core's HubException. */
 export class HubError extends Error {
   override name = 'HubException'

@@ -10,7 +10,7 @@
 export { HubEndpoint, type HubEndpointOptions } from './endpoint'
 export { defineHubHandlers } from './h3'
 export { defineHub, hubMethod, hubStream, hubUpload, HubError } from './hub'
-export type { HubCallContext, HubClients, ClientProxy, HubDefinition, ArgumentSchema } from './hub'
+export type { HubCallContext, HubClients, ClientProxy, HubDefinition, ArgumentSchema, HubFilter, HubInvocationContext } from './hub'
 export type { Authenticator } from './auth'
 export type { Principal, HubConnection } from './connection/hub-connection'
 export type { HubLifetimeManager, Audience } from './lifetime'

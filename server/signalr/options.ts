@@ -10,6 +10,14 @@ export interface HubServerOptions {
   maximumReceiveMessageSize: number
   /** Hub method invocations a client may have running at once; further ones wait. */
   maximumParallelInvocationsPerClient: number
+  /**
+   * Messages read ahead of the one being handled. Past it, the connection stops reading: its
+   * WebSocket is paused and its HTTP sends are answered only once taken in, so a client that
+   * floods the hub waits for itself rather than making the server hold its backlog.
+   */
+  maximumQueuedMessagesPerClient: number
+  /** Bytes a client may send beyond what the server has read; past it, it is closed with an error. */
+  maximumPendingReceiveBytes: number
   /** Error texts sent to clients include exception details (never enable in production). */
   enableDetailedErrors: boolean
   /** A negotiated connection that no transport picks up, or a long-polling client that stops polling, is dropped after this. */
@@ -32,6 +40,8 @@ export const DEFAULT_HUB_SERVER_OPTIONS: HubServerOptions = {
   handshakeTimeoutMs: 15_000,
   maximumReceiveMessageSize: 32 * 1024,
   maximumParallelInvocationsPerClient: 1,
+  maximumQueuedMessagesPerClient: 8,
+  maximumPendingReceiveBytes: 1024 * 1024,
   enableDetailedErrors: false,
   disconnectTimeoutMs: 15_000,
   longPollTimeoutMs: 90_000,

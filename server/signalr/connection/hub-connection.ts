@@ -18,7 +18,8 @@ export interface Principal {
 /** What the connection reports upwards: the endpoint wires these to the dispatcher and lifetime manager. */
 export interface ConnectionEvents {
   connected(connection: HubConnection): void
-  message(connection: HubConnection, message: HubMessage): void
+  /** Takes one message; false asks for no more until the connection's `resumeReceiving` is called. */
+  message(connection: HubConnection, message: HubMessage): boolean
   closed(connection: HubConnection, error: string | undefined): void
 }
 
@@ -57,6 +58,9 @@ export class HubConnection {
   private lastSentAt = Date.now()
   private lastReceivedAt = Date.now()
   private clientTimeoutArmed = false
+  /** The receiver wants no more messages for now: what arrives waits in `inbound`, unparsed. */
+  private receivingPaused = false
+  private readonly caughtUpWaiters: Array<() => void> = []
 
   constructor(
     readonly principal: Principal,
@@ -104,6 +108,7 @@ export class HubConnection {
       if (this.state === 'connected' && this.reconnectBuffer) this.setState('reconnecting')
     }
     this.transport = transport
+    if (this.receivingPaused) transport.pauseReceiving?.()
     this.lastReceivedAt = Date.now()
     if (this.state === 'negotiated') {
       this.setState('handshaking')
@@ -132,13 +137,24 @@ export class HubConnection {
     if (this.state !== 'handshaking' && this.state !== 'connected') return
     this.lastReceivedAt = Date.now()
     this.inbound = this.inbound.length === 0 ? data : concat(this.inbound, data)
-    try {
-      if (this.state === 'handshaking' && !this.readHandshake()) return
-      this.readMessages()
-    }
-    catch (error) {
-      this.fail(error)
-    }
+    this.processInbound()
+  }
+
+  /** The receiver has room again: hand it what was held back, then read from the client again. */
+  resumeReceiving(): void {
+    if (!this.receivingPaused || this.state === 'closed') return
+    this.receivingPaused = false
+    this.processInbound()
+    if (!this.receivingPaused) this.transport?.resumeReceiving?.()
+  }
+
+  /**
+   * Resolves once everything received so far has been handed on, or the connection has closed.
+   * HTTP sends are answered then, so a client that floods the hub waits for its own backlog.
+   */
+  whenCaughtUp(): Promise<void> {
+    if (!this.receivingPaused || this.state === 'closed') return Promise.resolve()
+    return new Promise(resolve => this.caughtUpWaiters.push(resolve))
   }
 
   /** Sends one message encoded for this connection's protocol. */
@@ -250,14 +266,38 @@ export class HubConnection {
     this.finish(error)
   }
 
-  private readMessages(): void {
-    if (this.inbound.length === 0) return
-    const { messages, consumed } = this.protocol!.parse(this.inbound, this.options.maximumReceiveMessageSize)
-    this.inbound = this.inbound.subarray(consumed)
-    for (const message of messages) {
-      if (this.state !== 'connected') return
-      this.handle(message)
+  private processInbound(): void {
+    try {
+      if (this.state === 'handshaking' && !this.readHandshake()) return
+      this.readMessages()
+      if (this.inbound.length > this.options.maximumPendingReceiveBytes) throw new ReceiveBacklogError(this.inbound.length)
     }
+    catch (error) {
+      this.fail(error)
+    }
+    finally {
+      this.settleIfCaughtUp()
+    }
+  }
+
+  /** One message at a time, so the receiver can ask to stop after any of them. */
+  private readMessages(): void {
+    while (this.state === 'connected' && !this.receivingPaused && this.inbound.length > 0) {
+      const { messages, consumed } = this.protocol!.parse(this.inbound, this.options.maximumReceiveMessageSize, 1)
+      if (consumed === 0) return
+      this.inbound = this.inbound.subarray(consumed)
+      for (const message of messages) this.handle(message)
+    }
+  }
+
+  private pauseReceiving(): void {
+    this.receivingPaused = true
+    this.transport?.pauseReceiving?.()
+  }
+
+  private settleIfCaughtUp(): void {
+    if (this.receivingPaused && this.state !== 'closed') return
+    for (const resolve of this.caughtUpWaiters.splice(0)) resolve()
   }
 
   private handle(message: HubMessage): void {
@@ -278,7 +318,7 @@ export class HubConnection {
         return
       default:
         if (this.reconnectBuffer && !this.reconnectBuffer.shouldProcess()) return
-        this.events.message(this, message)
+        if (!this.events.message(this, message)) this.pauseReceiving()
     }
   }
 
@@ -331,7 +371,15 @@ export class HubConnection {
     if (this.transport?.kind !== 'LongPolling') this.transport = null
     this.inbound = new Uint8Array(0)
     this.closed.abort()
+    this.settleIfCaughtUp()
     if (wasConnected) this.events.closed(this, error)
+  }
+}
+
+class ReceiveBacklogError extends Error {
+  override name = 'InvalidDataException'
+  constructor(bytes: number) {
+    super(`The client sent ${bytes} bytes more than the server has read.`)
   }
 }
 

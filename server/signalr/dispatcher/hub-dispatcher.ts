@@ -1,5 +1,6 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { HubConnection } from '../connection/hub-connection'
-import type { HubDefinition, HubMethodDefinition } from '../hub'
+import type { HubCallContext, HubDefinition, HubFilter, HubMethodDefinition } from '../hub'
 import type { HubLifetimeManager } from '../lifetime'
 import type { HubServerOptions } from '../options'
 import {
@@ -30,7 +31,10 @@ const ABORTED = Symbol('aborted')
  * Runs hub methods for invocations, streams their results, feeds upload streams and
  * answers with ASP.NET Core's completion semantics. Messages of one connection are
  * handled in order; a client may have `maximumParallelInvocationsPerClient` ordinary
- * invocations running, and reading its further messages waits for a free slot.
+ * invocations running, and reading its further messages waits for a free slot. At most
+ * `maximumQueuedMessagesPerClient` wait here: then the connection stops reading its client.
+ * Between two messages of a connection the event loop gets a turn, so one busy client never
+ * holds up the requests and connections of others.
  */
 export class HubDispatcher {
   private readonly methods = new Map<string, { name: string, method: HubMethodDefinition }>()
@@ -40,6 +44,7 @@ export class HubDispatcher {
     private readonly hub: HubDefinition,
     private readonly lifetime: HubLifetimeManager,
     private readonly options: HubServerOptions,
+    private readonly filters: readonly HubFilter[] = [],
   ) {
     // Method names are matched without regard to case, as ASP.NET Core does.
     for (const [name, method] of Object.entries(hub.methods)) this.methods.set(name.toLowerCase(), { name, method })
@@ -50,11 +55,13 @@ export class HubDispatcher {
     this.states.set(connection, new DispatchState(ready))
   }
 
-  message(connection: HubConnection, message: HubMessage): void {
+  /** Queues a message; false when the queue is full and the connection should stop reading. */
+  message(connection: HubConnection, message: HubMessage): boolean {
     const state = this.states.get(connection)
-    if (!state) return
+    if (!state) return true
     state.inbox.push(message)
     if (!state.draining) void this.drain(connection, state)
+    return state.inbox.length < this.options.maximumQueuedMessagesPerClient
   }
 
   async disconnected(connection: HubConnection, error: string | undefined): Promise<void> {
@@ -86,12 +93,16 @@ export class HubDispatcher {
       if (!await state.ready) return
       while (state.inbox.length > 0) {
         const message = state.inbox.shift()!
+        // There is room in the queue again: the connection hands over what it held back, if anything.
+        connection.resumeReceiving()
         if (message.type === MessageType.Invocation || message.type === MessageType.StreamInvocation) {
           await this.startInvocation(connection, state, message)
         }
         else {
           this.handleStreamMessage(state, message)
         }
+        // Hub methods that finish in microtasks alone would otherwise keep everyone else waiting.
+        await yieldToEventLoop()
       }
     }
     finally {
@@ -164,7 +175,7 @@ export class HubDispatcher {
     reply: (completion: Omit<CompletionMessage, 'type' | 'invocationId'>) => void,
   ): Promise<void> {
     try {
-      const result = await method.handler(createCallContext(connection, this.lifetime), ...(args as never[]))
+      const result = await this.callThroughFilters(createCallContext(connection, this.lifetime), name, method, args)
       // A method without a value still completes with `result: null`, as ASP.NET Core does.
       reply({ result: result ?? null })
     }
@@ -191,7 +202,7 @@ export class HubDispatcher {
     try {
       let iterable: unknown
       try {
-        iterable = await method.handler(createCallContext(connection, this.lifetime, signal), ...(args as never[]))
+        iterable = await this.callThroughFilters(createCallContext(connection, this.lifetime, signal), name, method, args)
       }
       catch (error) {
         return complete(invocationErrors.methodThrew(name, error, this.options.enableDetailedErrors))
@@ -218,6 +229,16 @@ export class HubDispatcher {
     finally {
       state.outgoingStreams.delete(invocationId)
     }
+  }
+
+  /** The method, wrapped by the filters: the first given is the outermost. */
+  private callThroughFilters(context: HubCallContext, methodName: string, method: HubMethodDefinition, args: unknown[]): Promise<unknown> {
+    const invocation = { context, methodName, arguments: args }
+    const callMethod = async () => method.handler(context, ...(args as never[]))
+    return this.filters.reduceRight<() => Promise<unknown>>(
+      (next, filter) => () => filter.invokeMethod(invocation, next),
+      callMethod,
+    )()
   }
 
   private async takeSlot(state: DispatchState): Promise<void> {

@@ -22,13 +22,14 @@ export function writeLengthPrefixed(payload: Uint8Array): Uint8Array {
 }
 
 /**
- * Splits the complete length-prefixed messages off the front of `input`. A trailing
- * partial message is left for the next read (`consumed` stops before it).
+ * Splits up to `maxPayloads` complete length-prefixed messages off the front of `input`. A
+ * trailing partial message is left for the next read (`consumed` stops before it), and so is
+ * everything after the `maxPayloads`th message.
  */
-export function readLengthPrefixed(input: Uint8Array, maxMessageSize: number): { payloads: Uint8Array[], consumed: number } {
+export function readLengthPrefixed(input: Uint8Array, maxMessageSize: number, maxPayloads = Infinity): { payloads: Uint8Array[], consumed: number } {
   const payloads: Uint8Array[] = []
   let offset = 0
-  while (offset < input.length) {
+  while (offset < input.length && payloads.length < maxPayloads) {
     let length = 0
     let prefixBytes = 0
     let byte = 0x80

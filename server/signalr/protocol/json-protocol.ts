@@ -9,8 +9,8 @@ export class JsonHubProtocol implements HubProtocol {
   readonly version = 2
   readonly transferFormat = 'Text'
 
-  parse(input: Uint8Array, maxMessageSize: number): ParseResult {
-    const { records, consumed } = readRecords(input, maxMessageSize)
+  parse(input: Uint8Array, maxMessageSize: number, maxMessages = Infinity): ParseResult {
+    const { records, consumed } = readRecords(input, maxMessageSize, maxMessages)
     const messages: HubMessage[] = []
     for (const record of records) {
       let raw: unknown

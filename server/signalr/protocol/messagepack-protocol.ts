@@ -22,8 +22,8 @@ export class MessagePackHubProtocol implements HubProtocol {
   private readonly encoder = new Encoder({ ignoreUndefined: true })
   private readonly decoder = new Decoder()
 
-  parse(input: Uint8Array, maxMessageSize: number): ParseResult {
-    const { payloads, consumed } = readLengthPrefixed(input, maxMessageSize)
+  parse(input: Uint8Array, maxMessageSize: number, maxMessages = Infinity): ParseResult {
+    const { payloads, consumed } = readLengthPrefixed(input, maxMessageSize, maxMessages)
     const messages: HubMessage[] = []
     for (const payload of payloads) {
       let decoded: unknown

@@ -29,6 +29,12 @@ export interface ServerTransport {
   abort(): void
   /** Since when the client has had no request open to receive on (long polling between polls), or null. */
   detachedSince?(): number | null
+  /**
+   * Stops and restarts reading from the client, where the transport reads on its own (WebSockets);
+   * the HTTP transports receive through requests, held open by the endpoint instead.
+   */
+  pauseReceiving?(): void
+  resumeReceiving?(): void
 }
 
 export function frameByteLength(frame: Frame): number {

@@ -6,7 +6,8 @@ export interface WebSocketPeer {
   send(data: string | Uint8Array, options?: { binary?: boolean }): unknown
   close(code?: number): void
   terminate(): void
-  readonly websocket: { readonly bufferedAmount?: number }
+  /** `pause`/`resume` stop reading the socket (Node's `ws`), so TCP pushes back on the client. */
+  readonly websocket: { readonly bufferedAmount?: number, pause?(): void, resume?(): void }
 }
 
 /** WebSockets carry each frame as one WebSocket message: text for JSON, binary for MessagePack. */
@@ -23,6 +24,14 @@ export class WebSocketTransport implements ServerTransport {
 
   bufferedBytes(): number {
     return this.peer.websocket.bufferedAmount ?? 0
+  }
+
+  pauseReceiving(): void {
+    this.peer.websocket.pause?.()
+  }
+
+  resumeReceiving(): void {
+    this.peer.websocket.resume?.()
   }
 
   close(): void {

@@ -5,6 +5,22 @@ import { defineHub, hubMethod, hubStream, hubUpload, HubError } from '../../../s
 export const observed = {
   cancelledStreams: 0,
   disconnects: [] as Array<{ connectionId: string, error: string | undefined }>,
+  /** What happened, in the order the server did it: `Mark` calls and requests to the test server's `/mark`. */
+  marks: [] as string[],
+  /** Calls that reached `WaitAtGate`. */
+  gateEntries: 0,
+}
+
+/** Holds `WaitAtGate` calls until a test opens it. */
+export const gate = {
+  opened: Promise.resolve(),
+  open: () => {},
+  /** Closes the gate: calls wait from now until `open()`. */
+  close() {
+    this.opened = new Promise<void>((resolve) => {
+      this.open = resolve
+    })
+  },
 }
 
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
@@ -22,6 +38,14 @@ export const testHub = defineHub({
     Add: hubMethod([z.number(), z.number()], (_, a, b) => a + b),
     EchoObject: hubMethod([z.unknown()], (_, value) => value),
     DoNothing: hubMethod([], () => {}),
+    Mark: hubMethod([z.string()], (_, label) => {
+      observed.marks.push(label)
+    }),
+    WaitAtGate: hubMethod([z.string()], async (_, value) => {
+      observed.gateEntries++
+      await gate.opened
+      return value
+    }),
     WhoAmI: hubMethod([], context => context.userId),
     Throw: hubMethod([], () => {
       throw new Error('secret internal detail')

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createApp, toNodeListener } from 'h3'
+import { createApp, defineEventHandler, toNodeListener } from 'h3'
 import wsAdapter from 'crossws/adapters/node'
 import { defineHubHandlers, HubEndpoint, type HubServerOptions } from '../../../server/signalr'
-import { testHub } from './test-hub'
+import { observed, testHub } from './test-hub'
 
 /** Tokens the test server accepts: `token-<user>` is user `<user>`. */
 export const tokenFor = (user: string) => `token-${user}`
@@ -16,6 +16,8 @@ export interface TestHubServer {
   dropWebSockets(): void
   /** WebSockets accepted so far: a reconnect shows up as one more. */
   webSocketsOpened(): number
+  /** Open WebSockets the server has stopped reading from. */
+  webSocketsPaused(): number
   close(): Promise<void>
 }
 
@@ -33,6 +35,11 @@ export async function startTestHubServer(options: Partial<HubServerOptions> = {}
   const app = createApp()
   app.use('/hubs/test/negotiate', handlers.negotiate)
   app.use('/hubs/test', handlers.transports)
+  // Orders plain HTTP work against hub work in `observed.marks`.
+  app.use('/mark', defineEventHandler(() => {
+    observed.marks.push('http')
+    return 'marked'
+  }))
   let opened = 0
   const websockets = wsAdapter({
     ...app.websocket,
@@ -55,6 +62,7 @@ export async function startTestHubServer(options: Partial<HubServerOptions> = {}
       for (const peer of websockets.peers) peer.terminate()
     },
     webSocketsOpened: () => opened,
+    webSocketsPaused: () => [...websockets.peers].filter(peer => (peer.websocket as { isPaused?: boolean }).isPaused).length,
     close: async () => {
       await endpoint.shutdown()
       websockets.closeAll(1001, 'shutdown', true)

@@ -38,6 +38,13 @@ describe('VarInt length prefix: reading', () => {
     expect(readLengthPrefixed(input, BIG).payloads).toHaveLength(1)
   })
 
+  it('reads no more payloads than asked for', () => {
+    const input = Uint8Array.from([1, 2, 3].flatMap(length => [...writeLengthPrefixed(payload(length))]))
+    const { payloads, consumed } = readLengthPrefixed(input, BIG, 2)
+    expect(payloads.map(p => p.length)).toEqual([1, 2])
+    expect(consumed).toBe(2 + 3)
+  })
+
   it('leaves a partial prefix unconsumed', () => {
     const input = Uint8Array.from([0x01, 0xaa, 0x80, 0x80])
     expect(readLengthPrefixed(input, BIG)).toMatchObject({ consumed: 2 })

@@ -76,6 +76,13 @@ describe('JsonHubProtocol: reading', () => {
     expect(consumed).toBe(2 * `{"type":6}${RS}`.length)
   })
 
+  it('reads no more than asked for and leaves the rest, however much, for later', () => {
+    const ping = `{"type":6}${RS}`
+    const { messages, consumed } = new JsonHubProtocol().parse(bytes(ping.repeat(3) + 'x'.repeat(100)), 32, 2)
+    expect(messages).toEqual([{ type: 6 }, { type: 6 }])
+    expect(consumed).toBe(2 * ping.length)
+  })
+
   it('ignores messages of unknown types but consumes them', () => {
     const { messages, consumed } = parse(`{"type":42,"x":1}${RS}{"type":6}${RS}`)
     expect(messages).toEqual([{ type: 6 }])
