@@ -2,6 +2,7 @@ import { createCampaignEngine, type CampaignEngine } from '../engine/campaign-en
 import { loadEngineConfig } from '../engine/engine-config'
 import { createModelSetupFromEnv } from '../engine/models'
 import { createCampaignHub } from '../hubs/campaign-hub'
+import { admitHubConnection, invocationRateLimit } from '../hubs/hub-client-limits'
 import { HubCampaignEvents } from '../hubs/hub-campaign-events'
 import { defineHubHandlers, HubEndpoint } from '../signalr'
 import { authenticateHubToken } from '../utils/hub-auth'
@@ -13,7 +14,7 @@ import { useAppServices } from './services'
  */
 export const campaignEndpoint = new HubEndpoint(
   createCampaignHub(async () => (await useCampaignEngine()).service),
-  { authenticate: authenticateHubToken },
+  { authenticate: authenticateHubToken, filters: [invocationRateLimit], admitConnection: admitHubConnection },
 )
 
 export const campaignHubHandlers = defineHubHandlers(campaignEndpoint)

@@ -22,6 +22,9 @@ export interface AppServices {
   hubTokens: HubTokenIssuer
   reviewLinks: ReviewLinkService
   rateLimiter: RateLimiter
+  /** Budgets of hub clients, per principal: method calls, and connections started. */
+  hubInvocationLimiter: RateLimiter
+  hubConnectLimiter: RateLimiter
 }
 
 export const HUB_TOKEN_SECRET_FILE = 'hub-token.secret'
@@ -41,6 +44,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     hubTokens: new HubTokenIssuer(hubSecret),
     reviewLinks: new ReviewLinkService(new ReviewLinksRepository(database.db)),
     rateLimiter: new RateLimiter(counters, config.rateLimitPerMinute),
+    hubInvocationLimiter: new RateLimiter(counters, config.hubInvocationsPerMinute),
+    hubConnectLimiter: new RateLimiter(counters, config.hubConnectsPerMinute),
   }
 }
 

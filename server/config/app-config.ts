@@ -12,6 +12,12 @@ export interface AppConfig {
   hubTokenSecret: string | undefined
   registrationOpen: boolean
   rateLimitPerMinute: number
+  /** Hub method calls per minute per principal (a user, or a review link). */
+  hubInvocationsPerMinute: number
+  /** Hub connections one principal may have at once, unused negotiations included. */
+  hubConnectionsPerPrincipal: number
+  /** Hub connections one principal may start per minute. */
+  hubConnectsPerMinute: number
   /** Honour X-Forwarded-For / -Host / -Proto: only behind a proxy that sets them. */
   trustProxy: boolean
 }
@@ -26,6 +32,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     hubTokenSecret: nonEmpty(env.HUB_TOKEN_SECRET),
     registrationOpen: parseBoolean('REGISTRATION_OPEN', env.REGISTRATION_OPEN, true),
     rateLimitPerMinute: parsePositiveInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 100),
+    hubInvocationsPerMinute: parsePositiveInteger('HUB_INVOCATIONS_PER_MINUTE', env.HUB_INVOCATIONS_PER_MINUTE, 300),
+    hubConnectionsPerPrincipal: parsePositiveInteger('HUB_CONNECTIONS_PER_PRINCIPAL', env.HUB_CONNECTIONS_PER_PRINCIPAL, 20),
+    hubConnectsPerMinute: parsePositiveInteger('HUB_CONNECTS_PER_MINUTE', env.HUB_CONNECTS_PER_MINUTE, 60),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Hooks, Peer } from 'crossws'
 import { extractAccessToken, type Authenticator } from './auth'
 import { HubConnection, type ConnectionEvents, type Principal } from './connection/hub-connection'
+import { ConnectionRegistry } from './connection-registry'
 import { HubDispatcher } from './dispatcher/hub-dispatcher'
 import type { HubDefinition, HubFilter } from './hub'
 import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
@@ -21,6 +22,18 @@ export interface HubEndpointOptions extends Partial<HubServerOptions> {
   protocols?: HubProtocol[]
   /** Wrap every hub method call (rate limits, logging), outermost first. */
   filters?: HubFilter[]
+  /** Asked before a principal opens one more connection (negotiate, or a WebSocket that skips it). */
+  admitConnection?: ConnectionAdmission
+}
+
+/** Decides whether `principal`, with `openConnections` already known, may open another one. */
+export type ConnectionAdmission = (principal: Principal, openConnections: number) => Promise<ConnectionRefusal | null>
+
+/** Why a connection is refused: answered with this HTTP status and text. */
+export interface ConnectionRefusal {
+  status: number
+  message: string
+  retryAfterSeconds?: number
 }
 
 type Rejection = { status: number, body?: string }
@@ -45,14 +58,16 @@ export class HubEndpoint {
   private readonly protocols: ReadonlyMap<string, HubProtocol>
   private readonly authenticate: Authenticator
   private readonly dispatcher: HubDispatcher
-  private readonly connections = new Map<string, HubConnection>()
+  private readonly connections = new ConnectionRegistry()
+  private readonly admitConnection: ConnectionAdmission
   private readonly events: ConnectionEvents
   private readonly heartbeat: NodeJS.Timeout
 
   constructor(hub: HubDefinition, options: HubEndpointOptions) {
-    const { authenticate, lifetimeManager, protocols, filters, ...limits } = options
+    const { authenticate, lifetimeManager, protocols, filters, admitConnection, ...limits } = options
     this.options = { ...DEFAULT_HUB_SERVER_OPTIONS, ...limits }
     this.authenticate = authenticate
+    this.admitConnection = admitConnection ?? (async () => null)
     this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
     this.clients = createServerClients(this.lifetime)
     this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
@@ -62,7 +77,7 @@ export class HubEndpoint {
       message: (connection, message) => this.dispatcher.message(connection, message),
       closed: (connection, error) => {
         // A closed long-polling connection stays reachable until its client has polled what is left.
-        if (connection.transportKind !== 'LongPolling') this.connections.delete(connection.connectionToken)
+        if (connection.transportKind !== 'LongPolling') this.connections.delete(connection)
         void this.dispatcher.disconnected(connection, error)
       },
     }
@@ -77,7 +92,7 @@ export class HubEndpoint {
 
   /** The principals of the connections currently known: to check their credentials again later. */
   principals(): Principal[] {
-    return [...this.connections.values()].filter(connection => connection.state !== 'closed').map(connection => connection.principal)
+    return this.connections.all().filter(connection => connection.state !== 'closed').map(connection => connection.principal)
   }
 
   /** `POST {hub}/negotiate`. */
@@ -86,6 +101,8 @@ export class HubEndpoint {
     const url = requestUrl(request)
     const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
     if (!principal) return this.unauthorized(response)
+    const refusal = await this.admitConnection(principal, this.connections.countFor(principal.userId))
+    if (refusal) return sendText(response, refusal.status, refusal.message, retryAfterHeader(refusal))
     const negotiated = readNegotiateRequest(url.searchParams, this.options.allowStatefulReconnects)
     // Errors are answered 200 with an `error` property: that is where clients look for them.
     if (!negotiated.ok) return sendJson(response, 200, { error: negotiated.error })
@@ -118,6 +135,8 @@ export class HubEndpoint {
       const context = (request as { context?: UpgradeContext }).context!
       if (!url.searchParams.get('id')) {
         // skipNegotiation: the WebSocket itself starts the connection.
+        const refusal = await this.admitConnection(principal, this.connections.countFor(principal.userId))
+        if (refusal) return new Response(refusal.message, { status: refusal.status, headers: retryAfterHeader(refusal) })
         context.hubPrincipal = principal
         return
       }
@@ -145,7 +164,7 @@ export class HubEndpoint {
   /** Closes connections matching `predicate` (a revoked credential, a deleted resource). */
   closeConnections(predicate: (connection: HubConnection) => boolean, error?: string): number {
     let closed = 0
-    for (const connection of [...this.connections.values()]) {
+    for (const connection of this.connections.all()) {
       if (!predicate(connection)) continue
       connection.close(error)
       closed++
@@ -162,7 +181,7 @@ export class HubEndpoint {
 
   private createConnection(principal: Principal, negotiateVersion: number, statefulReconnect: boolean): HubConnection {
     const connection = new HubConnection(principal, this.protocols, this.options, this.events, statefulReconnect, negotiateVersion)
-    this.connections.set(connection.connectionToken, connection)
+    this.connections.add(connection)
     return connection
   }
 
@@ -183,7 +202,7 @@ export class HubEndpoint {
     if (current instanceof LongPollingTransport) {
       await current.acceptPoll(response)
       // The client has been told the connection is over: from now on its id is unknown.
-      if (connection.state === 'closed' && response.statusCode === 204) this.connections.delete(connection.connectionToken)
+      if (connection.state === 'closed' && response.statusCode === 204) this.connections.delete(connection)
       return
     }
     // The first poll starts the connection and returns at once; the handshake answer comes on the next.
@@ -260,17 +279,21 @@ export class HubEndpoint {
 
   private tick(): void {
     const now = Date.now()
-    for (const connection of [...this.connections.values()]) {
+    for (const connection of this.connections.all()) {
       connection.heartbeat(now)
       if (connection.state !== 'closed') continue
       const lingering = connection.transportKind === 'LongPolling' && now - connection.stateChangedAt < this.options.disconnectTimeoutMs
-      if (!lingering) this.connections.delete(connection.connectionToken)
+      if (!lingering) this.connections.delete(connection)
     }
   }
 }
 
 /** The transport behind each open WebSocket peer. */
 const transports = new WeakMap<Peer, { connection: HubConnection, transport: ServerTransport }>()
+
+function retryAfterHeader(refusal: ConnectionRefusal): Record<string, string> {
+  return refusal.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(refusal.retryAfterSeconds) }
+}
 
 function requestUrl(request: IncomingMessage): URL {
   return new URL(request.url ?? '/', 'http://localhost')

@@ -7,7 +7,7 @@
  *   dispatcher/ run hub methods for invocations, streams and uploads
  *   lifetime/   groups, users and delivery (in-memory; a backplane implements the same interface)
  */
-export { HubEndpoint, type HubEndpointOptions } from './endpoint'
+export { HubEndpoint, type HubEndpointOptions, type ConnectionAdmission, type ConnectionRefusal } from './endpoint'
 export { defineHubHandlers } from './h3'
 export { defineHub, hubMethod, hubStream, hubUpload, HubError } from './hub'
 export type { HubCallContext, HubClients, ClientProxy, HubDefinition, ArgumentSchema, HubFilter, HubInvocationContext } from './hub'

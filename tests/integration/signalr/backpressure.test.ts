@@ -10,6 +10,9 @@ const invocation = (id: number, target: string, ...args: unknown[]) => jsonFrame
 const invocations = (count: number, target: string, ...args: unknown[]) =>
   Array.from({ length: count }, (_, i) => invocation(i, target, ...args)).join('')
 
+type JsonMessage = Record<string, unknown>
+const jsonMessages = (text: string) => splitJsonFrames(text) as JsonMessage[]
+
 /** Reads completions off a raw client until `count` have arrived; returns their invocation ids in order. */
 async function completionIds(client: RawHubClient, count: number): Promise<string[]> {
   const ids: string[] = []
@@ -85,7 +88,7 @@ describe('a client that sends faster than its invocations are served', () => {
 
     const results: unknown[] = []
     while (results.length < 20) {
-      for (const message of splitJsonFrames(await (await poll(server.hubUrl, id)).text())) {
+      for (const message of jsonMessages(await (await poll(server.hubUrl, id)).text())) {
         if (message.type === 3) results.push(message.result)
       }
     }
@@ -104,9 +107,9 @@ describe('a client that sends faster than its invocations are served', () => {
     const overflowing = [1, 2, 3].map(() => post(server.hubUrl, id, filler))
     await Promise.all([held, ...overflowing])
 
-    const messages: Array<Record<string, unknown>> = []
+    const messages: JsonMessage[] = []
     for (let response = await poll(server.hubUrl, id); response.status === 200; response = await poll(server.hubUrl, id)) {
-      messages.push(...splitJsonFrames(await response.text()))
+      messages.push(...jsonMessages(await response.text()))
     }
     expect(messages.at(-1)).toEqual({ type: 7, error: 'Connection closed with an error.', allowReconnect: true })
     expect(messages.filter(message => message.type === 3 && message.result === padding)).toHaveLength(0)

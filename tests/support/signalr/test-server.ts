@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp, defineEventHandler, toNodeListener } from 'h3'
 import wsAdapter from 'crossws/adapters/node'
-import { defineHubHandlers, HubEndpoint, type HubServerOptions } from '../../../server/signalr'
+import { defineHubHandlers, HubEndpoint, type HubEndpointOptions, type HubServerOptions } from '../../../server/signalr'
 import { observed, testHub } from './test-hub'
 
 /** Tokens the test server accepts: `token-<user>` is user `<user>`. */
@@ -25,7 +25,9 @@ export interface TestHubServer {
  * The test hub on a real HTTP server, mounted through the same h3 handlers and crossws
  * adapter that Nitro uses, so the official clients talk to the production code path.
  */
-export async function startTestHubServer(options: Partial<HubServerOptions> = {}): Promise<TestHubServer> {
+export async function startTestHubServer(
+  options: Partial<HubServerOptions> & Pick<HubEndpointOptions, 'filters' | 'admitConnection'> = {},
+): Promise<TestHubServer> {
   const endpoint = new HubEndpoint(testHub, {
     enableDetailedErrors: false,
     ...options,

@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
     expect(loadAppConfig({})).toEqual({
       dataDir: resolve('.data'), databaseUrl: undefined, sessionPassword: undefined, hubTokenSecret: undefined,
       registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
+      hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60,
     })
   })
 
@@ -23,6 +24,12 @@ describe('configuration from the environment', () => {
   it('refuses values it cannot read, naming the variable', () => {
     expect(() => loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/)
     expect(() => loadAppConfig({ REGISTRATION_OPEN: 'maybe' })).toThrow(/REGISTRATION_OPEN/)
+    expect(() => loadAppConfig({ HUB_CONNECTIONS_PER_PRINCIPAL: '-1' })).toThrow(/HUB_CONNECTIONS_PER_PRINCIPAL/)
+  })
+
+  it('reads the hub client limits', () => {
+    expect(loadAppConfig({ HUB_INVOCATIONS_PER_MINUTE: '50', HUB_CONNECTIONS_PER_PRINCIPAL: '5', HUB_CONNECTS_PER_MINUTE: '10' }))
+      .toMatchObject({ hubInvocationsPerMinute: 50, hubConnectionsPerPrincipal: 5, hubConnectsPerMinute: 10 })
   })
 })
 

@@ -1,0 +1,34 @@
+import { useAppServices } from '../app/services'
+import { HubError, type ConnectionRefusal, type HubFilter, type Principal } from '../signalr'
+
+/**
+ * What one hub client may ask of the server. Each user, and each review link, is one principal:
+ * opening more connections does not buy a bigger budget.
+ */
+
+/** Method calls per minute per principal; past it a call fails with a hub error and does no work. */
+export const invocationRateLimit: HubFilter = {
+  async invokeMethod({ context }, next) {
+    const { hubInvocationLimiter } = await useAppServices()
+    const decision = await hubInvocationLimiter.consume(`hub-calls:${context.userId}`)
+    if (!decision.allowed) {
+      throw new HubError(`Too many hub calls: at most ${decision.limit} a minute. Try again in ${decision.retryAfterSeconds} s.`)
+    }
+    return next()
+  },
+}
+
+/** A cap on open connections and a budget of new ones per minute, per principal. */
+export async function admitHubConnection(principal: Principal, openConnections: number): Promise<ConnectionRefusal | null> {
+  const { config, hubConnectLimiter } = await useAppServices()
+  if (openConnections >= config.hubConnectionsPerPrincipal) {
+    return { status: 429, message: `Too many open hub connections: at most ${config.hubConnectionsPerPrincipal}. Close one and try again.` }
+  }
+  const decision = await hubConnectLimiter.consume(`hub-connects:${principal.userId}`)
+  if (decision.allowed) return null
+  return {
+    status: 429,
+    message: `Too many hub connections started: at most ${decision.limit} a minute. Try again in ${decision.retryAfterSeconds} s.`,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  }
+}
