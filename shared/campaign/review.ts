@@ -1,4 +1,5 @@
 import { z } from '../schemas/zod'
+import { characterCount } from '../utils/character-count'
 import type { CampaignStatusSnapshot } from './campaign'
 
 export const REVIEW_LINK_MAX_HOURS = 720
@@ -14,11 +15,27 @@ export const createReviewLinkSchema = z.object({
 })
 export type CreateReviewLinkInput = z.input<typeof createReviewLinkSchema>
 
+export const REVIEWER_NAME_MAX_CHARACTERS = 100
+export const REVIEW_COMMENT_MAX_CHARACTERS = 2000
+
+// Control characters have no place in a name, and in a comment only line breaks and tabs do: the
+// others are invisible, and JSON spells each with six bytes. Lone surrogates are half a character.
+const NAME_FORBIDDEN = /[\p{Cc}\p{Cs}]/u
+const COMMENT_FORBIDDEN = /[^\P{Cc}\n\t]|\p{Cs}/u
+
+const atMost = (max: number) => [(text: string) => characterCount(text) <= max, `At most ${max} characters`] as const
+
 /** `POST /api/review/{token}/feedback`: a comment is optional for an approval, required to ask for changes. */
 export const reviewFeedbackSchema = z.object({
-  reviewerName: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'At most 100 characters'),
+  reviewerName: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required')
+    .refine(...atMost(REVIEWER_NAME_MAX_CHARACTERS))
+    .refine(name => !NAME_FORBIDDEN.test(name), 'Letters, digits, spaces and punctuation only'),
   decision: z.enum(REVIEW_DECISIONS, { error: 'Approve or request changes' }),
-  comment: z.string().trim().max(2000, 'At most 2000 characters').default(''),
+  // Windows line endings count as the one line break they show.
+  comment: z.string({ error: 'The comment must be text' }).overwrite(text => text.replace(/\r\n?/g, '\n')).trim()
+    .refine(...atMost(REVIEW_COMMENT_MAX_CHARACTERS))
+    .refine(comment => !COMMENT_FORBIDDEN.test(comment), 'Text, line breaks and tabs only: no other control characters')
+    .default(''),
 }).superRefine((input, context) => {
   if (input.decision === 'request-changes' && input.comment === '') {
     context.addIssue({ code: 'custom', path: ['comment'], message: 'Say what should change' })

@@ -233,6 +233,21 @@ describe('review links', () => {
       expect(badDecision.status).toBe(400)
     })
 
+    it('refuses control characters and over-long fields with field errors', async () => {
+      const link = await createReviewLink(owner.client, campaignId)
+      const response = await anonymous.post(`/api/review/${link.token}/feedback`, {
+        reviewerName: `Rae${'\u0001'.repeat(50)}`,
+        decision: 'request-changes',
+        comment: `${'\u0007'.repeat(10)}${'x'.repeat(2001)}`,
+      })
+      expect(response.status).toBe(400)
+      expect(response.headers.get('content-type')).toContain('application/problem+json')
+      expect(response.body.errors).toEqual({
+        reviewerName: ['Letters, digits, spaces and punctuation only'],
+        comment: ['At most 2000 characters', 'Text, line breaks and tabs only: no other control characters'],
+      })
+    })
+
     it('is refused with 403 when the link does not allow it', async () => {
       const link = await createReviewLink(owner.client, campaignId, { allowFeedback: false })
       const response = await anonymous.post(`/api/review/${link.token}/feedback`, { reviewerName: 'Rae', decision: 'approve' })
