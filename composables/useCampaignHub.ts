@@ -1,6 +1,6 @@
 import type { HubConnection, IRetryPolicy } from '@microsoft/signalr'
 import type {
-  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError,
+  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
 } from '#shared/campaign'
 import type { HubTokenResponse } from '#shared/types/account'
 import { useCampaignStore } from '~/stores/campaigns'
@@ -61,6 +61,7 @@ async function buildConnection(): Promise<HubConnection> {
 
   const { store, notify } = handlers!
   built.on('OnCampaignStatusReceived', (snapshot: CampaignStatusSnapshot) => store.applySnapshot(snapshot))
+  built.on('OnReviewFeedbackReceived', (notice: ReviewFeedbackNotice) => store.applyReviewFeedbackNotice(notice))
   built.on('OnCampaignStarted', (campaignId: string) => store.applyStarted(campaignId))
   built.on('OnChunkReceived', (chunk: ArtifactChunk) => store.applyChunk(chunk))
   built.on('OnArtifactGenerated', (artifact: CampaignArtifact) => store.applyArtifact(artifact))

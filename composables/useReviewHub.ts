@@ -1,8 +1,17 @@
-import type { CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewView } from '#shared/campaign'
+import type {
+  CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewFeedback, ReviewFeedbackNotice, ReviewView,
+} from '#shared/campaign'
 import type { HubTokenResponse } from '#shared/types/account'
+import { mergeReviewFeedback } from '#shared/utils/merge-review-feedback'
 import { buildCampaignHubConnection, type CampaignHubConnection } from './useCampaignHub'
 
 type ReviewCampaign = ReviewView['campaign']
+
+/** `campaign` with `items` added to its feedback: posts are only ever added, so the largest count seen is the latest. */
+export function withReviewFeedback(campaign: ReviewCampaign, items: ReviewFeedback[], totalCount = 0): ReviewCampaign {
+  const reviewFeedback = mergeReviewFeedback(campaign.reviewFeedback, items)
+  return { ...campaign, reviewFeedback, reviewFeedbackCount: Math.max(campaign.reviewFeedbackCount, totalCount, reviewFeedback.length) }
+}
 
 /**
  * Follows the reviewed campaign live, read-only, with a hub token scoped to it (fetched afresh for
@@ -15,7 +24,13 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
   let connection: CampaignHubConnection | null = null
 
   function applySnapshot(snapshot: CampaignStatusSnapshot): void {
-    if (campaign.value) campaign.value = { ...campaign.value, ...snapshot }
+    if (!campaign.value) return
+    const { reviewFeedback, reviewFeedbackCount, ...fields } = snapshot
+    campaign.value = withReviewFeedback({ ...campaign.value, ...fields }, reviewFeedback, reviewFeedbackCount)
+  }
+
+  function applyFeedback(notice: ReviewFeedbackNotice): void {
+    if (campaign.value) campaign.value = withReviewFeedback(campaign.value, [notice.feedback], notice.totalCount)
   }
 
   function applyArtifact(artifact: CampaignArtifact): void {
@@ -42,6 +57,7 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
     connection.on('OnCampaignStatusReceived', applySnapshot)
     connection.on('OnArtifactGenerated', applyArtifact)
     connection.on('OnComplianceCheckCompleted', applyAudit)
+    connection.on('OnReviewFeedbackReceived', applyFeedback)
     connection.onreconnecting(() => {
       live.value = false
     })

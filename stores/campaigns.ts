@@ -3,8 +3,10 @@ import {
   ARTIFACT_TYPES, RUNNING_STAGES,
   type ArtifactChunk, type ArtifactType, type ArtifactVersion, type ArtifactVersionStatus, type CampaignArtifact, type CampaignBrief,
   type CampaignDetail, type CampaignPage, type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type CampaignSummary,
-  type ComplianceAuditResult, type ComplianceStatus, type GenerationError, type ReviewFeedback,
+  type ComplianceAuditResult, type ComplianceStatus, type GenerationError, type ReviewFeedback, type ReviewFeedbackNotice,
+  type ReviewFeedbackPage,
 } from '#shared/campaign'
+import { mergeReviewFeedback } from '#shared/utils/merge-review-feedback'
 
 /** One campaign as the dashboard knows it. `updatedAt` orders authoritative updates (snapshots, REST, failures). */
 export interface CampaignRecord {
@@ -25,8 +27,10 @@ export interface CampaignRecord {
   completedAt: string | null
   complianceStatus: ComplianceStatus
   complianceScore: number | null
-  /** What reviewers said through review links, newest as the server orders it. */
+  /** The reviewer feedback seen so far (snapshots carry the newest, older pages are loaded on demand), oldest first. */
   reviewFeedback: ReviewFeedback[]
+  /** All the campaign's feedback, loaded or not. */
+  reviewFeedbackCount: number
 }
 
 /** Text an agent is writing right now, before its artifact arrives. */
@@ -68,7 +72,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
     return campaigns.value[id] ??= {
       id, theme: '', brief: null, status: 'Created', stage: null, liveStage: null, statusReason: null, revisionNumber: 0,
       createdAt: new Date(0).toISOString(), updatedAt: null, completedAt: null, complianceStatus: 'NotAudited', complianceScore: null,
-      reviewFeedback: [],
+      reviewFeedback: [], reviewFeedbackCount: 0,
     }
   }
 
@@ -93,14 +97,16 @@ export const useCampaignStore = defineStore('campaigns', () => {
     campaign.brief = detail.brief
     campaign.theme = detail.theme
     for (const artifact of detail.artifacts) versionStatus.value[artifact.id] = artifact.status
+    const { artifacts: _summaries, brief: _brief, reviewFeedback, reviewFeedbackCount, ...fields } = detail
+    addReviewFeedback(campaign, reviewFeedback, reviewFeedbackCount)
     if (time(detail.updatedAt) < time(campaign.updatedAt)) return
-    const { artifacts: _summaries, brief: _brief, ...fields } = detail
     Object.assign(campaign, fields)
   }
 
   /** `OnCampaignStatusReceived`: authoritative over every earlier event, ignored when older than what we know. */
   function applySnapshot(snapshot: CampaignStatusSnapshot): void {
     const campaign = record(snapshot.campaignId)
+    addReviewFeedback(campaign, snapshot.reviewFeedback ?? [], snapshot.reviewFeedbackCount)
     const previous = time(campaign.updatedAt)
     const current = time(snapshot.updatedAt)
     if (current < previous) return
@@ -112,7 +118,6 @@ export const useCampaignStore = defineStore('campaigns', () => {
     campaign.createdAt = snapshot.createdAt
     campaign.updatedAt = snapshot.updatedAt
     campaign.completedAt = snapshot.completedAt
-    campaign.reviewFeedback = snapshot.reviewFeedback ?? campaign.reviewFeedback
     for (const artifact of snapshot.artifacts) storeArtifact(artifact)
     if (snapshot.compliance) applyCompliance(snapshot.compliance)
     // Nothing is being written once a run has settled: half-streamed text would only mislead.
@@ -190,6 +195,22 @@ export const useCampaignStore = defineStore('campaigns', () => {
     Reflect.deleteProperty(streams.value, failure.campaignId)
   }
 
+  /** `OnReviewFeedbackReceived`: one new post. */
+  function applyReviewFeedbackNotice(notice: ReviewFeedbackNotice): void {
+    addReviewFeedback(record(notice.campaignId), [notice.feedback], notice.totalCount)
+  }
+
+  /** Older feedback the owner asked for (`GET /api/campaigns/{id}/review-feedback`). */
+  function applyReviewFeedbackPage(page: ReviewFeedbackPage): void {
+    addReviewFeedback(record(page.campaignId), page.feedback, page.totalCount)
+  }
+
+  /** Feedback is only ever added: every post seen is kept, and the largest count seen is the latest. */
+  function addReviewFeedback(campaign: CampaignRecord, items: ReviewFeedback[], totalCount = 0): void {
+    campaign.reviewFeedback = mergeReviewFeedback(campaign.reviewFeedback, items)
+    campaign.reviewFeedbackCount = Math.max(campaign.reviewFeedbackCount, totalCount, campaign.reviewFeedback.length)
+  }
+
   /** After a reconnect the chunks sent meanwhile are lost: the snapshot and fresh streams replace them. */
   function dropStreams(campaignId: string): void {
     Reflect.deleteProperty(streams.value, campaignId)
@@ -251,6 +272,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
   return {
     campaigns, artifacts, versions, versionStatus, currentArtifactIds, versionIds, compliance, streams, listing, listedCampaigns,
     applySummary, applyPage, applyDetail, applySnapshot, applyStarted, applyChunk, applyArtifact, applyCompliance,
-    applyCompleted, applyFailure, dropStreams, applyVersions, applyApproval, forget, currentArtifacts, displayStage,
+    applyCompleted, applyFailure, applyReviewFeedbackNotice, applyReviewFeedbackPage, dropStreams, applyVersions, applyApproval, forget,
+    currentArtifacts, displayStage,
   }
 })

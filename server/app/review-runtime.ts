@@ -36,7 +36,10 @@ let reviews: Promise<Reviews> | undefined
 export function useReviews(): Promise<Reviews> {
   reviews ??= Promise.all([useAppServices(), useCampaignEngine()]).then(([services, engine]) => ({
     sharing: new ReviewSharing(engine.service, services.reviewLinks, linkId => closeReviewConnections(new Set([linkId]))),
-    reviewer: new ReviewerService(engine.service, services.reviewLinks, services.hubTokens),
+    reviewer: new ReviewerService(engine.service, services.reviewLinks, services.hubTokens, {
+      caps: services.config.reviewFeedback,
+      perLinkPerMinute: services.reviewFeedbackRateLimiter,
+    }),
   })).catch((error) => {
     reviews = undefined
     throw error

@@ -25,6 +25,8 @@ export interface AppServices {
   /** Budgets of hub clients, per principal: method calls, and connections started. */
   hubInvocationLimiter: RateLimiter
   hubConnectLimiter: RateLimiter
+  /** Feedback posts per review link per minute. */
+  reviewFeedbackRateLimiter: RateLimiter
 }
 
 export const HUB_TOKEN_SECRET_FILE = 'hub-token.secret'
@@ -46,6 +48,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     rateLimiter: new RateLimiter(counters, config.rateLimitPerMinute),
     hubInvocationLimiter: new RateLimiter(counters, config.hubInvocationsPerMinute),
     hubConnectLimiter: new RateLimiter(counters, config.hubConnectsPerMinute),
+    reviewFeedbackRateLimiter: new RateLimiter(counters, config.reviewFeedback.perLinkPerMinute),
   }
 }
 

@@ -20,6 +20,14 @@ export interface AppConfig {
   hubConnectsPerMinute: number
   /** Honour X-Forwarded-For / -Host / -Proto: only behind a proxy that sets them. */
   trustProxy: boolean
+  reviewFeedback: ReviewFeedbackLimits
+}
+
+/** How much reviewers may say: every post is kept and shown to the owner, so it has to end somewhere. */
+export interface ReviewFeedbackLimits {
+  perLink: number
+  perCampaign: number
+  perLinkPerMinute: number
 }
 
 type Env = Record<string, string | undefined>
@@ -36,6 +44,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     hubConnectionsPerPrincipal: parsePositiveInteger('HUB_CONNECTIONS_PER_PRINCIPAL', env.HUB_CONNECTIONS_PER_PRINCIPAL, 20),
     hubConnectsPerMinute: parsePositiveInteger('HUB_CONNECTS_PER_MINUTE', env.HUB_CONNECTS_PER_MINUTE, 60),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+    reviewFeedback: {
+      perLink: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK', env.REVIEW_FEEDBACK_PER_LINK, 50),
+      perCampaign: parsePositiveInteger('REVIEW_FEEDBACK_PER_CAMPAIGN', env.REVIEW_FEEDBACK_PER_CAMPAIGN, 500),
+      perLinkPerMinute: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK_PER_MINUTE', env.REVIEW_FEEDBACK_PER_LINK_PER_MINUTE, 10),
+    },
   }
 }
 

@@ -2,8 +2,12 @@ import { isError } from 'h3'
 import {
   EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
-import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from '../engine/campaigns/campaign-errors'
-import { ReviewFeedbackNotAllowedError, ReviewLinkInvalidError, ReviewLinkNotFoundError } from '../reviews/review-errors'
+import {
+  CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError,
+} from '../engine/campaigns/campaign-errors'
+import {
+  ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewLinkInvalidError, ReviewLinkNotFoundError,
+} from '../reviews/review-errors'
 import { TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
 
@@ -29,6 +33,10 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof ReviewLinkInvalidError) return new HttpProblem(404, cause.message, { type: problemTypes.reviewLinkInvalid })
   if (cause instanceof ReviewLinkNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof ReviewFeedbackNotAllowedError) return new HttpProblem(403, cause.message, { type: problemTypes.reviewFeedbackNotAllowed })
+  if (cause instanceof ReviewFeedbackLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.reviewFeedbackLimit })
+  if (cause instanceof ReviewFeedbackRateLimitedError) {
+    return new HttpProblem(429, cause.message, { type: problemTypes.rateLimited, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
+  }
   // h3's own errors (an unknown method, a body too large …) keep their 4xx status and message.
   if (isError(error) && error.statusCode >= 400 && error.statusCode < 500 && !error.unhandled) {
     return new HttpProblem(error.statusCode, error.statusMessage || error.message || 'The request could not be processed')

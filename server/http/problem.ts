@@ -58,6 +58,7 @@ export const problemTypes = {
   weakPassword: '/problems/weak-password',
   reviewLinkInvalid: '/problems/review-link-invalid',
   reviewFeedbackNotAllowed: '/problems/review-feedback-not-allowed',
+  reviewFeedbackLimit: '/problems/review-feedback-limit',
 } as const
 
 export function unauthorized(detail = 'Sign in, or send a personal access token as "Authorization: Bearer <token>"'): HttpProblem {

@@ -1,4 +1,6 @@
-import type { ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError } from '../../shared/campaign'
+import type {
+  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
+} from '../../shared/campaign'
 import type { CampaignEvents } from '../engine/orchestrator/campaign-events'
 import type { ServerClients } from '../signalr/server-clients'
 import { campaignGroup } from './campaign-group'
@@ -32,12 +34,19 @@ export class HubCampaignEvents implements CampaignEvents {
   }
 
   statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void {
-    // Followers of the campaign, and the owner's other pages (a campaign list) that have not joined it.
-    const audience = { kind: 'union' as const, audiences: [{ kind: 'groups' as const, groups: [campaignGroup(snapshot.campaignId)] }, { kind: 'users' as const, userIds: [ownerId] }] }
-    void this.clients.audience(audience).send('OnCampaignStatusReceived', snapshot)
+    void this.clients.audience(followersAndOwner(snapshot.campaignId, ownerId)).send('OnCampaignStatusReceived', snapshot)
+  }
+
+  reviewFeedbackReceived(ownerId: string, notice: ReviewFeedbackNotice): void {
+    void this.clients.audience(followersAndOwner(notice.campaignId, ownerId)).send('OnReviewFeedbackReceived', notice)
   }
 
   private send(campaignId: string, event: string, payload: unknown): void {
     void this.clients.group(campaignGroup(campaignId)).send(event, payload)
   }
+}
+
+/** Followers of the campaign, and the owner's other pages (a campaign list) that have not joined it. */
+function followersAndOwner(campaignId: string, ownerId: string) {
+  return { kind: 'union' as const, audiences: [{ kind: 'groups' as const, groups: [campaignGroup(campaignId)] }, { kind: 'users' as const, userIds: [ownerId] }] }
 }

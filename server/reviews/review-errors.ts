@@ -20,3 +20,10 @@ export class ReviewFeedbackNotAllowedError extends Error {
     super('This review link does not accept feedback')
   }
 }
+
+/** Too many posts through one link in a minute. */
+export class ReviewFeedbackRateLimitedError extends Error {
+  constructor(limit: number, readonly retryAfterSeconds: number) {
+    super(`At most ${limit} feedback posts per minute through one review link. Try again in ${retryAfterSeconds} seconds.`)
+  }
+}

@@ -1,7 +1,9 @@
 import type { ReviewFeedback, ReviewFeedbackFields, ReviewView } from '../../shared/campaign'
+import type { ReviewFeedbackCaps } from '../engine/campaigns/campaign-repository'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
+import type { RateLimiter } from '../rate-limit/rate-limiter'
 import type { HubTokenIssuer, IssuedHubToken } from '../tokens/hub-token-issuer'
-import { ReviewFeedbackNotAllowedError } from './review-errors'
+import { ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError } from './review-errors'
 import type { ReviewLinkService } from './review-link-service'
 
 /**
@@ -13,6 +15,7 @@ export class ReviewerService {
     private readonly campaigns: CampaignService,
     private readonly links: ReviewLinkService,
     private readonly hubTokens: HubTokenIssuer,
+    private readonly feedbackLimits: { caps: ReviewFeedbackCaps, perLinkPerMinute: RateLimiter },
   ) {}
 
   async view(token: string): Promise<ReviewView> {
@@ -30,6 +33,9 @@ export class ReviewerService {
   async giveFeedback(token: string, input: ReviewFeedbackFields): Promise<ReviewFeedback> {
     const link = await this.links.resolve(token)
     if (!link.allowFeedback) throw new ReviewFeedbackNotAllowedError()
-    return this.campaigns.addReviewFeedback({ campaignId: link.campaignId, linkId: link.id, ...input })
+    // Per link, not per address: one link's reviewers share it, and a link cannot borrow another's budget.
+    const rate = await this.feedbackLimits.perLinkPerMinute.consume(`review-feedback:${link.id}`)
+    if (!rate.allowed) throw new ReviewFeedbackRateLimitedError(rate.limit, rate.retryAfterSeconds)
+    return this.campaigns.addReviewFeedback({ campaignId: link.campaignId, linkId: link.id, ...input }, this.feedbackLimits.caps)
   }
 }

@@ -35,8 +35,10 @@ export interface CampaignDetail extends CampaignSummary {
   statusReason: string | null
   updatedAt: string
   revisionNumber: number
-  /** What reviewers said through the campaign's review links, oldest first. */
+  /** The newest posts reviewers left through the campaign's review links (at most REVIEW_FEEDBACK_IN_SNAPSHOT), oldest first. */
   reviewFeedback: ReviewFeedback[]
+  /** Every post, `reviewFeedback` and the older ones (`GET /api/campaigns/{id}/review-feedback`). */
+  reviewFeedbackCount: number
   artifacts: Array<{ id: string, type: ArtifactType, status: ArtifactVersionStatus, iteration: number, createdAt: string }>
 }
 
@@ -69,6 +71,8 @@ export interface CampaignStatusSnapshot {
   createdAt: string
   updatedAt: string
   completedAt: string | null
-  /** What reviewers said through the campaign's review links, oldest first. */
+  /** The newest posts reviewers left through the campaign's review links (at most REVIEW_FEEDBACK_IN_SNAPSHOT), oldest first. */
   reviewFeedback: ReviewFeedback[]
+  /** Every post, `reviewFeedback` and the older ones (`GET /api/campaigns/{id}/review-feedback`). */
+  reviewFeedbackCount: number
 }

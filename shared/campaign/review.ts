@@ -15,6 +15,9 @@ export const createReviewLinkSchema = z.object({
 })
 export type CreateReviewLinkInput = z.input<typeof createReviewLinkSchema>
 
+/** Snapshots carry this many of the newest feedback posts; older ones are read a page at a time. */
+export const REVIEW_FEEDBACK_IN_SNAPSHOT = 20
+export const REVIEW_FEEDBACK_PAGE_MAX = 50
 export const REVIEWER_NAME_MAX_CHARACTERS = 100
 export const REVIEW_COMMENT_MAX_CHARACTERS = 2000
 
@@ -44,6 +47,14 @@ export const reviewFeedbackSchema = z.object({
 export type ReviewFeedbackInput = z.input<typeof reviewFeedbackSchema>
 export type ReviewFeedbackFields = z.output<typeof reviewFeedbackSchema>
 
+/** `GET /api/campaigns/{id}/review-feedback`: the newest page, or the page older than `before` (a feedback id). */
+export const reviewFeedbackQuerySchema = z.object({
+  before: z.uuid('A feedback id').optional(),
+  limit: z.coerce.number().int('A whole number').min(1, 'At least 1')
+    .max(REVIEW_FEEDBACK_PAGE_MAX, `At most ${REVIEW_FEEDBACK_PAGE_MAX}`).default(REVIEW_FEEDBACK_PAGE_MAX),
+})
+export type ReviewFeedbackQuery = z.output<typeof reviewFeedbackQuerySchema>
+
 /** A link as its owner lists it: never the secret. */
 export interface ReviewLinkSummary {
   id: string
@@ -71,10 +82,26 @@ export interface ReviewFeedback {
   createdAt: string
 }
 
+/** One page of a campaign's feedback, oldest first; `hasOlder`: a page before this one exists. */
+export interface ReviewFeedbackPage {
+  campaignId: string
+  feedback: ReviewFeedback[]
+  totalCount: number
+  hasOlder: boolean
+}
+
+/** `OnReviewFeedbackReceived`: one new post, and how many the campaign now has. */
+export interface ReviewFeedbackNotice {
+  campaignId: string
+  feedback: ReviewFeedback
+  totalCount: number
+}
+
 /** `GET /api/review/{token}`: the campaign as a reviewer sees it. */
 export interface ReviewView {
   campaign: CampaignStatusSnapshot & { theme: string }
   allowFeedback: boolean
   expiresAt: string
+  /** The same newest posts as `campaign.reviewFeedback`. */
   feedback: ReviewFeedback[]
 }

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useCampaignStore } from '~/stores/campaigns'
-import { artifact, at, audit, CAMPAIGN_ID, snapshot } from './fixtures'
+import { artifact, at, audit, CAMPAIGN_ID, feedback, feedbackRange, snapshot } from './fixtures'
 
 const chunk = (text: string, isComplete = false) => ({ campaignId: CAMPAIGN_ID, artifactType: 'Copy' as const, chunk: text, isComplete })
 
@@ -115,5 +115,38 @@ describe('campaign store', () => {
     // A later list answer carries no time: it does not undo what the snapshot said.
     store.applySummary({ id: CAMPAIGN_ID, theme: 'Spring', status: 'Created', stage: null, createdAt: at(0), completedAt: null, complianceStatus: 'NotAudited', complianceScore: null })
     expect(store.listedCampaigns[0]?.status).toBe('InProgress')
+  })
+
+  describe('reviewer feedback', () => {
+    const shown = () => campaign().reviewFeedback.map(item => item.reviewerName)
+    const names = (from: number, to: number) => feedbackRange(from, to).map(item => item.reviewerName)
+
+    it('keeps the newest posts a snapshot carries, and the count of them all', () => {
+      store.applySnapshot(snapshot(1, { reviewFeedback: feedbackRange(81, 100), reviewFeedbackCount: 100 }))
+      expect(shown()).toEqual(names(81, 100))
+      expect(campaign().reviewFeedbackCount).toBe(100)
+    })
+
+    it('adds a live post to what it knows, once, however often it arrives', () => {
+      store.applySnapshot(snapshot(1, { reviewFeedback: feedbackRange(1, 2), reviewFeedbackCount: 2 }))
+      for (let i = 0; i < 2; i++) store.applyReviewFeedbackNotice({ campaignId: CAMPAIGN_ID, feedback: feedback(3), totalCount: 3 })
+      expect(shown()).toEqual(names(1, 3))
+      expect(campaign().reviewFeedbackCount).toBe(3)
+    })
+
+    it('keeps older pages it loaded when a later snapshot carries only the newest posts', () => {
+      store.applySnapshot(snapshot(1, { reviewFeedback: feedbackRange(31, 50), reviewFeedbackCount: 50 }))
+      store.applyReviewFeedbackPage({ campaignId: CAMPAIGN_ID, feedback: feedbackRange(1, 30), totalCount: 50, hasOlder: false })
+      store.applySnapshot(snapshot(2, { reviewFeedback: feedbackRange(32, 51), reviewFeedbackCount: 51 }))
+      expect(shown()).toEqual(names(1, 51))
+      expect(campaign().reviewFeedbackCount).toBe(51)
+    })
+
+    it('never lowers the count or drops posts for a stale snapshot', () => {
+      store.applySnapshot(snapshot(5, { reviewFeedback: feedbackRange(2, 21), reviewFeedbackCount: 21 }))
+      store.applySnapshot(snapshot(4, { reviewFeedback: feedbackRange(1, 20), reviewFeedbackCount: 20 }))
+      expect(shown()).toEqual(names(1, 21))
+      expect(campaign().reviewFeedbackCount).toBe(21)
+    })
   })
 })

@@ -1,5 +1,5 @@
 import type {
-  ArtifactType, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult,
+  ArtifactType, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewFeedback,
 } from '#shared/campaign'
 
 export const CAMPAIGN_ID = 'camp_test'
@@ -19,6 +19,7 @@ export function snapshot(second: number, fields: Partial<CampaignStatusSnapshot>
     updatedAt: at(second),
     completedAt: null,
     reviewFeedback: [],
+    reviewFeedbackCount: 0,
     ...fields,
   }
 }
@@ -48,5 +49,13 @@ export function audit(second: number, fields: Partial<ComplianceAuditResult> = {
     ...fields,
   }
 }
+
+/** The `n`th post reviewers left, given at second `n`. */
+export function feedback(n: number): ReviewFeedback {
+  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, reviewerName: `Reviewer ${n}`, decision: 'approve', comment: `Comment ${n}`, createdAt: at(n) }
+}
+
+/** Posts `from` to `to`, oldest first, as the server lists them. */
+export const feedbackRange = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => feedback(from + i))
 
 export { at }

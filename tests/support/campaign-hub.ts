@@ -6,7 +6,7 @@ import type { ProtocolName, TransportName } from './signalr/clients'
 /** Every server → client event of the campaign hub, and the status answer. */
 export const CAMPAIGN_EVENTS = [
   'OnCampaignStarted', 'OnArtifactGenerated', 'OnComplianceCheckCompleted', 'OnCampaignCompleted',
-  'OnGenerationFailed', 'OnChunkReceived', 'OnCampaignStatusReceived',
+  'OnGenerationFailed', 'OnChunkReceived', 'OnCampaignStatusReceived', 'OnReviewFeedbackReceived',
 ] as const
 export type CampaignEventName = (typeof CAMPAIGN_EVENTS)[number]
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type {
   ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult, ReviewDecision,
 } from '../../../shared/campaign'
@@ -7,6 +7,7 @@ import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
+import { isUuid } from '../../accounts/users-repository'
 import { newId } from './ids'
 import type { RunRequest } from './run-request'
 
@@ -39,6 +40,26 @@ export interface NewReviewFeedback {
   decision: ReviewDecision
   comment: string
 }
+
+/** The most feedback one link, and one campaign across its links, may hold. */
+export interface ReviewFeedbackCaps {
+  perLink: number
+  perCampaign: number
+}
+
+export interface StoredReviewFeedback {
+  row: ReviewFeedbackRow
+  /** The campaign's posts, this one included. */
+  campaignCount: number
+}
+
+/** Which cap a post would pass; nothing was stored. */
+export interface ReviewFeedbackCapReached {
+  capReached: 'link' | 'campaign'
+}
+
+/** Namespace of the advisory locks that let one feedback post per campaign in at a time. */
+const FEEDBACK_LOCK_SPACE = 7301
 
 /** Campaigns, their artifact versions, audits and review feedback. All but campaigns are only ever appended. */
 export class CampaignRepository {
@@ -159,14 +180,46 @@ export class CampaignRepository {
     return new Map(rows.map(row => [row.campaignId, row]))
   }
 
-  async appendReviewFeedback(feedback: NewReviewFeedback): Promise<ReviewFeedbackRow> {
-    const [row] = await this.db.insert(reviewFeedback).values(feedback).returning()
-    return row!
+  /**
+   * Appends feedback unless a cap is reached. Posts to one campaign take turns (a lock held until the
+   * transaction ends), so two racing for the last place cannot both take it, on any instance.
+   */
+  async appendReviewFeedback(feedback: NewReviewFeedback, caps: ReviewFeedbackCaps): Promise<StoredReviewFeedback | ReviewFeedbackCapReached> {
+    return this.db.transaction(async (transaction) => {
+      await transaction.execute(sql`SELECT pg_advisory_xact_lock(${FEEDBACK_LOCK_SPACE}, hashtext(${feedback.campaignId}))`)
+      const [counts] = await transaction.select({
+        link: sql<number>`count(*) FILTER (WHERE ${reviewFeedback.linkId} = ${feedback.linkId})`.mapWith(Number),
+        campaign: count(),
+      }).from(reviewFeedback).where(eq(reviewFeedback.campaignId, feedback.campaignId))
+      if ((counts?.link ?? 0) >= caps.perLink) return { capReached: 'link' }
+      if ((counts?.campaign ?? 0) >= caps.perCampaign) return { capReached: 'campaign' }
+      const [row] = await transaction.insert(reviewFeedback).values(feedback).returning()
+      return { row: row!, campaignCount: (counts?.campaign ?? 0) + 1 }
+    })
   }
 
-  /** The campaign's review feedback, oldest first: the order it was given in. */
-  async reviewFeedback(campaignId: string): Promise<ReviewFeedbackRow[]> {
-    return this.db.select().from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
-      .orderBy(reviewFeedback.createdAt, reviewFeedback.id)
+  /**
+   * Up to `limit` of the campaign's newest feedback posts, or of those older than the post `before`,
+   * oldest first (the order they were given in); null when the campaign has no post `before`.
+   */
+  async reviewFeedback(campaignId: string, limit: number, before?: string): Promise<ReviewFeedbackRow[] | null> {
+    const ofCampaign = eq(reviewFeedback.campaignId, campaignId)
+    let older: SQL | undefined
+    if (before !== undefined) {
+      if (!isUuid(before)) return null
+      const [cursor] = await this.db.select({ id: reviewFeedback.id }).from(reviewFeedback)
+        .where(and(ofCampaign, eq(reviewFeedback.id, before))).limit(1)
+      if (!cursor) return null
+      // Compared in the database: its timestamps are finer than a JavaScript Date.
+      older = sql`(${reviewFeedback.createdAt}, ${reviewFeedback.id}) < (SELECT "created_at", "id" FROM "review_feedback" WHERE "id" = ${before})`
+    }
+    const newestFirst = await this.db.select().from(reviewFeedback).where(and(ofCampaign, older))
+      .orderBy(desc(reviewFeedback.createdAt), desc(reviewFeedback.id)).limit(limit)
+    return newestFirst.reverse()
+  }
+
+  async countReviewFeedback(campaignId: string): Promise<number> {
+    const [total] = await this.db.select({ value: count() }).from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
+    return total?.value ?? 0
   }
 }

@@ -2,12 +2,13 @@ import {
   ARTIFACT_TYPES, RUNNING_STAGES,
   type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
   type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
+  type ReviewFeedbackPage, type ReviewFeedbackQuery,
 } from '../../../shared/campaign'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { CampaignRunner } from '../orchestrator/campaign-runner'
-import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError } from './campaign-errors'
-import type { CampaignRepository, NewReviewFeedback } from './campaign-repository'
+import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError } from './campaign-errors'
+import type { CampaignRepository, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
 import { EMPTY_CAMPAIGN_STATE, loadCampaignState } from './campaign-state'
 import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
@@ -149,10 +150,17 @@ export class CampaignService {
     await this.owned(ownerId, id)
   }
 
-  /** The campaign's review feedback, oldest first, for its owner. */
-  async reviewFeedback(ownerId: string, id: string): Promise<{ campaignId: string, feedback: ReviewFeedback[] }> {
+  /** A page of the campaign's review feedback for its owner: the newest, or what came before the post `before`. */
+  async reviewFeedback(ownerId: string, id: string, query: ReviewFeedbackQuery): Promise<ReviewFeedbackPage> {
     await this.owned(ownerId, id)
-    return { campaignId: id, feedback: (await this.repository.reviewFeedback(id)).map(toReviewFeedback) }
+    // One more than asked for tells whether an older page exists.
+    const [rows, totalCount] = await Promise.all([
+      this.repository.reviewFeedback(id, query.limit + 1, query.before),
+      this.repository.countReviewFeedback(id),
+    ])
+    if (!rows) throw new CampaignResourceNotFoundError(`Review feedback '${query.before}' was not found in this campaign.`)
+    const hasOlder = rows.length > query.limit
+    return { campaignId: id, feedback: rows.slice(hasOlder ? 1 : 0).map(toReviewFeedback), totalCount, hasOlder }
   }
 
   /**
@@ -165,13 +173,21 @@ export class CampaignService {
     return { ...toSnapshot(row, await loadCampaignState(this.repository, id)), theme: row.brief.theme }
   }
 
-  /** Stores a reviewer's feedback and shows it at once to the owner's pages and the campaign's followers. */
-  async addReviewFeedback(feedback: NewReviewFeedback): Promise<ReviewFeedback> {
+  /**
+   * Stores a reviewer's feedback and shows it at once to the owner's pages and the campaign's
+   * followers; ReviewFeedbackLimitError when the link or the campaign holds all it may.
+   */
+  async addReviewFeedback(feedback: NewReviewFeedback, caps: ReviewFeedbackCaps): Promise<ReviewFeedback> {
     const row = await this.repository.find(feedback.campaignId)
     if (!row) throw new CampaignNotFoundError(feedback.campaignId)
-    const stored = await this.repository.appendReviewFeedback(feedback)
-    await announceStatus(this.repository, this.events, row)
-    return toReviewFeedback(stored)
+    const stored = await this.repository.appendReviewFeedback(feedback, caps)
+    if ('capReached' in stored) {
+      throw new ReviewFeedbackLimitError({ of: stored.capReached, limit: stored.capReached === 'link' ? caps.perLink : caps.perCampaign })
+    }
+    const given = toReviewFeedback(stored.row)
+    // The new post alone: followers already have the rest, and the snapshot is not resent for it.
+    this.events.reviewFeedbackReceived(row.ownerId, { campaignId: row.id, feedback: given, totalCount: stored.campaignCount })
+    return given
   }
 
   private async owned(ownerId: string, id: string): Promise<CampaignRow> {

@@ -1,3 +1,4 @@
+import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '../../../shared/campaign'
 import type { ArtifactVersionRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
 import type { CampaignRepository } from './campaign-repository'
 
@@ -5,17 +6,20 @@ import type { CampaignRepository } from './campaign-repository'
 export interface CampaignState {
   current: ArtifactVersionRow[]
   audit: ComplianceAuditRow | null
+  /** The newest feedback only, so a snapshot stays small however much reviewers said. */
   feedback: ReviewFeedbackRow[]
+  feedbackCount: number
 }
 
 /** A campaign that has just been created: nothing written, audited or reviewed yet. */
-export const EMPTY_CAMPAIGN_STATE: CampaignState = { current: [], audit: null, feedback: [] }
+export const EMPTY_CAMPAIGN_STATE: CampaignState = { current: [], audit: null, feedback: [], feedbackCount: 0 }
 
 export async function loadCampaignState(repository: CampaignRepository, campaignId: string): Promise<CampaignState> {
-  const [current, audit, feedback] = await Promise.all([
+  const [current, audit, feedback, feedbackCount] = await Promise.all([
     repository.currentVersions(campaignId),
     repository.latestAudit(campaignId),
-    repository.reviewFeedback(campaignId),
+    repository.reviewFeedback(campaignId, REVIEW_FEEDBACK_IN_SNAPSHOT),
+    repository.countReviewFeedback(campaignId),
   ])
-  return { current, audit, feedback }
+  return { current, audit, feedback: feedback ?? [], feedbackCount }
 }

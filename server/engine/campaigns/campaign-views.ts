@@ -34,7 +34,7 @@ export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): C
   }
 }
 
-export function toDetail(row: CampaignRow, { current, audit, feedback }: CampaignState): CampaignDetail {
+export function toDetail(row: CampaignRow, { current, audit, feedback, feedbackCount }: CampaignState): CampaignDetail {
   return {
     ...toSummary(row, audit),
     brief: row.brief,
@@ -42,6 +42,7 @@ export function toDetail(row: CampaignRow, { current, audit, feedback }: Campaig
     updatedAt: row.updatedAt.toISOString(),
     revisionNumber: row.revisionNumber,
     reviewFeedback: feedback.map(toReviewFeedback),
+    reviewFeedbackCount: feedbackCount,
     artifacts: current.map(version => ({
       id: version.id,
       type: version.type,
@@ -52,7 +53,7 @@ export function toDetail(row: CampaignRow, { current, audit, feedback }: Campaig
   }
 }
 
-export function toSnapshot(row: CampaignRow, { current, audit, feedback }: CampaignState): CampaignStatusSnapshot {
+export function toSnapshot(row: CampaignRow, { current, audit, feedback, feedbackCount }: CampaignState): CampaignStatusSnapshot {
   return {
     campaignId: row.id,
     status: row.status as CampaignStatus,
@@ -65,6 +66,7 @@ export function toSnapshot(row: CampaignRow, { current, audit, feedback }: Campa
     updatedAt: row.updatedAt.toISOString(),
     completedAt: iso(row.completedAt),
     reviewFeedback: feedback.map(toReviewFeedback),
+    reviewFeedbackCount: feedbackCount,
   }
 }
 

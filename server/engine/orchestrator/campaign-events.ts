@@ -1,4 +1,6 @@
-import type { ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError } from '../../../shared/campaign'
+import type {
+  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
+} from '../../../shared/campaign'
 
 /**
  * Where a run announces what happened, after it is persisted. The hub implements this by
@@ -17,4 +19,6 @@ export interface CampaignEvents {
    * open pages, such as a campaign list that must show a new campaign without a reload.
    */
   statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void
+  /** A reviewer left feedback: the one new post, for the same audience as a status change. */
+  reviewFeedbackReceived(ownerId: string, notice: ReviewFeedbackNotice): void
 }

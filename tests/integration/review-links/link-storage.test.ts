@@ -20,7 +20,7 @@ describe.skipIf(postgres.skipReason)('review links in the database', () => {
 
   beforeAll(async () => {
     database = await postgres.create()
-    app = await startCampaignApp({ DATABASE_URL: database.url! })
+    app = await startCampaignApp({ DATABASE_URL: database.url!, REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '100000' })
     sql = new pg.Client({ connectionString: database.url })
     await sql.connect()
     owner = await registerUser(app.url)
@@ -59,6 +59,16 @@ describe.skipIf(postgres.skipReason)('review links in the database', () => {
     // Expiry has no moment to act on: the server's periodic check closes what the link still has open.
     expect(String(await reviewer.closed)).toContain('no longer valid')
   }, 60_000)
+
+  it('holds the feedback cap against posts racing on separate connections', async () => {
+    const link = await createReviewLink(owner.client, campaignId)
+    const answers = await Promise.all(Array.from({ length: 80 }, () =>
+      anonymous.post(`/api/review/${link.token}/feedback`, { reviewerName: 'Rae', decision: 'approve' })))
+    expect(answers.filter(answer => answer.status === 201)).toHaveLength(50)
+    expect(answers.filter(answer => answer.status === 409)).toHaveLength(30)
+    const stored = await sql.query('SELECT count(*)::int AS count FROM review_feedback WHERE link_id = $1', [link.id])
+    expect(stored.rows[0].count).toBe(50)
+  })
 
   it('goes with its campaign, feedback included', async () => {
     const id = await createCampaign(owner.client)

@@ -197,17 +197,17 @@ describe('review links', () => {
         expect(given.status).toBe(201)
         expect(given.body).toEqual({ id: expect.any(String), reviewerName: 'Rae from Legal', decision: 'request-changes', comment: 'Drop the second claim.', createdAt: expect.any(String) })
 
-        const pushed = await log.waitFor(
-          event => event.name === 'OnCampaignStatusReceived' && event.args[0].reviewFeedback?.some((f: { id: string }) => f.id === given.body.id),
-          'the snapshot with the feedback',
-        )
-        expect(pushed.args[0].campaignId).toBe(campaignId)
+        // The new post alone, with the campaign's count: not the whole list again.
+        const pushed = await log.waitFor(event => event.name === 'OnReviewFeedbackReceived', 'the new feedback')
+        expect(pushed.args[0]).toEqual({ campaignId, feedback: given.body, totalCount: expect.any(Number) })
+        expect(log.named('OnCampaignStatusReceived')).toEqual([])
 
         const detail = await owner.client.get(`/api/campaigns/${campaignId}`)
         expect(detail.body.reviewFeedback).toContainEqual(given.body)
+        expect(detail.body.reviewFeedbackCount).toBe(pushed.args[0].totalCount)
         const history = await owner.client.get(`/api/campaigns/${campaignId}/review-feedback`)
         expect(history.status).toBe(200)
-        expect(history.body).toEqual({ campaignId, feedback: expect.arrayContaining([given.body]) })
+        expect(history.body).toEqual({ campaignId, feedback: expect.arrayContaining([given.body]), totalCount: pushed.args[0].totalCount, hasOlder: false })
         expect((await anonymous.get(`/api/review/${link.token}`)).body.feedback).toContainEqual(given.body)
 
         const approval = await anonymous.post(`/api/review/${link.token}/feedback`, { reviewerName: 'Bo', decision: 'approve' })

@@ -6,25 +6,31 @@ import { loadAppConfig } from '../../../server/config/app-config'
 import { loadOrCreateSecret } from '../../../server/config/persistent-secret'
 
 describe('configuration from the environment', () => {
-  it('needs nothing: embedded database in .data, registration open, 100 requests a minute', () => {
+  it('needs nothing: embedded database in .data, registration open, 100 requests a minute, bounded reviewer feedback', () => {
     expect(loadAppConfig({})).toEqual({
       dataDir: resolve('.data'), databaseUrl: undefined, sessionPassword: undefined, hubTokenSecret: undefined,
       registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
       hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60,
+      reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 },
     })
   })
 
   it('reads every variable', () => {
     const config = loadAppConfig({
       DATA_DIR: '/var/lib/map', DATABASE_URL: 'postgres://db/x', REGISTRATION_OPEN: 'false', RATE_LIMIT_PER_MINUTE: '250', TRUST_PROXY: 'yes',
+      REVIEW_FEEDBACK_PER_LINK: '5', REVIEW_FEEDBACK_PER_CAMPAIGN: '20', REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '2',
     })
-    expect(config).toMatchObject({ dataDir: '/var/lib/map', databaseUrl: 'postgres://db/x', registrationOpen: false, rateLimitPerMinute: 250, trustProxy: true })
+    expect(config).toMatchObject({
+      dataDir: '/var/lib/map', databaseUrl: 'postgres://db/x', registrationOpen: false, rateLimitPerMinute: 250, trustProxy: true,
+      reviewFeedback: { perLink: 5, perCampaign: 20, perLinkPerMinute: 2 },
+    })
   })
 
   it('refuses values it cannot read, naming the variable', () => {
     expect(() => loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/)
     expect(() => loadAppConfig({ REGISTRATION_OPEN: 'maybe' })).toThrow(/REGISTRATION_OPEN/)
     expect(() => loadAppConfig({ HUB_CONNECTIONS_PER_PRINCIPAL: '-1' })).toThrow(/HUB_CONNECTIONS_PER_PRINCIPAL/)
+    expect(() => loadAppConfig({ REVIEW_FEEDBACK_PER_LINK: 'many' })).toThrow(/REVIEW_FEEDBACK_PER_LINK/)
   })
 
   it('reads the hub client limits', () => {

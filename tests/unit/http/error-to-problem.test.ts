@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { EmailTakenError, InvalidCredentialsError, SignInThrottledError, WeakPasswordError } from '../../../server/accounts/account-errors'
 import { errorToProblem } from '../../../server/http/error-to-problem'
 import { HttpProblem } from '../../../server/http/problem'
+import { ReviewFeedbackLimitError } from '../../../server/engine/campaigns/campaign-errors'
+import { ReviewFeedbackRateLimitedError } from '../../../server/reviews/review-errors'
 import { TokenNotFoundError } from '../../../server/tokens/token-errors'
 
 describe('errors as Problem Details', () => {
@@ -12,6 +14,8 @@ describe('errors as Problem Details', () => {
     [new TokenNotFoundError(), 404],
     [new WeakPasswordError(['too common']), 400],
     [new SignInThrottledError(30), 429],
+    [new ReviewFeedbackLimitError({ of: 'link', limit: 50 }), 409],
+    [new ReviewFeedbackRateLimitedError(10, 42), 429],
   ])('maps %s to %i', (error, status) => {
     expect(errorToProblem(error).status).toBe(status)
   })
@@ -23,6 +27,7 @@ describe('errors as Problem Details', () => {
   it('keeps the fields of a weak password and the wait of a throttled sign-in', () => {
     expect(errorToProblem(new WeakPasswordError(['too common'])).toProblem('/x').errors).toEqual({ password: ['too common'] })
     expect(errorToProblem(new SignInThrottledError(30)).options.headers).toEqual({ 'Retry-After': '30' })
+    expect(errorToProblem(new ReviewFeedbackRateLimitedError(10, 42)).options.headers).toEqual({ 'Retry-After': '42' })
   })
 
   it('turns anything unexpected into a 500 that says nothing about it', () => {
