@@ -30,6 +30,8 @@ export function createCampaignEngine(options: {
   const { db, events, config, model } = options
   const repository = new CampaignRepository(db)
   const writer: ArtifactWriter = model ? new ModelWriter(model) : new OfflineWriter({ paceMs: config.offlineWriterPaceMs })
+  // A typical run writes three artifacts and audits them once or twice.
+  const estimatedRunMs = model ? 90_000 : 15_000 + config.offlineWriterPaceMs * 600
   const runner = new CampaignRunner({
     repository,
     writer,
@@ -37,9 +39,12 @@ export function createCampaignEngine(options: {
     retry: createRetry(config.retryBaseDelayMs),
     events,
     maxRevisionRounds: config.maxRevisionRounds,
-  }, config.runConcurrency)
-  // A typical run writes three artifacts and audits them once or twice.
-  const estimatedRunMs = model ? 90_000 : 15_000 + config.offlineWriterPaceMs * 600
+  }, {
+    concurrency: config.runConcurrency,
+    maxRunningPerOwner: config.maxRunningRunsPerUser,
+    maxQueuedPerOwner: config.maxQueuedRunsPerUser,
+    retryAfterSeconds: Math.ceil(estimatedRunMs / 1000),
+  })
   return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs) }
 }
 

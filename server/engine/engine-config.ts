@@ -8,15 +8,23 @@ export interface EngineConfig {
   maxRevisionRounds: number
   /** Campaign runs executed at once by this server. */
   runConcurrency: number
+  /** Runs of one user executed at once, so one user's runs never take every slot. */
+  maxRunningRunsPerUser: number
+  /** Runs one user may have queued or running; further requests are refused (429). */
+  maxQueuedRunsPerUser: number
   /** Delay before the second attempt of a failed model call; doubles for the third. */
   retryBaseDelayMs: number
 }
 
 export function loadEngineConfig(env: Env = process.env): EngineConfig {
+  const runConcurrency = Math.max(1, wholeNumber(env, 'CAMPAIGN_RUN_CONCURRENCY', 4))
   return {
     offlineWriterPaceMs: wholeNumber(env, 'OFFLINE_WRITER_PACE_MS', 40),
     maxRevisionRounds: wholeNumber(env, 'MAX_REVISION_ROUNDS', 2),
-    runConcurrency: Math.max(1, wholeNumber(env, 'CAMPAIGN_RUN_CONCURRENCY', 4)),
+    runConcurrency,
+    // Half the slots by default: a second user's run starts as soon as a slot frees, whatever the first has queued.
+    maxRunningRunsPerUser: Math.max(1, wholeNumber(env, 'MAX_RUNNING_RUNS_PER_USER', Math.floor(runConcurrency / 2))),
+    maxQueuedRunsPerUser: Math.max(1, wholeNumber(env, 'MAX_QUEUED_RUNS_PER_USER', 10)),
     retryBaseDelayMs: wholeNumber(env, 'MODEL_RETRY_BASE_DELAY_MS', 500),
   }
 }

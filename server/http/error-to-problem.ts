@@ -3,7 +3,7 @@ import {
   EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
 import {
-  CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError,
+  CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
 } from '../engine/campaigns/campaign-errors'
 import {
   ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewLinkInvalidError, ReviewLinkNotFoundError,
@@ -30,6 +30,9 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
+  if (cause instanceof TooManyRunsError) {
+    return new HttpProblem(429, cause.message, { type: problemTypes.tooManyRuns, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
+  }
   if (cause instanceof ReviewLinkInvalidError) return new HttpProblem(404, cause.message, { type: problemTypes.reviewLinkInvalid })
   if (cause instanceof ReviewLinkNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof ReviewFeedbackNotAllowedError) return new HttpProblem(403, cause.message, { type: problemTypes.reviewFeedbackNotAllowed })

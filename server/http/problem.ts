@@ -52,6 +52,7 @@ export const problemTypes = {
   malformedJson: '/problems/malformed-json',
   rateLimited: '/problems/rate-limited',
   signInThrottled: '/problems/sign-in-throttled',
+  tooManyRuns: '/problems/too-many-runs',
   crossSite: '/problems/cross-site-request',
   emailTaken: '/problems/email-taken',
   registrationClosed: '/problems/registration-closed',

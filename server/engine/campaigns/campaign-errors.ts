@@ -19,3 +19,10 @@ export class ReviewFeedbackLimitError extends Error {
       : `This campaign has reached its limit of ${reached.limit} feedback posts.`)
   }
 }
+
+/** The owner already has as many runs queued or running as one account may: nothing was started. */
+export class TooManyRunsError extends Error {
+  constructor(readonly runs: number, readonly retryAfterSeconds: number) {
+    super(`You have ${runs} campaign runs queued or running, the most one account may have: wait for one to finish, or cancel one, and try again.`)
+  }
+}

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type {
   ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult, ReviewDecision,
 } from '../../../shared/campaign'
@@ -111,10 +111,14 @@ export class CampaignRepository {
     await this.db.delete(campaigns).where(eq(campaigns.id, id))
   }
 
-  /** Runs a restart interrupted: InProgress in a running stage. */
+  /**
+   * Runs a restart interrupted: InProgress in a running stage. Those already under way come first,
+   * then the queued ones in the order they were queued, so each owner's line keeps its order.
+   */
   async findInterrupted(runningStages: readonly CampaignStage[]): Promise<CampaignRow[]> {
     return this.db.select().from(campaigns)
       .where(and(eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
+      .orderBy(sql`${campaigns.stage} = 'Queued'`, asc(campaigns.updatedAt), asc(campaigns.id))
   }
 
   /** The newest version of each artifact type. */

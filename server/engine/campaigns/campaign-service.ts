@@ -201,8 +201,7 @@ export class CampaignService {
   }
 
   private async startRun(row: CampaignRow, request: RunRequest, revisionNumber?: number): Promise<RunAccepted> {
-    const runId = this.runner.newRunId()
-    const claimed = await this.repository.claimRun(row.id, RUNNING_STAGES, {
+    const claimed = await this.runner.claimAndStart(row.ownerId, row.id, request, runId => this.repository.claimRun(row.id, RUNNING_STAGES, {
       status: 'InProgress',
       stage: 'Queued',
       statusReason: null,
@@ -210,9 +209,8 @@ export class CampaignService {
       runId,
       runRequest: request,
       ...(revisionNumber !== undefined && { revisionNumber }),
-    })
+    }))
     if (!claimed) throw new CampaignConflictError('The campaign is already being generated.')
-    this.runner.start(row.id, runId, request)
     await announceStatus(this.repository, this.events, claimed)
     return {
       campaignId: row.id,

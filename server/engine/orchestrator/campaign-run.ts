@@ -58,6 +58,8 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
   const announceSnapshot = (row: CampaignRow) => announceStatus(repository, events, row)
 
   try {
+    // A run cancelled while queued ends here, never announced as started.
+    signal.throwIfAborted()
     let campaign = await persist({ stage: 'Generating', statusReason: null })
     events.started(campaignId)
     await announceSnapshot(campaign)

@@ -1,30 +1,52 @@
 import { RUNNING_STAGES } from '../../../shared/campaign'
+import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'
 import { executeRun, ServerShutdown, type RunDependencies, type RunJob } from './campaign-run'
-import { RunQueue } from './run-queue'
+import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
+
+export interface RunnerLimits extends FairQueueLimits {
+  /** Runs one owner may have queued or running; more are refused before anything is persisted. */
+  maxQueuedPerOwner: number
+  /** What to suggest to an owner whose runs are full: about one run's length. */
+  retryAfterSeconds: number
+}
 
 /**
- * Schedules campaign runs: at most `concurrency` at once, each cancellable, and resumes the
- * runs a restart interrupted. The campaign service decides whether a run may start.
+ * Schedules campaign runs: at most `concurrency` at once, fairly between owners, each
+ * cancellable, and resumes the runs a restart interrupted. The campaign service decides
+ * whether a run may start.
  */
 export class CampaignRunner {
-  private readonly queue: RunQueue<RunJob>
+  private readonly queue: FairRunQueue<RunJob>
   private readonly active = new Map<string, RunJob>()
+  /** Per owner, runs whose claim is being written: they hold a place before they are queued. */
+  private readonly claiming = new Map<string, number>()
 
-  constructor(private readonly deps: RunDependencies, concurrency: number) {
-    this.queue = new RunQueue(concurrency, job => this.execute(job))
+  constructor(private readonly deps: RunDependencies, private readonly limits: RunnerLimits) {
+    this.queue = new FairRunQueue(limits, job => this.execute(job))
   }
 
-  /** A new run id for a run the service has claimed (persisted with the campaign before `start`). */
-  newRunId(): string {
-    return newId('run')
-  }
-
-  start(campaignId: string, runId: string, request: RunRequest): void {
-    const job: RunJob = { campaignId, runId, request, controller: new AbortController() }
-    this.active.set(campaignId, job)
-    this.queue.push(job)
+  /**
+   * Persists a new run with `claim` (given the run's id; null when the campaign is not free) and
+   * queues it. Past the owner's limit it throws TooManyRunsError and claims nothing. The place is
+   * held while the claim is written, so two requests racing for the last place cannot both take it.
+   */
+  async claimAndStart<Claimed>(
+    ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
+  ): Promise<Claimed | null> {
+    const runs = this.queue.count(ownerId) + (this.claiming.get(ownerId) ?? 0)
+    if (runs >= this.limits.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.limits.retryAfterSeconds)
+    this.holdPlace(ownerId, 1)
+    try {
+      const runId = newId('run')
+      const claimed = await claim(runId)
+      if (claimed) this.start(ownerId, campaignId, runId, request)
+      return claimed
+    }
+    finally {
+      this.holdPlace(ownerId, -1)
+    }
   }
 
   /** Stops the campaign's run: a queued run never starts, a running one stops its model calls. */
@@ -44,7 +66,8 @@ export class CampaignRunner {
     for (const campaign of interrupted) {
       const request = campaign.runRequest as RunRequest | null
       if (request && campaign.runId) {
-        this.start(campaign.id, campaign.runId, request)
+        // Already accepted before the restart: resumed even past the owner's limit, but in turn with other owners.
+        this.start(campaign.ownerId, campaign.id, campaign.runId, request)
       }
       else {
         await this.deps.repository.update(campaign.id, {
@@ -69,6 +92,18 @@ export class CampaignRunner {
   /** Cancels everything (shutdown): interrupted runs are resumed at the next start. */
   stopAll(): void {
     for (const job of this.active.values()) job.controller.abort(new ServerShutdown())
+  }
+
+  private start(ownerId: string, campaignId: string, runId: string, request: RunRequest): void {
+    const job: RunJob = { campaignId, runId, request, controller: new AbortController() }
+    this.active.set(campaignId, job)
+    this.queue.push(ownerId, job)
+  }
+
+  private holdPlace(ownerId: string, change: 1 | -1): void {
+    const held = (this.claiming.get(ownerId) ?? 0) + change
+    if (held === 0) this.claiming.delete(ownerId)
+    else this.claiming.set(ownerId, held)
   }
 
   private async execute(job: RunJob): Promise<void> {

@@ -20,6 +20,8 @@ export const ENGINE_BENCH = {
    * campaigns and the latency sampler; the benchmark measures the engine, not the limiter.
    */
   rateLimitPerMinute: 1_000_000,
+  /** Likewise the per-user run limits: one user's 100 runs may all queue and take every slot. */
+  runsPerUser: 1_000_000,
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

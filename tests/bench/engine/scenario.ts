@@ -39,6 +39,8 @@ export async function runScenario(database: BenchDatabase, concurrency: number |
   const app = await startApp({
     OFFLINE_WRITER_PACE_MS: '0',
     RATE_LIMIT_PER_MINUTE: String(ENGINE_BENCH.rateLimitPerMinute),
+    MAX_QUEUED_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
+    MAX_RUNNING_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
     ...(concurrency !== undefined && { CAMPAIGN_RUN_CONCURRENCY: String(concurrency) }),
     ...(postgres?.url && { DATABASE_URL: postgres.url }),
   }).catch(async (error: unknown) => {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { loadEngineConfig } from '../../../server/engine/engine-config'
+
+describe('campaign engine configuration', () => {
+  it('shares the run slots by default: four at once, two per user, ten queued or running per user', () => {
+    expect(loadEngineConfig({})).toMatchObject({ runConcurrency: 4, maxRunningRunsPerUser: 2, maxQueuedRunsPerUser: 10 })
+  })
+
+  it('gives one user half the slots of the configured concurrency, and at least one', () => {
+    expect(loadEngineConfig({ CAMPAIGN_RUN_CONCURRENCY: '9' }).maxRunningRunsPerUser).toBe(4)
+    expect(loadEngineConfig({ CAMPAIGN_RUN_CONCURRENCY: '1' }).maxRunningRunsPerUser).toBe(1)
+  })
+
+  it('reads the per-user limits, never below one run', () => {
+    expect(loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '3', MAX_QUEUED_RUNS_PER_USER: '25' })).toMatchObject({ maxRunningRunsPerUser: 3, maxQueuedRunsPerUser: 25 })
+    expect(loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '0', MAX_QUEUED_RUNS_PER_USER: '0' })).toMatchObject({ maxRunningRunsPerUser: 1, maxQueuedRunsPerUser: 1 })
+  })
+
+  it('refuses values it cannot read, naming the variable', () => {
+    expect(() => loadEngineConfig({ MAX_QUEUED_RUNS_PER_USER: 'lots' })).toThrow(/MAX_QUEUED_RUNS_PER_USER/)
+    expect(() => loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '-1' })).toThrow(/MAX_RUNNING_RUNS_PER_USER/)
+  })
+})
