@@ -37,7 +37,7 @@ export class AccountService {
       await this.throttle.recordFailure(input.email, address)
       throw new InvalidCredentialsError()
     }
-    await this.throttle.recordSuccess(input.email)
+    await this.throttle.recordSuccess(input.email, address)
     return user
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, registerUser, STRONG_PASSWORD } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
+import { postJsonFrom } from '../../support/from-address'
 
 // TRUST_PROXY lets each test speak from its own address (X-Forwarded-For), so per-address
 // throttling in one test does not spill into another.
@@ -72,13 +73,13 @@ describe('registration, sign-in, sign-out and me', () => {
   })
 
   describe('throttling', () => {
-    it('locks an account after 5 failed sign-ins, even from different addresses: 429 with Retry-After', async () => {
+    it('stops an address after 5 wrong passwords on an account: 429 with Retry-After', async () => {
       const user = await registerUser(app.url, fromNewAddress())
+      const guesser = new ApiClient(app.url, fromNewAddress())
       for (let attempt = 0; attempt < 5; attempt++) {
-        const response = await new ApiClient(app.url, fromNewAddress()).post('/api/auth/login', { email: user.email, password: `wrong-${attempt}-password` })
-        expect(response.status).toBe(401)
+        expect((await guesser.post('/api/auth/login', { email: user.email, password: `wrong-${attempt}-password` })).status).toBe(401)
       }
-      const locked = await new ApiClient(app.url, fromNewAddress()).post('/api/auth/login', { email: user.email, password: user.password })
+      const locked = await guesser.post('/api/auth/login', { email: user.email, password: user.password })
       expect(locked.status).toBe(429)
       expect(locked.headers.get('content-type')).toContain('application/problem+json')
       const retryAfter = Number(locked.headers.get('retry-after'))
@@ -86,15 +87,15 @@ describe('registration, sign-in, sign-out and me', () => {
       expect(retryAfter).toBeLessThanOrEqual(15 * 60)
     })
 
-    it('locks an address after 5 failed sign-ins on any accounts, but not other addresses', async () => {
+    it('stops an address after 20 wrong passwords across accounts, on every account, but not other addresses', async () => {
       const user = await registerUser(app.url, fromNewAddress())
-      const guesser = new ApiClient(app.url, fromNewAddress())
-      for (let attempt = 0; attempt < 5; attempt++) {
-        expect((await guesser.post('/api/auth/login', { email: `victim-${attempt}@example.com`, password: STRONG_PASSWORD })).status).toBe(401)
+      const sprayer = new ApiClient(app.url, fromNewAddress())
+      for (let attempt = 0; attempt < 20; attempt++) {
+        expect((await sprayer.post('/api/auth/login', { email: `victim-${attempt}@example.com`, password: STRONG_PASSWORD })).status).toBe(401)
       }
-      const fromGuesser = await guesser.post('/api/auth/login', { email: user.email, password: user.password })
-      expect(fromGuesser.status).toBe(429)
-      expect(Number(fromGuesser.headers.get('retry-after'))).toBeGreaterThan(0)
+      const fromSprayer = await sprayer.post('/api/auth/login', { email: user.email, password: user.password })
+      expect(fromSprayer.status).toBe(429)
+      expect(Number(fromSprayer.headers.get('retry-after'))).toBeGreaterThan(0)
       const fromElsewhere = await new ApiClient(app.url, fromNewAddress()).post('/api/auth/login', { email: user.email, password: user.password })
       expect(fromElsewhere.status).toBe(200)
     })
@@ -106,6 +107,33 @@ describe('registration, sign-in, sign-out and me', () => {
         expect((await client.post('/api/auth/login', { email: user.email, password: user.password })).status).toBe(200)
       }
     })
+  })
+})
+
+// Without a proxy: the server sees each request's own source address.
+describe('sign-in throttling by source address', () => {
+  let app: RunningApp
+  beforeAll(async () => {
+    app = await startApp({ RATE_LIMIT_PER_MINUTE: '100000' })
+  })
+  afterAll(() => app?.stop())
+
+  it('lets the owner sign in from their address after a stranger failed 5 times from another', async () => {
+    const user = await registerUser(app.url)
+    const signIn = (address: string, password: string) => postJsonFrom(address, `${app.url}/api/auth/login`, { email: user.email, password })
+    for (let attempt = 0; attempt < 5; attempt++) expect((await signIn('127.0.0.2', `wrong-${attempt}-password`)).status).toBe(401)
+    expect((await signIn('127.0.0.2', user.password)).status).toBe(429)
+    expect((await signIn('127.0.0.1', user.password)).status).toBe(200)
+  })
+
+  it('stops a sprayer trying one password on many accounts from one address', async () => {
+    const user = await registerUser(app.url)
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect((await postJsonFrom('127.0.0.3', `${app.url}/api/auth/login`, { email: `sprayed-${attempt}@example.com`, password: STRONG_PASSWORD })).status).toBe(401)
+    }
+    const sprayed = await postJsonFrom('127.0.0.3', `${app.url}/api/auth/login`, { email: user.email, password: user.password })
+    expect(sprayed.status).toBe(429)
+    expect(Number(sprayed.headers['retry-after'])).toBeGreaterThan(0)
   })
 })
 
