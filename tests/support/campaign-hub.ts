@@ -52,24 +52,40 @@ export class EventLog {
 }
 
 /** An official client connected to the app's campaign hub with a hub token from `/api/hub/token`. */
-export async function connectCampaignHub(baseUrl: string, client: ApiClient, options: { transport?: TransportName, protocol?: ProtocolName } = {}) {
-  const tokenFactory = async () => {
-    const response = await client.post('/api/hub/token')
-    if (response.status !== 200) throw new Error(`Hub token refused: ${response.status}`)
-    return response.body.accessToken as string
-  }
+export async function connectCampaignHub(baseUrl: string, client: ApiClient, options: HubClientOptions = {}) {
+  return openCampaignHub(baseUrl, () => hubTokenFrom(client), options)
+}
+
+/** A hub token from `POST /api/hub/token`, minted with the client's session or with `headers` (a personal access token). */
+export async function hubTokenFrom(client: ApiClient, headers?: Record<string, string>): Promise<string> {
+  const response = await client.post('/api/hub/token', undefined, headers)
+  if (response.status !== 200) throw new Error(`Hub token refused: ${response.status}`)
+  return response.body.accessToken as string
+}
+
+export interface HubClientOptions {
+  transport?: TransportName
+  protocol?: ProtocolName
+}
+
+/**
+ * An official client connected to the campaign hub with whatever `accessTokenFactory` gives (a hub
+ * token, a personal access token). `closed` resolves with the error the connection ended with.
+ */
+export async function openCampaignHub(baseUrl: string, accessTokenFactory: () => Promise<string> | string, options: HubClientOptions = {}) {
   let builder = new signalR.HubConnectionBuilder()
     .withUrl(`${baseUrl}/hubs/campaign`, {
       transport: signalR.HttpTransportType[options.transport ?? 'WebSockets'],
-      accessTokenFactory: tokenFactory,
+      accessTokenFactory,
     })
     .configureLogging(signalR.LogLevel.None)
   if (options.protocol === 'messagepack') builder = builder.withHubProtocol(new MessagePackHubProtocol())
   const connection = builder.build()
   const log = new EventLog()
   log.attach(connection)
+  const closed = new Promise<Error | undefined>(resolve => connection.onclose(resolve))
   await connection.start()
-  return { connection, log }
+  return { connection, log, closed }
 }
 
 /** A brief the offline writer turns into a passing campaign. */

@@ -1,6 +1,5 @@
-import * as signalR from '@microsoft/signalr'
 import type { ApiClient } from './api-client'
-import { EventLog } from './campaign-hub'
+import { openCampaignHub } from './campaign-hub'
 
 /** A reviewer's hub token, from `POST /api/review/{token}/hub-token`, with no sign-in. */
 export async function reviewHubToken(client: ApiClient, reviewToken: string): Promise<string> {
@@ -10,19 +9,8 @@ export async function reviewHubToken(client: ApiClient, reviewToken: string): Pr
 }
 
 /** The official client connected to the campaign hub as a reviewer: a fresh hub token per connection, as the page does. */
-export async function connectReviewHub(client: ApiClient, reviewToken: string) {
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl(`${client.baseUrl}/hubs/campaign`, {
-      transport: signalR.HttpTransportType.WebSockets,
-      accessTokenFactory: () => reviewHubToken(client, reviewToken),
-    })
-    .configureLogging(signalR.LogLevel.None)
-    .build()
-  const log = new EventLog()
-  log.attach(connection)
-  const closed = new Promise<Error | undefined>(resolve => connection.onclose(resolve))
-  await connection.start()
-  return { connection, log, closed }
+export function connectReviewHub(client: ApiClient, reviewToken: string) {
+  return openCampaignHub(client.baseUrl, () => reviewHubToken(client, reviewToken))
 }
 
 /** `POST {hub}/negotiate` with `accessToken`, as a client's first request: only its status matters here. */
