@@ -26,6 +26,13 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** A signed-in user's password, asked for again, was wrong (or missing). */
+export class PasswordNotConfirmedError extends Error {
+  constructor() {
+    super('The password is incorrect')
+  }
+}
+
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super('Too many failed sign-in attempts; try again later')

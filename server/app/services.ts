@@ -1,5 +1,7 @@
 import { AccountService } from '../accounts/account-service'
 import { LoginThrottle } from '../accounts/login-throttle'
+import { SessionService } from '../accounts/session-service'
+import { SessionsRepository } from '../accounts/sessions-repository'
 import { UsersRepository } from '../accounts/users-repository'
 import { loadAppConfig, type AppConfig } from '../config/app-config'
 import { loadOrCreateSecret } from '../config/persistent-secret'
@@ -9,6 +11,7 @@ import { MemoryCounterStore } from '../rate-limit/memory-counter-store'
 import { RateLimiter } from '../rate-limit/rate-limiter'
 import { ReviewLinkService } from '../reviews/review-link-service'
 import { ReviewLinksRepository } from '../reviews/review-links-repository'
+import { CredentialLiveness } from '../tokens/credential-liveness'
 import { HubTokenIssuer } from '../tokens/hub-token-issuer'
 import { PersonalAccessTokenService } from '../tokens/personal-access-token-service'
 import { PersonalAccessTokensRepository } from '../tokens/personal-access-tokens-repository'
@@ -18,9 +21,12 @@ export interface AppServices {
   config: AppConfig
   database: DatabaseConnection
   accounts: AccountService
+  sessions: SessionService
   personalAccessTokens: PersonalAccessTokenService
   hubTokens: HubTokenIssuer
   reviewLinks: ReviewLinkService
+  /** Whether sessions, personal access tokens and review links still open anything. */
+  credentials: CredentialLiveness
   rateLimiter: RateLimiter
   /** Budgets of hub clients, per principal: method calls, and connections started. */
   hubInvocationLimiter: RateLimiter
@@ -38,13 +44,22 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
   })
   const counters = new MemoryCounterStore()
   const hubSecret = loadOrCreateSecret(config.dataDir, HUB_TOKEN_SECRET_FILE, config.hubTokenSecret, 'HUB_TOKEN_SECRET')
+  const sessions = new SessionService(new SessionsRepository(database.db))
+  const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
+  const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db))
   return {
     config,
     database,
     accounts: new AccountService(new UsersRepository(database.db), new LoginThrottle(counters), config.registrationOpen),
-    personalAccessTokens: new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db)),
+    sessions,
+    personalAccessTokens,
     hubTokens: new HubTokenIssuer(hubSecret),
-    reviewLinks: new ReviewLinkService(new ReviewLinksRepository(database.db)),
+    reviewLinks,
+    credentials: new CredentialLiveness({
+      'session': ids => sessions.live(ids),
+      'personal-access-token': ids => personalAccessTokens.usable(ids),
+      'review-link': ids => reviewLinks.usable(ids),
+    }),
     rateLimiter: new RateLimiter(counters, config.rateLimitPerMinute),
     hubInvocationLimiter: new RateLimiter(counters, config.hubInvocationsPerMinute),
     hubConnectLimiter: new RateLimiter(counters, config.hubConnectsPerMinute),

@@ -32,6 +32,20 @@ export const personalAccessTokens = pgTable('personal_access_tokens', {
   index('personal_access_tokens_user_id_idx').on(table.userId),
 ])
 
+/**
+ * A signed-in browser. The sealed session cookie names one of these; signing out revokes it, so a
+ * copy of the cookie taken earlier opens nothing from then on.
+ */
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, table => [
+  index('sessions_user_id_idx').on(table.userId),
+])
+
 // Campaign tables: a campaign, every version of every artifact (append-only) and every audit.
 
 export const campaigns = pgTable('campaigns', {
@@ -118,8 +132,9 @@ export type CampaignRow = typeof campaigns.$inferSelect
 export type ArtifactVersionRow = typeof artifactVersions.$inferSelect
 export type ComplianceAuditRow = typeof complianceAudits.$inferSelect
 
-export const schema = { users, personalAccessTokens, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback }
+export const schema = { users, personalAccessTokens, sessions, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback }
 export type UserRow = typeof users.$inferSelect
 export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect
+export type SessionRow = typeof sessions.$inferSelect
 export type ReviewLinkRow = typeof reviewLinks.$inferSelect
 export type ReviewFeedbackRow = typeof reviewFeedback.$inferSelect

@@ -1,6 +1,6 @@
 import { isError } from 'h3'
 import {
-  EmailTakenError, InvalidCredentialsError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
+  EmailTakenError, InvalidCredentialsError, PasswordNotConfirmedError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
 import {
   CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
@@ -24,6 +24,10 @@ export function errorToProblem(error: unknown): HttpProblem {
     return new HttpProblem(400, cause.message, { type: problemTypes.weakPassword, title: 'Validation failed', errors: { password: cause.reasons } })
   }
   if (cause instanceof InvalidCredentialsError) return new HttpProblem(401, cause.message)
+  // 403, not 401: the caller is signed in; the session alone is not enough for this.
+  if (cause instanceof PasswordNotConfirmedError) {
+    return new HttpProblem(403, cause.message, { type: problemTypes.passwordNotConfirmed, errors: { password: [cause.message] } })
+  }
   if (cause instanceof SignInThrottledError) {
     return new HttpProblem(429, cause.message, { type: problemTypes.signInThrottled, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
   }

@@ -53,6 +53,7 @@ export const problemTypes = {
   rateLimited: '/problems/rate-limited',
   signInThrottled: '/problems/sign-in-throttled',
   tooManyRuns: '/problems/too-many-runs',
+  passwordNotConfirmed: '/problems/password-not-confirmed',
   crossSite: '/problems/cross-site-request',
   emailTaken: '/problems/email-taken',
   registrationClosed: '/problems/registration-closed',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import { isSignInCredential, type SignInCredential } from './credential'
 
 /** Who issues hub tokens and who accepts them: a hub token is refused everywhere else (REST included). */
 export const HUB_TOKEN_ISSUER = 'marketing-agents'
@@ -11,6 +12,8 @@ const ALGORITHM = 'HS256'
 export interface HubTokenClaims {
   userId: string
   name: string
+  /** What the token was minted with: it opens the hub only while that is live. */
+  credential: SignInCredential
 }
 
 /** What a review hub token allows: following one campaign, through one review link. */
@@ -32,7 +35,7 @@ export class HubTokenIssuer {
   }
 
   issue(user: HubTokenClaims): Promise<IssuedHubToken> {
-    return this.sign(user.userId, { name: user.name })
+    return this.sign(user.userId, { name: user.name, credential: { kind: user.credential.kind, id: user.credential.id } })
   }
 
   /**
@@ -43,11 +46,15 @@ export class HubTokenIssuer {
     return this.sign(`review:${scope.linkId}`, { review: { linkId: scope.linkId, campaignId: scope.campaignId } }, notAfter)
   }
 
-  /** The claims of a genuine, unexpired user hub token; null for anything else, review tokens included. */
+  /**
+   * The claims of a genuine, unexpired user hub token; null for anything else, review tokens
+   * included, and tokens that do not name the credential they were minted with.
+   */
   async verify(token: string): Promise<HubTokenClaims | null> {
     const payload = await this.decode(token)
-    if (!payload || payload.review !== undefined || typeof payload.sub !== 'string') return null
-    return { userId: payload.sub, name: typeof payload.name === 'string' ? payload.name : '' }
+    if (!payload || payload.review !== undefined || typeof payload.sub !== 'string' || !isSignInCredential(payload.credential)) return null
+    const { kind, id } = payload.credential
+    return { userId: payload.sub, name: typeof payload.name === 'string' ? payload.name : '', credential: { kind, id } }
   }
 
   /** The scope of a genuine, unexpired review hub token; null for anything else. */

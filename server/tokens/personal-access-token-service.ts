@@ -31,14 +31,19 @@ export class PersonalAccessTokenService {
     if (!await this.tokens.revoke(userId, tokenId, this.now())) throw new TokenNotFoundError()
   }
 
-  /** The owner of a usable token; null when the token is unknown, malformed, expired or revoked. */
-  async authenticate(token: string): Promise<UserRow | null> {
+  /** The owner of a usable token and the token's id; null when the token is unknown, malformed, expired or revoked. */
+  async authenticate(token: string): Promise<{ user: UserRow, tokenId: string } | null> {
     if (!looksLikePersonalAccessToken(token)) return null
     const now = this.now()
     const found = await this.tokens.findUsable(hashTokenSecret(token), now)
     if (!found) return null
     await this.tokens.touchLastUsed(found.token.id, now, LAST_USED_GRANULARITY_MS)
-    return found.user
+    return { user: found.user, tokenId: found.token.id }
+  }
+
+  /** Which of `tokenIds` are still usable: hub tokens minted from a token live only as long as it. */
+  usable(tokenIds: string[]): Promise<Set<string>> {
+    return this.tokens.usableIds(tokenIds, this.now())
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { personalAccessTokens, users, type PersonalAccessTokenRow, type UserRow } from '../db/schema'
 import { isUuid } from '../accounts/users-repository'
@@ -10,6 +10,8 @@ export interface NewPersonalAccessToken {
   tokenPrefix: string
   expiresAt: Date
 }
+
+const usableAt = (now: Date) => and(isNull(personalAccessTokens.revokedAt), gt(personalAccessTokens.expiresAt, now))
 
 export class PersonalAccessTokensRepository {
   constructor(private readonly db: Database) {}
@@ -25,13 +27,18 @@ export class PersonalAccessTokensRepository {
       .select({ token: personalAccessTokens, user: users })
       .from(personalAccessTokens)
       .innerJoin(users, eq(users.id, personalAccessTokens.userId))
-      .where(and(
-        eq(personalAccessTokens.tokenHash, tokenHash),
-        isNull(personalAccessTokens.revokedAt),
-        gt(personalAccessTokens.expiresAt, now),
-      ))
+      .where(and(eq(personalAccessTokens.tokenHash, tokenHash), usableAt(now)))
       .limit(1)
     return row ?? null
+  }
+
+  /** Which of `ids` are neither revoked nor expired at `now`. */
+  async usableIds(ids: string[], now: Date): Promise<Set<string>> {
+    const candidates = ids.filter(isUuid)
+    if (candidates.length === 0) return new Set()
+    const rows = await this.db.select({ id: personalAccessTokens.id }).from(personalAccessTokens)
+      .where(and(inArray(personalAccessTokens.id, candidates), usableAt(now)))
+    return new Set(rows.map(row => row.id))
   }
 
   /** The user's tokens that are not revoked, newest first (expired ones included, so they can be seen and removed). */

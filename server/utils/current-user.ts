@@ -2,13 +2,17 @@ import { getCookie, getRequestHeader, type H3Event } from 'h3'
 import { useAppServices } from '../app/services'
 import type { UserRow } from '../db/schema'
 import { HttpProblem, unauthorized } from '../http/problem'
+import type { SignInCredential } from '../tokens/credential'
 
 export interface CurrentUser {
   id: string
   email: string
   name: string
-  /** How the request proved who it is. Hub tokens are not on this list: they open the hub only. */
-  via: 'session' | 'personal-access-token'
+  /**
+   * How the request proved who it is: its session or personal access token. Hub tokens are not on
+   * this list: they open the hub only.
+   */
+  credential: SignInCredential
 }
 
 declare module 'h3' {
@@ -36,7 +40,7 @@ export async function requireCurrentUser(event: H3Event): Promise<CurrentUser> {
 /** For what only a signed-in browser may do, such as managing personal access tokens. */
 export async function requireSessionUser(event: H3Event): Promise<CurrentUser> {
   const user = await requireCurrentUser(event)
-  if (user.via !== 'session') throw new HttpProblem(403, 'Personal access tokens are managed from a signed-in session, not with a token')
+  if (user.credential.kind !== 'session') throw new HttpProblem(403, 'Personal access tokens are managed from a signed-in session, not with a token')
   return user
 }
 
@@ -45,17 +49,18 @@ async function resolveCurrentUser(event: H3Event): Promise<CurrentUser | null> {
   const authorization = getRequestHeader(event, 'authorization')
   if (authorization !== undefined) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
-    const user = token ? await services.personalAccessTokens.authenticate(token) : null
-    return user ? toCurrentUser(user, 'personal-access-token') : null
+    const found = token ? await services.personalAccessTokens.authenticate(token) : null
+    return found ? toCurrentUser(found.user, { kind: 'personal-access-token', id: found.tokenId }) : null
   }
   // Only a request that brings a session cookie is looked at: reading the session of one that does
   // not would hand every anonymous caller a fresh, empty session cookie.
   if (!getCookie(event, useRuntimeConfig(event).session.name ?? 'nuxt-session')) return null
-  const session = await getUserSession(event)
-  const user = session.user ? await services.accounts.findUser(session.user.id) : null
-  return user ? toCurrentUser(user, 'session') : null
+  // The cookie only names a session; its record says whether it is still live (not signed out).
+  const sessionId = (await getUserSession(event)).secure?.sessionId
+  const user = sessionId ? await services.sessions.authenticate(sessionId) : null
+  return user && sessionId ? toCurrentUser(user, { kind: 'session', id: sessionId }) : null
 }
 
-function toCurrentUser(user: UserRow, via: CurrentUser['via']): CurrentUser {
-  return { id: user.id, email: user.email, name: user.name, via }
+function toCurrentUser(user: UserRow, credential: SignInCredential): CurrentUser {
+  return { id: user.id, email: user.email, name: user.name, credential }
 }

@@ -58,11 +58,23 @@ describe('accounts and personal access tokens in Chromium', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).innerText()).toContain('Erin Example')
   })
 
-  it('signs out from the header, after which app pages need signing in again', async () => {
+  it('signs out from the header, after which app pages need signing in again, even with a copy of the old cookie', async () => {
+    const copiedCookies = await context.cookies()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login$/)
     await visit('/')
     expect(new URL(page.url()).pathname).toBe('/login')
+
+    const elsewhere = await browser.newContext()
+    try {
+      await elsewhere.addCookies(copiedCookies)
+      const copied = await elsewhere.newPage()
+      await copied.goto(`${app.url}/settings/tokens`)
+      expect(new URL(copied.url()).pathname).toBe('/login')
+    }
+    finally {
+      await elsewhere.close()
+    }
   })
 
   it('refuses a wrong password, then signs in and lands on the home page', async () => {
@@ -81,6 +93,15 @@ describe('accounts and personal access tokens in Chromium', () => {
     await page.getByRole('link', { name: 'Access tokens' }).click()
     await page.waitForURL(`${app.url}/settings/tokens`)
     await page.getByLabel('Name').fill('Deploy script')
+    await page.getByRole('button', { name: 'Create token' }).click()
+    await expect.poll(() => page.getByText('Enter your password to create a token').count()).toBe(1)
+
+    await page.getByLabel('Your password').fill('not-the-password-at-all')
+    await page.getByRole('button', { name: 'Create token' }).click()
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('password is incorrect')
+    expect(await page.getByLabel('Your password').inputValue()).toBe('')
+
+    await page.getByLabel('Your password').fill(password)
     await page.getByRole('button', { name: 'Create token' }).click()
 
     const shown = page.getByRole('textbox', { name: 'New token' })
@@ -107,7 +128,7 @@ describe('accounts and personal access tokens in Chromium', () => {
   it('hydrated every page under the Content-Security-Policy without a violation, mismatch or script error', async () => {
     expect(await cspViolations()).toEqual([])
     expect(pageErrors).toEqual([])
-    // The wrong-password attempt is the one expected failure the browser logs (its 401).
-    expect(consoleErrors.filter(text => !/401/.test(text))).toEqual([])
+    // The wrong-password attempts are the expected failures the browser logs (401 signing in, 403 creating a token).
+    expect(consoleErrors.filter(text => !/40[13]/.test(text))).toEqual([])
   })
 })

@@ -10,11 +10,13 @@ export interface HubTokenFields {
   issuer?: string
   /** Seconds from now; negative for an already expired token. */
   expiresIn?: number
+  /** The session or personal access token the hub token claims to be minted from. */
+  credential?: { kind: 'session' | 'personal-access-token', id: string }
 }
 
 export function signHubToken(fields: HubTokenFields): Promise<string> {
   const now = Math.floor(Date.now() / 1000)
-  return new SignJWT({ name: 'Someone' })
+  return new SignJWT({ name: 'Someone', ...(fields.credential && { credential: fields.credential }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(fields.issuer ?? 'marketing-agents')
     .setAudience(fields.audience ?? 'marketing-agents:hub')

@@ -2,10 +2,12 @@ import type { Migration } from './migration'
 import { accountsAndTokens } from './0001-accounts-and-tokens'
 import { campaigns } from './0002-campaigns'
 import { reviewLinks } from './0003-review-links'
+import { sessions } from './0004-sessions'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
   accountsAndTokens,
   campaigns,
   reviewLinks,
+  sessions,
 ]

@@ -102,7 +102,7 @@ describe('Problem Details, security headers and cross-site protection', () => {
 
   describe('cross-site requests', () => {
     it('refuses a cookie-authenticated mutation from another origin with 403', async () => {
-      const response = await user.client.post('/api/tokens', { name: 'csrf' }, { Origin: 'https://evil.example' })
+      const response = await user.client.post('/api/tokens', { name: 'csrf', password: user.password }, { Origin: 'https://evil.example' })
       expectProblem(response, 403)
       expect(response.body.type).toBe('/problems/cross-site-request')
       expect((await user.client.get('/api/tokens')).body.items.map((t: { name: string }) => t.name)).not.toContain('csrf')
@@ -114,7 +114,7 @@ describe('Problem Details, security headers and cross-site protection', () => {
     })
 
     it('refuses a cookie-authenticated mutation that says nothing of where it comes from', async () => {
-      const response = await user.client.request('POST', '/api/tokens', { json: { name: 'anonymous-origin' }, headers: { Origin: '' } })
+      const response = await user.client.request('POST', '/api/tokens', { json: { name: 'anonymous-origin', password: user.password }, headers: { Origin: '' } })
       expectProblem(response, 403)
     })
 
@@ -124,12 +124,12 @@ describe('Problem Details, security headers and cross-site protection', () => {
     })
 
     it('allows the same mutation from the app\'s own origin', async () => {
-      expect((await user.client.post('/api/tokens', { name: 'same-origin' })).status).toBe(201)
+      expect((await user.client.post('/api/tokens', { name: 'same-origin', password: user.password })).status).toBe(201)
     })
 
     it('allows reads from anywhere, and bearer-authenticated calls, which carry no ambient credential', async () => {
       expect((await user.client.get('/api/auth/me', { Origin: 'https://evil.example' })).status).toBe(200)
-      const { token } = (await user.client.post('/api/tokens', { name: 'script' })).body
+      const { token } = (await user.client.post('/api/tokens', { name: 'script', password: user.password })).body
       const response = await new ApiClient(app.url).post('/api/hub/token', undefined, { ...bearer(token), Origin: 'https://elsewhere.example' })
       expect(response.status).toBe(200)
     })

@@ -23,7 +23,7 @@ describe('authorization matrix over the accounts and token endpoints', () => {
     app = await startApp(env)
     alice = await registerUser(app.url)
     bob = await registerUser(app.url)
-    const create = async (name: string) => (await alice.client.post('/api/tokens', { name, expiresInDays: 30 })).body
+    const create = async (name: string) => (await alice.client.post('/api/tokens', { name, expiresInDays: 30, password: alice.password })).body
     aliceToken = await create('active')
     const expiring = await create('expired')
     const revoked = await create('revoked')
@@ -119,7 +119,7 @@ describe('authorization matrix over the accounts and token endpoints', () => {
     it('a session reaches every endpoint', async () => {
       expect((await alice.client.get('/api/auth/me')).body.user).toMatchObject({ id: alice.id, email: alice.email, name: alice.name })
       expect((await alice.client.get('/api/tokens')).body.items.map((t: { name: string }) => t.name).sort()).toEqual(['active', 'expired'])
-      const created = await alice.client.post('/api/tokens', { name: 'temporary' })
+      const created = await alice.client.post('/api/tokens', { name: 'temporary', password: alice.password })
       expect(created.status).toBe(201)
       expect((await alice.client.delete(`/api/tokens/${created.body.id}`)).status).toBe(204)
       expect((await alice.client.post('/api/hub/token')).status).toBe(200)

@@ -15,7 +15,7 @@ describe('the embedded database under kill -9', () => {
     app = await startApp({ DATA_DIR: dataDir })
     expect((await (await fetch(`${app.url}/health`)).json()).checks.database).toBe('Healthy')
     const user = await registerUser(app.url)
-    const created = await user.client.post('/api/tokens', { name: 'survivor' })
+    const created = await user.client.post('/api/tokens', { name: 'survivor', password: user.password })
     expect(created.status).toBe(201)
 
     // No graceful shutdown: the process dies the moment the last write was acknowledged.

@@ -30,7 +30,7 @@ describe.skipIf(postgres.skipReason)('the server on PostgreSQL (DATABASE_URL)', 
   it('shares accounts and tokens between instances', async () => {
     const [first, second] = apps as [RunningApp, RunningApp]
     const user = await registerUser(first.url)
-    const { token } = (await user.client.post('/api/tokens', { name: 'shared' })).body
+    const { token } = (await user.client.post('/api/tokens', { name: 'shared', password: user.password })).body
     expect((await new ApiClient(second.url).post('/api/auth/login', { email: user.email, password: user.password })).status).toBe(200)
     expect((await new ApiClient(second.url).get('/api/auth/me', bearer(token))).body.user.id).toBe(user.id)
   })

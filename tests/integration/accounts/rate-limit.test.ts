@@ -45,7 +45,7 @@ describe(`rate limiting at ${LIMIT} requests per minute per principal`, () => {
 
   it('counts a signed-in user as one principal across session and tokens and addresses, apart from other users', async () => {
     const user = await registerUser(app.url, fromNewAddress())
-    const { token } = (await user.client.post('/api/tokens', { name: 'budget' })).body
+    const { token } = (await user.client.post('/api/tokens', { name: 'budget', password: user.password })).body
     // Registration came from an address; from here on every call is the user's.
     let remaining = Number((await user.client.get('/api/auth/me')).headers.get('x-ratelimit-remaining'))
     expect(remaining).toBe(LIMIT - 2)

@@ -63,7 +63,7 @@ describe('the campaigns REST API', () => {
 
   it('accepts a personal access token (Bearer) on campaign endpoints', async () => {
     const user = await registerUser(app.url)
-    const { token } = (await user.client.post('/api/tokens', { name: 'automation' })).body
+    const { token } = (await user.client.post('/api/tokens', { name: 'automation', password: user.password })).body
     // A script with only the token: no cookie, no browser Origin.
     const script = new ApiClient(app.url, { ...bearer(token), Origin: '' })
     const created = await script.post('/api/campaigns', SAMPLE_BRIEF)

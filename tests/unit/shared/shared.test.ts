@@ -31,8 +31,15 @@ describe('shared schemas', () => {
   })
 
   it('default a token to 30 days and bound its expiry', () => {
-    expect(createTokenSchema.parse({ name: 'ci' }).expiresInDays).toBe(30)
-    expect(createTokenSchema.safeParse({ name: 'ci', expiresInDays: 366 }).success).toBe(false)
-    expect(createTokenSchema.safeParse({ name: 'ci', expiresInDays: 1.5 }).success).toBe(false)
+    expect(createTokenSchema.parse({ name: 'ci', password: 'p' }).expiresInDays).toBe(30)
+    expect(createTokenSchema.safeParse({ name: 'ci', password: 'p', expiresInDays: 366 }).success).toBe(false)
+    expect(createTokenSchema.safeParse({ name: 'ci', password: 'p', expiresInDays: 1.5 }).success).toBe(false)
+  })
+
+  it('ask for the password to create a token', () => {
+    for (const input of [{ name: 'ci' }, { name: 'ci', password: '' }]) {
+      const result = createTokenSchema.safeParse(input)
+      expect(fieldErrors(result.error!)).toEqual({ password: ['Enter your password to create a token'] })
+    }
   })
 })

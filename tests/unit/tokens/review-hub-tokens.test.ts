@@ -12,7 +12,7 @@ describe('review hub tokens', () => {
     expect(await issuer.verifyReview(accessToken)).toEqual(scope)
     // Never mistaken for a user's token.
     expect(await issuer.verify(accessToken)).toBeNull()
-    const user = await issuer.issue({ userId: 'user-1', name: 'Una' })
+    const user = await issuer.issue({ userId: 'user-1', name: 'Una', credential: { kind: 'session', id: 'session-1' } })
     expect(await issuer.verifyReview(user.accessToken)).toBeNull()
   })
 
