@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
+import { SESSION_MAX_AGE_SECONDS } from './server/accounts/session-lifetime'
 
 export default defineNuxtConfig({
   modules: ['@pinia/nuxt', '@nuxt/eslint', 'nuxt-auth-utils'],
@@ -17,7 +18,7 @@ export default defineNuxtConfig({
     // Sealed, httpOnly, SameSite=Lax cookie (nuxt-auth-utils); its password comes from
     // NUXT_SESSION_PASSWORD or server/plugins/session-secret.ts. Secure: browsers keep it on
     // HTTPS and localhost; NUXT_SESSION_COOKIE_SECURE=false serves a trusted network over plain HTTP.
-    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', secure: true } },
+    session: { maxAge: SESSION_MAX_AGE_SECONDS, cookie: { sameSite: 'lax', secure: true } },
   },
   // The app lives at the repository root (pages/, components/, server/ …) rather than under app/.
   srcDir: '.',
