@@ -20,6 +20,8 @@ export interface AppConfig {
   hubConnectsPerMinute: number
   /** Honour X-Forwarded-For / -Host / -Proto: only behind a proxy that sets them. */
   trustProxy: boolean
+  /** The largest request body read, in bytes; anything larger is refused before it is buffered. */
+  maxRequestBodyBytes: number
   reviewFeedback: ReviewFeedbackLimits
 }
 
@@ -29,6 +31,9 @@ export interface ReviewFeedbackLimits {
   perCampaign: number
   perLinkPerMinute: number
 }
+
+/** 1 MiB: the largest valid JSON body (a full campaign brief) is a few tens of kilobytes. */
+export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024
 
 type Env = Record<string, string | undefined>
 
@@ -49,6 +54,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       perCampaign: parsePositiveInteger('REVIEW_FEEDBACK_PER_CAMPAIGN', env.REVIEW_FEEDBACK_PER_CAMPAIGN, 500),
       perLinkPerMinute: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK_PER_MINUTE', env.REVIEW_FEEDBACK_PER_LINK_PER_MINUTE, 10),
     },
+    maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),
   }
 }
 

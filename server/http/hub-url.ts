@@ -2,7 +2,7 @@ import { getRequestURL, type H3Event } from 'h3'
 import { useAppServices } from '../app/services'
 
 /** Where SignalR clients connect. */
-const HUB_PATH = '/hubs/campaign'
+export const HUB_PATH = '/hubs/campaign'
 
 /** The hub's absolute URL as the caller reached this server (forwarded headers only behind a trusted proxy). */
 export async function hubUrl(event: H3Event): Promise<string> {

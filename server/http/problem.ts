@@ -50,6 +50,7 @@ export class HttpProblem extends Error {
 export const problemTypes = {
   validation: '/problems/validation-failed',
   malformedJson: '/problems/malformed-json',
+  bodyTooLarge: '/problems/body-too-large',
   rateLimited: '/problems/rate-limited',
   signInThrottled: '/problems/sign-in-throttled',
   tooManyRuns: '/problems/too-many-runs',
