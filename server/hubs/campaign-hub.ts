@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { storableString } from '../../shared/schemas/storable-text'
 import { defineHub, hubMethod, HubError, type HubCallContext } from '../signalr'
 import { CampaignNotFoundError } from '../engine/campaigns/campaign-errors'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
@@ -6,7 +6,7 @@ import { reviewScopeOf } from '../reviews/review-principal'
 import { campaignGroup } from './campaign-group'
 
 /** Campaign ids as the API issues them; anything else cannot name a campaign. */
-const campaignId = z.string().min(1).max(100)
+const campaignId = storableString().min(1).max(100)
 
 /** The one answer for a campaign the caller may not see, whether or not it exists: it reveals nothing. */
 const notFound = (id: string) => new HubError(`Campaign '${id}' was not found.`)

@@ -1,3 +1,4 @@
+import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
 
 /** Social platforms short copy is written for, each with its own length rule. */
@@ -5,17 +6,17 @@ export const PLATFORMS = ['x', 'linkedin', 'instagram', 'facebook', 'tiktok'] as
 export type Platform = (typeof PLATFORMS)[number]
 export const DEFAULT_PLATFORMS: Platform[] = ['x', 'linkedin', 'instagram']
 
-const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`)
-const hexColour = z.string().trim().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'A hex colour such as #1A2B3C')
-const hashtag = z.string().trim().regex(/^#?[\p{L}\p{N}_]{1,60}$/u, 'A hashtag: letters, digits and underscores')
+const text = (max: number) => storableString().trim().min(1, 'Required').max(max, `At most ${max} characters`)
+const hexColour = storableString().trim().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'A hex colour such as #1A2B3C')
+const hashtag = storableString().trim().regex(/^#?[\p{L}\p{N}_]{1,60}$/u, 'A hashtag: letters, digits and underscores')
   .transform(tag => (tag.startsWith('#') ? tag : `#${tag}`))
 
 export const brandKitSchema = z.object({
-  name: z.string().trim().max(100).optional(),
+  name: storableString().trim().max(100).optional(),
   palette: z.array(hexColour).max(8).default([]),
   bannedTerms: z.array(text(60)).max(50).default([]),
   requiredHashtags: z.array(hashtag).max(5).default([]),
-  requiredDisclaimer: z.string().trim().max(300).optional(),
+  requiredDisclaimer: storableString().trim().max(300).optional(),
 })
 
 /** A marketer's campaign brief, as the launch form and `POST /api/campaigns` accept it. */

@@ -1,3 +1,4 @@
+import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
 import { ARTIFACT_TYPES } from './artifacts'
 import { CAMPAIGN_STATUSES } from './campaign'
@@ -15,14 +16,14 @@ export const artifactsQuerySchema = z.object({ type: artifactTypeSchema.optional
 
 /** `POST /api/campaigns/{id}/revise`: feedback for the whole campaign. */
 export const reviseRequestSchema = z.object({
-  feedback: z.string().trim().min(1, 'Say what should change').max(2000, 'At most 2000 characters'),
-  specificChanges: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+  feedback: storableString().trim().min(1, 'Say what should change').max(2000, 'At most 2000 characters'),
+  specificChanges: z.array(storableString().trim().min(1).max(500)).max(20).default([]),
 })
 
 /** `POST /api/campaigns/{id}/artifacts/{type}/regenerate`: feedback and tags for one artifact. */
 export const regenerateRequestSchema = z.object({
-  feedback: z.string().trim().max(2000, 'At most 2000 characters').default(''),
-  tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  feedback: storableString().trim().max(2000, 'At most 2000 characters').default(''),
+  tags: z.array(storableString().trim().min(1).max(40)).max(10).default([]),
 })
 
 export type ReviseRequest = z.input<typeof reviseRequestSchema>

@@ -1,3 +1,4 @@
+import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
 import { characterCount } from '../utils/character-count'
 import type { CampaignStatusSnapshot } from './campaign'
@@ -30,12 +31,12 @@ const atMost = (max: number) => [(text: string) => characterCount(text) <= max, 
 
 /** `POST /api/review/{token}/feedback`: a comment is optional for an approval, required to ask for changes. */
 export const reviewFeedbackSchema = z.object({
-  reviewerName: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required')
+  reviewerName: storableString({ error: 'Name is required' }).trim().min(1, 'Name is required')
     .refine(...atMost(REVIEWER_NAME_MAX_CHARACTERS))
     .refine(name => !NAME_FORBIDDEN.test(name), 'Letters, digits, spaces and punctuation only'),
   decision: z.enum(REVIEW_DECISIONS, { error: 'Approve or request changes' }),
   // Windows line endings count as the one line break they show.
-  comment: z.string({ error: 'The comment must be text' }).overwrite(text => text.replace(/\r\n?/g, '\n')).trim()
+  comment: storableString({ error: 'The comment must be text' }).overwrite(text => text.replace(/\r\n?/g, '\n')).trim()
     .refine(...atMost(REVIEW_COMMENT_MAX_CHARACTERS))
     .refine(comment => !COMMENT_FORBIDDEN.test(comment), 'Text, line breaks and tabs only: no other control characters')
     .default(''),

@@ -8,7 +8,7 @@ import {
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
-import { newId } from './ids'
+import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
 
 export interface CampaignPatch {
@@ -71,11 +71,13 @@ export class CampaignRepository {
   }
 
   async find(id: string): Promise<CampaignRow | null> {
+    if (!isPublicId('camp', id)) return null
     const [row] = await this.db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1)
     return row ?? null
   }
 
   async findOwned(id: string, ownerId: string): Promise<CampaignRow | null> {
+    if (!isPublicId('camp', id)) return null
     const [row] = await this.db.select().from(campaigns)
       .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))).limit(1)
     return row ?? null
@@ -135,6 +137,7 @@ export class CampaignRepository {
   }
 
   async findVersion(campaignId: string, versionId: string): Promise<ArtifactVersionRow | null> {
+    if (!isPublicId('art', versionId)) return null
     const [row] = await this.db.select().from(artifactVersions)
       .where(and(eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.id, versionId))).limit(1)
     return row ?? null

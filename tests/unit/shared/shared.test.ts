@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loginSchema, registerSchema } from '../../../shared/schemas/account'
 import { createTokenSchema } from '../../../shared/schemas/personal-access-token'
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../shared/schemas/storable-text'
 import { fieldErrors } from '../../../shared/utils/field-errors'
 import { safeRedirectPath } from '../../../shared/utils/safe-redirect'
 
@@ -41,5 +42,24 @@ describe('shared schemas', () => {
       const result = createTokenSchema.safeParse(input)
       expect(fieldErrors(result.error!)).toEqual({ password: ['Enter your password to create a token'] })
     }
+  })
+})
+
+describe('storable text', () => {
+  it.each([
+    ['plain', 'Spring launch', true],
+    ['an emoji (a whole surrogate pair)', 'Go 🏃', true],
+    ['NUL', 'a\u0000b', false],
+    ['a high surrogate alone', 'a\uD83Db', false],
+    ['a low surrogate alone', 'a\uDE00b', false],
+    ['a pair in the wrong order', '\uDE00\uD83D', false],
+    ['a high surrogate at the end', 'a\uD83D', false],
+  ])('%s → %s', (_, text, storable) => {
+    expect(isStorableText(text)).toBe(storable)
+  })
+
+  it('is checked by every text field, and named by field', () => {
+    const result = registerSchema.safeParse({ name: 'A\u0000', email: 'a@example.com', password: 'x\uD800'.repeat(5) })
+    expect(fieldErrors(result.error!)).toEqual({ name: [UNSTORABLE_TEXT_MESSAGE], password: [UNSTORABLE_TEXT_MESSAGE] })
   })
 })
