@@ -39,4 +39,6 @@ export interface ProblemDetails {
   detail: string
   instance: string
   errors?: Record<string, string[]>
+  /** Set on server-side failures: quote it when reporting one; the server log has the same id. */
+  correlationId?: string
 }

@@ -3,6 +3,7 @@ import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'
 import { executeRun, ServerShutdown, type RunDependencies, type RunJob } from './campaign-run'
+import { describeError } from '../../utils/describe-error'
 import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
 
 export interface RunnerLimits extends FairQueueLimits {
@@ -112,7 +113,7 @@ export class CampaignRunner {
     }
     catch (error) {
       // An unexpected failure (the database went away): the run ends Failed, visibly, not stuck.
-      console.error(`Campaign run ${job.runId} failed unexpectedly:`, error instanceof Error ? error.message : error)
+      console.error(`Campaign run ${job.runId} failed unexpectedly: ${describeError(error)}`)
       await this.deps.repository.update(job.campaignId, { status: 'Failed', stage: null, statusReason: 'An unexpected error stopped generation. Generate again to retry.' })
         .catch(() => {})
     }

@@ -1,0 +1,67 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, registerUser, STRONG_PASSWORD, type RegisteredUser } from '../../support/api-client'
+import { startApp, type RunningApp } from '../../support/app-server'
+import { expectProblem } from '../../support/campaigns'
+import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+
+const postgres = (await databaseDrivers()).find(driver => driver.name === 'postgres')!
+
+/**
+ * Failures the application cannot cause on purpose, raised by the real database: a trigger makes
+ * PostgreSQL refuse an insert with a chosen SQLSTATE, exactly as it would for the real condition.
+ */
+async function refuseInserts(url: string, table: string, sqlState: string, message: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const name = `refuse_${table}`
+  await client.query(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${message}' USING ERRCODE = '${sqlState}'; END $$ LANGUAGE plpgsql`)
+  await client.query(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`)
+  return async () => {
+    await client.query(`DROP TRIGGER ${name} ON ${table}; DROP FUNCTION ${name}()`)
+    await client.end()
+  }
+}
+
+describe.skipIf(postgres.skipReason)('database failures (PostgreSQL)', () => {
+  let database: TestDatabase
+  let app: RunningApp
+  let user: RegisteredUser
+  beforeAll(async () => {
+    database = await postgres.create()
+    app = await startApp({ DATABASE_URL: database.url! })
+    user = await registerUser(app.url)
+  }, 60_000)
+  afterAll(async () => {
+    await app?.stop()
+    await database?.dispose()
+  })
+
+  it('an unexpected one answers 500 with a correlation id; the log has its code, never the parameters', async () => {
+    const allow = await refuseInserts(database.url!, 'users', 'XX000', 'something broke')
+    const password = `${STRONG_PASSWORD}-kept-secret`
+    const email = 'never-logged@example.com'
+    const response = await new ApiClient(app.url).post('/api/auth/register', { name: 'Someone', email, password })
+    await allow()
+
+    expectProblem(response, 500)
+    const { correlationId } = response.body
+    expect(correlationId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(response.body.detail).toContain(correlationId)
+    expect(JSON.stringify(response.body)).not.toMatch(/insert|users|XX000|something broke/i)
+
+    const logLine = app.output().split('\n').find(line => line.includes(correlationId))
+    expect(logLine).toContain('POST /api/auth/register failed')
+    expect(logLine).toContain('[XX000]: something broke')
+    const log = app.output()
+    expect(log).not.toContain('scrypt$')
+    expect(log).not.toContain(password)
+    expect(log).not.toContain(email)
+    expect(log).not.toContain('params')
+  })
+
+  it('keeps serving once the database recovers', async () => {
+    const response = await user.client.post('/api/tokens', { name: 'after the failure' })
+    expect(response.status).toBe(201)
+  })
+})
