@@ -1,6 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { schema } from './schema'
 import type { SqlSession } from './sql-session'
+import type { WriteHealth } from './write-health'
 
 /** The Drizzle handle repositories use; the same type whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -8,6 +9,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
 export interface DatabaseConnection {
   db: Database
   kind: 'embedded' | 'postgres'
+  /** Whether writes are being refused for a storage reason (a full disk …); reported on /health. */
+  writes: WriteHealth
   /** Runs `work` on one dedicated connection. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>
   /** Resolves when the database answers a query. */

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Database, DatabaseConnection } from './database'
 import { schema } from './schema'
+import { observeWrites, WriteHealth } from './write-health'
 
 /**
  * PostgreSQL compiled to WebAssembly, in this process: the same SQL dialect as the server, with no
@@ -11,12 +12,15 @@ import { schema } from './schema'
 export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseConnection> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const client = await PGlite.create(dataDir)
+  const writes = new WriteHealth()
+  observeWrites(client, writes)
   const db = drizzle({ client, schema }) as unknown as Database
   // PGlite is a single session: queueing work through it keeps statements of one session together.
   let queue: Promise<unknown> = Promise.resolve()
   return {
     db,
     kind: 'embedded',
+    writes,
     withSession(work) {
       const run = queue.then(() => work({
         query: async (sql, params) => (await client.query(sql, params)).rows as never[],

@@ -2,6 +2,7 @@ import { isError } from 'h3'
 import {
   EmailTakenError, InvalidCredentialsError, PasswordNotConfirmedError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
+import { isStorageFailure } from '../db/storage-failure'
 import {
   CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
 } from '../engine/campaigns/campaign-errors'
@@ -10,6 +11,9 @@ import {
 } from '../reviews/review-errors'
 import { TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
+
+/** How long a client should wait after a storage failure: long enough for an operator to free space. */
+const STORAGE_RETRY_AFTER_SECONDS = 30
 
 /**
  * Every error a request can end with, as the Problem Details to answer. Domain errors map to their
@@ -47,6 +51,11 @@ export function errorToProblem(error: unknown): HttpProblem {
   // h3's own errors (an unknown method, a body too large …) keep their 4xx status and message.
   if (isError(error) && error.statusCode >= 400 && error.statusCode < 500 && !error.unhandled) {
     return new HttpProblem(error.statusCode, error.statusMessage || error.message || 'The request could not be processed')
+  }
+  if (isStorageFailure(cause)) {
+    return new HttpProblem(503, 'The server cannot save right now: retry in a little while', {
+      headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+    })
   }
   return new HttpProblem(500, 'An unexpected error occurred. It has been logged.')
 }

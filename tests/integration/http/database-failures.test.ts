@@ -61,7 +61,31 @@ describe.skipIf(postgres.skipReason)('database failures (PostgreSQL)', () => {
   })
 
   it('keeps serving once the database recovers', async () => {
-    const response = await user.client.post('/api/tokens', { name: 'after the failure' })
+    const response = await user.client.post('/api/tokens', { name: 'after the failure', password: user.password })
     expect(response.status).toBe(201)
+  })
+
+  it('a full disk answers 503 with Retry-After, and /health reports the database until a write succeeds', async () => {
+    const health = async () => {
+      const response = await fetch(`${app.url}/health`)
+      return { status: response.status, database: (await response.json()).checks.database }
+    }
+    const allow = await refuseInserts(database.url!, 'personal_access_tokens', '53100', 'could not extend file: No space left on device')
+    const refused = await user.client.post('/api/tokens', { name: 'while the disk is full', password: user.password })
+    expectProblem(refused, 503)
+    expect(refused.headers.get('retry-after')).toBe('30')
+    expect(refused.body.detail).toMatch(/cannot save right now: retry/)
+    expect(JSON.stringify(refused.body)).not.toMatch(/space|extend|insert/i)
+    expect(await health()).toEqual({ status: 503, database: 'Unhealthy' })
+    // Reads still work meanwhile (that a read is no proof of recovery is a unit test of the tracker:
+    // here the session's occasional last-seen write could rightly count as one).
+    expect((await user.client.get('/api/tokens')).status).toBe(200)
+
+    await allow()
+    expect((await user.client.post('/api/tokens', { name: 'space again', password: user.password })).status).toBe(201)
+    expect(await health()).toEqual({ status: 200, database: 'Healthy' })
+    expect(app.output()).toContain('[53100]: could not extend file: No space left on device')
+    // The refused insert carried the new token's hash.
+    expect(app.output()).not.toMatch(/[0-9a-f]{64}/)
   })
 })
