@@ -53,6 +53,8 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
   }
 
   onMounted(async () => {
+    // Nothing to follow: a hub token would only spend the visitor's budget on a link that did not open.
+    if (!campaign.value) return
     connection = await buildCampaignHubConnection('/hubs/campaign', async () => (await $fetch<HubTokenResponse>(`/api/review/${token}/hub-token`, { method: 'POST' })).accessToken)
     connection.on('OnCampaignStatusReceived', applySnapshot)
     connection.on('OnArtifactGenerated', applyArtifact)
