@@ -1,11 +1,25 @@
 /**
- * Where to go after signing in. Only paths on this site are followed: `//evil.example` and
- * `/\evil.example` are protocol-relative URLs to browsers, so they fall back to the home page.
+ * A stand-in origin to resolve against. Only whether the target stays on it matters, so any origin
+ * works, and one that cannot be real keeps the answer the same in the browser and on the server.
+ */
+const SITE = 'https://site.invalid'
+
+/**
+ * Where to go after signing in: a path on this site, or `fallback`. The target is resolved the way
+ * a browser would (dot segments, `%2e`, backslashes, tabs and newlines), so `/.//evil.example`
+ * cannot pass as a path here and become `//evil.example` once the router normalises it.
  */
 export function safeRedirectPath(target: unknown, fallback = '/'): string {
   if (typeof target !== 'string' || !target.startsWith('/')) return fallback
-  if (target.startsWith('//') || target.startsWith('/\\')) return fallback
-  // Control characters (a tab or newline inside '/\t/evil') are stripped by URL parsers.
-  if ([...target].some(char => char.charCodeAt(0) < 0x20)) return fallback
-  return target
+  let resolved: URL
+  try {
+    resolved = new URL(target, SITE)
+  }
+  catch {
+    return fallback
+  }
+  if (resolved.origin !== SITE) return fallback
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
+  // `//host` and `/\\host` are protocol-relative to a browser, wherever they come from.
+  return /^\/[/\\]/.test(path) ? fallback : path
 }

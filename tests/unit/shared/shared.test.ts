@@ -9,14 +9,46 @@ describe('where to go after signing in', () => {
   it.each([
     ['/settings/tokens', '/settings/tokens'],
     ['/campaigns?page=2', '/campaigns?page=2'],
-    ['//evil.example', '/'],
-    ['/\\evil.example', '/'],
-    ['https://evil.example', '/'],
-    ['/\t/evil.example', '/'],
-    [undefined, '/'],
-    [['/a', '/b'], '/'],
-  ])('%s → %s', (target, expected) => {
+    ['/campaigns/abc#feedback', '/campaigns/abc#feedback'],
+    // Normalised the way a browser would, so what is followed is what was checked.
+    ['/campaigns/./abc', '/campaigns/abc'],
+    ['/campaigns/x/../abc', '/campaigns/abc'],
+    ['/campaigns/a b', '/campaigns/a%20b'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+    ['/javascript:alert(1)', '/javascript:alert(1)'],
+  ])('%j stays on the site as %j', (target, expected) => {
     expect(safeRedirectPath(target)).toBe(expected)
+  })
+
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    '/\\/evil.example',
+    'https://evil.example',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' /x',
+    '/.//evil.example/',
+    '/./\\evil.example',
+    '/.\\/evil.example',
+    '/x/..//evil.example',
+    '/x/..\\/evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '/%2E//evil.example',
+    '/%2e%2e//evil.example',
+    '/x/%2e%2e//evil.example',
+    '/x/.%2e//evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '/.\t//evil.example',
+    '/\\\tevil.example',
+    '',
+    undefined,
+    ['/a', '/b'],
+  ])('%j falls back to the home page', (target) => {
+    expect(safeRedirectPath(target)).toBe('/')
   })
 })
 
