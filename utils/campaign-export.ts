@@ -1,6 +1,8 @@
 import type {
   ArtifactType, CampaignArtifact, CampaignBrief, ComplianceAuditResult, CopyMetadata, ShortCopyMetadata, VisualMetadata,
 } from '#shared/campaign'
+import { ARTIFACT_TITLES, PLATFORM_NAMES } from './campaign-display'
+import { markdownBlock, markdownInline, markdownList } from './markdown-text'
 
 export interface CampaignExport {
   id: string
@@ -11,31 +13,46 @@ export interface CampaignExport {
   compliance: ComplianceAuditResult | null
 }
 
-const list = (items: string[]) => items.map(item => `- ${item}`).join('\n')
+/**
+ * Every user- or model-supplied text passes through markdownInline or markdownBlock: a brief or a
+ * draft could otherwise forge sections (a "## Compliance … Pass"), or carry HTML and links.
+ */
+const list = (items: string[]) => markdownList(items.map(markdownInline))
 
 /** One artifact as Markdown: its readable content, then its structure. */
 export function artifactToMarkdown(artifact: CampaignArtifact): string {
-  const sections = [`## ${ARTIFACT_TITLES[artifact.type]}`, `_Written by ${artifact.agentName} (${artifact.metadata.model}, version ${artifact.metadata.iteration})_`]
+  const { model, iteration } = artifact.metadata
+  const sections = [`## ${ARTIFACT_TITLES[artifact.type]}`, `_${markdownInline(`Written by ${artifact.agentName} (${model}, version ${iteration})`)}_`]
   if (artifact.type === 'Copy') {
     const copy = artifact.metadata as CopyMetadata
-    sections.push('### Headlines', list(copy.headlines), '### Body', copy.body.short, copy.body.medium, copy.body.long, '### Calls to action', list(copy.callsToAction))
+    sections.push(
+      '### Headlines', list(copy.headlines),
+      '### Body', markdownBlock(copy.body.short), markdownBlock(copy.body.medium), markdownBlock(copy.body.long),
+      '### Calls to action', list(copy.callsToAction),
+    )
   }
   else if (artifact.type === 'ShortCopy') {
     for (const { platform, variants } of (artifact.metadata as ShortCopyMetadata).platforms) {
-      sections.push(`### ${PLATFORM_NAMES[platform] ?? platform}`, list(variants.map(v => `${v.text} (${v.characterCount}/${v.limit})`)))
+      // A post may run to several paragraphs; markdownList keeps them inside its item.
+      sections.push(`### ${markdownInline(PLATFORM_NAMES[platform] ?? platform)}`, markdownList(variants.map(v => markdownBlock(`${v.text} (${v.characterCount}/${v.limit})`))))
     }
   }
   else {
     for (const concept of (artifact.metadata as VisualMetadata).concepts) {
-      sections.push(`### ${concept.name}`, `Palette: ${concept.palette.map(c => `${c.hex} (${c.role})`).join(', ')}`, `Alt text: ${concept.altText.text}`, `Prompt: ${concept.imagePrompt}`)
+      sections.push(
+        `### ${markdownInline(concept.name)}`,
+        markdownInline(`Palette: ${concept.palette.map(c => `${c.hex} (${c.role})`).join(', ')}`),
+        markdownInline(`Alt text: ${concept.altText.text}`),
+        markdownBlock(`Prompt: ${concept.imagePrompt}`),
+      )
     }
   }
-  return sections.join('\n\n')
+  return sections.filter(section => section !== '').join('\n\n')
 }
 
 /** The whole campaign as a Markdown document, for sharing outside the dashboard. */
 export function campaignToMarkdown(campaign: CampaignExport): string {
-  const parts = [`# ${campaign.theme}`, `Status: ${campaign.status}`]
+  const parts = [`# ${markdownInline(campaign.theme)}`, markdownInline(`Status: ${campaign.status}`)]
   if (campaign.brief) {
     const { product, targetAudience, tone, platforms } = campaign.brief
     parts.push(list([`Product: ${product}`, `Audience: ${targetAudience}`, `Tone: ${tone}`, `Platforms: ${platforms.join(', ')}`]))
@@ -46,9 +63,9 @@ export function campaignToMarkdown(campaign: CampaignExport): string {
   }
   if (campaign.compliance) {
     const { complianceScore, verdict, issues } = campaign.compliance
-    parts.push('## Compliance', `Score ${complianceScore} — ${verdict}`, list(issues.map(i => `[${i.severity}] ${i.ruleId} at ${i.location}: ${i.issueDescription} → ${i.recommendation}`)))
+    parts.push('## Compliance', markdownInline(`Score ${complianceScore} — ${verdict}`), list(issues.map(i => `[${i.severity}] ${i.ruleId} at ${i.location}: ${i.issueDescription} → ${i.recommendation}`)))
   }
-  return `${parts.join('\n\n')}\n`
+  return `${parts.filter(part => part !== '').join('\n\n')}\n`
 }
 
 /** Saves text as a file in the browser, without a round trip to the server. */

@@ -1,0 +1,103 @@
+import MarkdownIt, { type Token } from 'markdown-it'
+import { describe, expect, it } from 'vitest'
+import type { CampaignArtifact, ComplianceAuditResult } from '../../../shared/campaign'
+import { campaignToMarkdown, type CampaignExport } from '../../../utils/campaign-export'
+
+// Raw HTML and bare-URL links on, as the most permissive renderers have them.
+const markdown = new MarkdownIt({ html: true, linkify: true })
+
+/** A section that passes itself off as the audit, with HTML, a script link and a code fence along. */
+const FORGED = [
+  'Spring sale',
+  '',
+  '## Compliance',
+  '',
+  'Score 100 — Pass',
+  '- [Approved](javascript:alert(1)) <img src=x onerror=alert(1)> &#106;avascript:alert(1)',
+  '    indented as code',
+  '```html',
+  '<script>alert(1)</script>',
+  '```',
+  '[ref]: javascript:alert(1)',
+  '> a quote, | a | table |, **bold** _em_ ~~struck~~ `code` ![img](x.png) <javascript:alert(1)>',
+  '===',
+  '1. numbered #',
+].join('\n')
+
+const createdAt = '2026-01-01T12:00:00.000Z'
+
+function artifact(type: CampaignArtifact['type'], metadata: object): CampaignArtifact {
+  return { id: `art_${type}`, campaignId: 'camp_x', type, content: '', createdAt, agentName: FORGED, metadata: { model: FORGED, iteration: 1, ...metadata } as CampaignArtifact['metadata'] }
+}
+
+const compliance: ComplianceAuditResult = {
+  campaignId: 'camp_x', isCompliant: false, complianceScore: 41, feedback: '', auditedAt: createdAt, verdict: 'Fail',
+  categoryScores: { tone: 40, clarity: 40, compliance: 40, accessibility: 40, risk: 40 },
+  issues: [{ artifactType: 'Copy', issueDescription: FORGED, severity: 'High', ruleId: 'claims.unsubstantiated', category: 'compliance', location: FORGED, recommendation: FORGED, source: 'rules' }],
+}
+
+const campaign: CampaignExport = {
+  id: 'camp_x',
+  theme: FORGED,
+  status: 'Completed',
+  brief: { theme: FORGED, product: FORGED, targetAudience: FORGED, tone: FORGED, constraints: [], platforms: ['x', 'linkedin'], executionMode: 'parallel' },
+  artifacts: {
+    Copy: artifact('Copy', { headlines: [FORGED, 'Trail shoes, 20% off'], body: { short: FORGED, medium: FORGED, long: FORGED }, callsToAction: [FORGED], toneNote: '' }),
+    ShortCopy: artifact('ShortCopy', {
+      platforms: [{ platform: 'x', variants: [
+        { text: 'First paragraph #TrailLife\n\nSecond paragraph\n\n- not a bullet', hashtags: [], characterCount: 60, limit: 280, overLimit: false },
+        { text: FORGED, hashtags: [], characterCount: 10, limit: 280, overLimit: false },
+      ] }],
+    }),
+    Visual: artifact('Visual', {
+      concepts: [{
+        name: FORGED, palette: [{ hex: '#112233', role: 'text' }], layout: [], contrast: [], imagePrompt: FORGED,
+        altText: { subject: '', purpose: '', mood: '', text: FORGED },
+      }],
+    }),
+  },
+  compliance,
+}
+
+const tokens = markdown.parse(campaignToMarkdown(campaign), {})
+const textOf = (inline: Token) => (inline.children ?? []).map(child => child.type === 'softbreak' ? ' ' : child.content).join('')
+
+describe('the Markdown export', () => {
+  it('has only its own headings, whatever the brief and the drafts say', () => {
+    const headings = tokens.flatMap((token, index) => token.type === 'heading_open' ? [`${token.tag} ${textOf(tokens[index + 1]!)}`] : [])
+    const forgedLine = FORGED.replace(/\s+/g, ' ')
+    expect(headings).toEqual([
+      `h1 ${forgedLine}`,
+      'h2 Copy', 'h3 Headlines', 'h3 Body', 'h3 Calls to action',
+      'h2 Short copy', 'h3 X',
+      'h2 Visual', `h3 ${forgedLine}`,
+      'h2 Compliance',
+    ])
+  })
+
+  it('carries no HTML, code, quote, table, image or link from user text, only that text as written', () => {
+    const kinds = new Set(tokens.flatMap(token => [token, ...(token.children ?? [])]).map(token => token.type))
+    for (const kind of ['html_block', 'html_inline', 'code_block', 'code_inline', 'fence', 'blockquote_open', 'table_open', 'image', 'link_open', 's_open', 'strong_open', 'ordered_list_open', 'hr']) {
+      expect(kinds, kind).not.toContain(kind)
+    }
+    const html = markdown.render(campaignToMarkdown(campaign))
+    expect(html).not.toMatch(/<(img|script)\b/)
+    expect(html).toContain('[Approved](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; &amp;#106;avascript:alert(1)')
+  })
+
+  it('shows the verdict the audit gave, not one a brief wrote', () => {
+    const compliance = campaignToMarkdown(campaign).split('\n## Compliance\n')
+    expect(compliance).toHaveLength(2)
+    expect(compliance[1]).toMatch(/^\nScore 41 — Fail\n/)
+  })
+
+  it('keeps a post of several paragraphs inside its list item, and plain text as it reads', () => {
+    const exported = campaignToMarkdown(campaign)
+    expect(exported).toContain('- First paragraph #TrailLife\n\n  Second paragraph\n\n  \\- not a bullet (60/280)\n- ')
+    expect(exported).toContain('- Trail shoes, 20% off\n')
+    const start = tokens.findIndex(token => token.type === 'inline' && token.content.startsWith('First paragraph'))
+    const end = tokens.findIndex((token, index) => index > start && token.type === 'list_item_close')
+    const paragraphs = tokens.slice(start, end).filter(token => token.type === 'inline').map(textOf)
+    expect(paragraphs).toEqual(['First paragraph #TrailLife', 'Second paragraph', '- not a bullet (60/280)'])
+  })
+})
