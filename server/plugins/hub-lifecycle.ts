@@ -13,8 +13,7 @@ export default defineNitroPlugin((nitroApp) => {
     loadEngineConfig(process.env)
   }
   catch (error) {
-    console.error(`Invalid configuration: ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
+    stopServer(`Invalid configuration: ${error instanceof Error ? error.message : error}`)
   }
 
   // Nitro builds its WebSocket server from these options after plugins run: cap frames at the edge,

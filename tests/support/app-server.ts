@@ -52,23 +52,14 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
   const dataDir = env.DATA_DIR ?? createDataDir()
-  const child = spawn(process.execPath, [resolve(BUILD_DIR, 'server/index.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let log = ''
-  const collect = (chunk: Buffer) => {
-    log += chunk
-  }
-  child.stdout!.on('data', collect)
-  child.stderr!.on('data', collect)
+  const { child, output } = spawnApp(port, { DATA_DIR: dataDir, ...env })
 
   const deadline = Date.now() + 30_000
   for (let ready = false; !ready;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app exited with ${child.exitCode ?? child.signalCode}:\n${log}`)
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app exited with ${child.exitCode ?? child.signalCode}:\n${output()}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within 30 s:\n${log}`)
+      throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within 30 s:\n${output()}`)
     }
     try {
       const response = await fetch(`${url}/health`)
@@ -85,7 +76,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     url,
     dataDir,
     process: child,
-    output: () => log,
+    output,
     stop: () => new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) {
         removeOwnDataDir()
@@ -98,4 +89,46 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
       child.kill('SIGTERM')
     }),
   }
+}
+
+function spawnApp(port: number, env: Record<string, string>): { child: ChildProcess, output: () => string } {
+  const child = spawn(process.execPath, [resolve(BUILD_DIR, 'server/index.mjs')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  const collect = (chunk: Buffer) => {
+    log += chunk
+  }
+  child.stdout!.on('data', collect)
+  child.stderr!.on('data', collect)
+  return { child, output: () => log }
+}
+
+export interface EndedApp {
+  exitCode: number | null
+  output: string
+}
+
+/**
+ * Starts the built server where it should refuse to run, and waits for it to exit. One that answers
+ * /health instead is killed and reported, rather than waited for.
+ */
+export async function runAppExpectingExit(env: Record<string, string>, options: { port?: number } = {}): Promise<EndedApp> {
+  const port = options.port ?? await freePort()
+  const { child, output } = spawnApp(port, env)
+  // 'close' rather than 'exit': by then every line the server printed has been read.
+  const exited = new Promise<EndedApp>((done) => {
+    child.once('close', exitCode => done({ exitCode, output: output() }))
+  })
+  for (let ended = false; !ended;) {
+    const response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined)
+    if (response?.ok) {
+      child.kill('SIGKILL')
+      throw new Error(`The app started instead of exiting:\n${output()}`)
+    }
+    ended = child.exitCode !== null || child.signalCode !== null
+    if (!ended) await new Promise(r => setTimeout(r, 100))
+  }
+  return exited
 }
