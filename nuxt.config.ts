@@ -26,7 +26,7 @@ export default defineNuxtConfig({
   nitro: {
     // One route serves the hub's WebSocket upgrade and its HTTP transports.
     experimental: { websocket: true },
-    // Before the scanned plugins: the data folder is checked before anything uses it.
+    // Before the scanned plugins: the data folder is checked and locked before anything uses it.
     plugins: ['~/server/plugins/data-dir.ts'],
   },
   vite: { plugins: [tailwindcss()] },
