@@ -112,7 +112,7 @@ export interface EndedApp {
 
 /**
  * Starts the built server where it should refuse to run, and waits for it to exit. One that answers
- * /health instead is killed and reported, rather than waited for.
+ * /health, or is still running after 20 s (well inside a test's 30 s), is killed and reported.
  */
 export async function runAppExpectingExit(env: Record<string, string>, options: { port?: number } = {}): Promise<EndedApp> {
   const port = options.port ?? await freePort()
@@ -121,11 +121,12 @@ export async function runAppExpectingExit(env: Record<string, string>, options: 
   const exited = new Promise<EndedApp>((done) => {
     child.once('close', exitCode => done({ exitCode, output: output() }))
   })
+  const deadline = Date.now() + 20_000
   for (let ended = false; !ended;) {
     const response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined)
-    if (response?.ok) {
+    if (response?.ok || Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The app started instead of exiting:\n${output()}`)
+      throw new Error(`The app ${response?.ok ? 'started' : 'kept running'} instead of exiting:\n${output()}`)
     }
     ended = child.exitCode !== null || child.signalCode !== null
     if (!ended) await new Promise(r => setTimeout(r, 100))
