@@ -19,7 +19,7 @@ describe('one server per data folder', () => {
     const user = await registerUser(app.url)
     const tokens: string[] = []
     const createToken = async (name: string) => {
-      const created = await user.client.post('/api/tokens', { name })
+      const created = await user.client.post('/api/tokens', { name, password: user.password })
       expect(created.status).toBe(201)
       tokens.push(created.body.token)
     }
