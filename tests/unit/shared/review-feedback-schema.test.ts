@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { REVIEW_COMMENT_MAX_CHARACTERS, REVIEWER_NAME_MAX_CHARACTERS, reviewFeedbackSchema } from '../../../shared/campaign'
+import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/schemas/storable-text'
 import { fieldErrors } from '../../../shared/utils/field-errors'
 
 const errorsOf = (input: object) => {
@@ -16,12 +17,19 @@ describe('reviewer feedback fields', () => {
     })
   })
 
-  it.each(['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u000b', '\ud800'])('refuse %j in a comment', (character) => {
+  it.each(['\u0007', '\u001b', '\u007f', '\u0085', '\u000b'])('refuse %j in a comment', (character) => {
     expect(errorsOf({ comment: `a${character}b` }).comment).toEqual(['Text, line breaks and tabs only: no other control characters'])
   })
 
-  it.each(['\t', '\n', '\u0001', '\ud83d'])('refuse %j inside a name', (character) => {
+  it.each(['\t', '\n', '\u0001'])('refuse %j inside a name', (character) => {
     expect(errorsOf({ reviewerName: `R${character}ae` }).reviewerName).toEqual(['Letters, digits, spaces and punctuation only'])
+  })
+
+  it.each(['\u0000', '\ud800', '\ud83d'])('refuse %j, which cannot be stored, with that reason alone', (character) => {
+    expect(errorsOf({ reviewerName: `R${character}ae`, comment: `a${character}b` })).toEqual({
+      reviewerName: [UNSTORABLE_TEXT_MESSAGE],
+      comment: [UNSTORABLE_TEXT_MESSAGE],
+    })
   })
 
   it('keep line breaks, tabs and quotes in a comment, with Windows line endings as one break', () => {
