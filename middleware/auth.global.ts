@@ -6,6 +6,7 @@ const GUEST_PAGES = new Set(['/login', '/register'])
 // Unauthenticated visits go to sign-in, which brings the visitor back to where they were headed.
 export default defineNuxtRouteMiddleware((to) => {
   if (to.path.startsWith('/review/')) return // Review links are opened without an account, signed in or not.
+  if (to.path.startsWith('/docs/')) return // The API reference describes the public contract: anyone may read it.
   const { loggedIn } = useUserSession()
   const guestPage = GUEST_PAGES.has(to.path)
   if (!loggedIn.value && !guestPage) {

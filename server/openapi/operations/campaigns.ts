@@ -1,0 +1,111 @@
+import {
+  artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
+  campaignDetailSchema, campaignListQuerySchema, campaignPageSchema, cancelAcceptedSchema, complianceAuditResultSchema,
+  regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema,
+} from '#shared/campaign'
+import { z } from '#shared/schemas/zod'
+import type { OperationDefinition } from '../operation'
+import { artifactType, campaignId } from './parameters'
+
+const TAG = 'Campaigns'
+// Another user's campaign is a 404 too: its existence is not revealed.
+const ownCampaign = { id: campaignId }
+
+export const campaignOperations: OperationDefinition[] = [
+  {
+    method: 'post', path: '/api/campaigns', tag: TAG, access: 'user',
+    summary: 'Create a campaign from a brief',
+    body: campaignBriefSchema,
+    success: { 201: { description: 'The campaign, status Created', schema: campaignDetailSchema, headers: ['Location'] } },
+  },
+  {
+    method: 'get', path: '/api/campaigns', tag: TAG, access: 'user',
+    summary: 'List the caller\'s campaigns, newest first',
+    query: campaignListQuerySchema,
+    success: { 200: { description: 'One page of campaigns', schema: campaignPageSchema } },
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}', tag: TAG, access: 'user',
+    summary: 'A campaign with its brief, status and current artifacts',
+    pathParameters: ownCampaign,
+    success: { 200: { description: 'The campaign', schema: campaignDetailSchema } },
+    problems: [404],
+  },
+  {
+    method: 'delete', path: '/api/campaigns/{id}', tag: TAG, access: 'user',
+    summary: 'Delete a campaign',
+    pathParameters: ownCampaign,
+    success: { 204: { description: 'Deleted' } },
+    problems: [404, 409],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/generate', tag: TAG, access: 'user',
+    summary: 'Start generating the campaign\'s artifacts',
+    description: 'Progress is announced on the realtime hub. 409 when a run is under way or the campaign is complete.',
+    pathParameters: ownCampaign,
+    success: { 202: { description: 'The run was accepted', schema: runAcceptedSchema } },
+    problems: [404, 409],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/revise', tag: TAG, access: 'user',
+    summary: 'Revise the whole campaign with feedback',
+    pathParameters: ownCampaign,
+    body: reviseRequestSchema,
+    success: { 202: { description: 'The revision was accepted', schema: runAcceptedSchema } },
+    problems: [404, 409],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/cancel', tag: TAG, access: 'user',
+    summary: 'Stop a running generation',
+    description: 'Completed artifacts are kept; the campaign ends Cancelled.',
+    pathParameters: ownCampaign,
+    success: { 202: { description: 'The run is being cancelled', schema: cancelAcceptedSchema } },
+    problems: [404, 409],
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}/artifacts', tag: TAG, access: 'user',
+    summary: 'The current version of each artifact',
+    pathParameters: ownCampaign,
+    query: artifactsQuerySchema,
+    success: { 200: { description: 'The artifacts', schema: campaignArtifactsSchema } },
+    problems: [404],
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}/artifacts/{artifact}/versions', tag: TAG, access: 'user',
+    summary: 'Every version of an artifact, newest first',
+    pathParameters: { ...ownCampaign, artifact: { schema: z.string(), description: 'The id of any version of the artifact.' } },
+    success: { 200: { description: 'The versions, with the feedback that produced each and its audit', schema: artifactVersionsSchema } },
+    problems: [404],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/regenerate', tag: TAG, access: 'user',
+    summary: 'Regenerate one artifact type, then audit it again',
+    pathParameters: { ...ownCampaign, artifact: artifactType },
+    body: regenerateRequestSchema,
+    success: { 202: { description: 'The regeneration was accepted', schema: runAcceptedSchema } },
+    problems: [404, 409],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/approve', tag: TAG, access: 'user',
+    summary: 'Approve the current version of one artifact type',
+    pathParameters: { ...ownCampaign, artifact: artifactType },
+    success: { 200: { description: 'The approved version', schema: artifactVersionSchema } },
+    problems: [400, 404, 409],
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}/compliance', tag: TAG, access: 'user',
+    summary: 'The latest compliance audit',
+    pathParameters: ownCampaign,
+    success: { 200: { description: 'The audit', schema: complianceAuditResultSchema } },
+    problems: [404],
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}/review-feedback', tag: TAG, access: 'user',
+    summary: 'Reviewers\' feedback, a page at a time',
+    description: 'The newest page, or with `before` the page older than that feedback id; oldest first within a page.',
+    pathParameters: ownCampaign,
+    query: reviewFeedbackQuerySchema,
+    success: { 200: { description: 'One page of feedback', schema: reviewFeedbackPageSchema } },
+    problems: [404],
+  },
+]

@@ -1,0 +1,197 @@
+import { z } from '../schemas/zod'
+import type { ArtifactVersion, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
+import type { ArtifactMetadata, CampaignArtifact } from './artifacts'
+import { ARTIFACT_TYPES } from './artifacts'
+import { brandKitSchema, campaignBriefSchema, PLATFORMS } from './brief'
+import { CAMPAIGN_STAGES, CAMPAIGN_STATUSES } from './campaign'
+import type { ComplianceAuditResult } from './compliance'
+import { RULE_CATEGORIES } from './compliance'
+import type { CreatedReviewLink, ReviewFeedback, ReviewFeedbackPage, ReviewLinkSummary, ReviewView } from './review'
+import { REVIEW_DECISIONS } from './review'
+
+// Response shapes as zod, for the OpenAPI document. Each `satisfies` ties a schema to the
+// TypeScript type the server returns, so the two cannot drift apart unnoticed.
+
+const timestamp = z.iso.datetime({ offset: true })
+const artifactType = z.enum(ARTIFACT_TYPES)
+const status = z.enum(CAMPAIGN_STATUSES)
+const stage = z.enum(CAMPAIGN_STAGES).nullable()
+const verdict = z.enum(['Pass', 'Conditional', 'Fail'])
+const versionStatus = z.enum(['Generated', 'Flagged', 'Passed', 'Approved'])
+const complianceStatus = z.enum(['Pass', 'Conditional', 'Fail', 'NotAudited'])
+
+const provenance = { model: z.string(), iteration: z.int() }
+
+const copyMetadataSchema = z.object({
+  ...provenance,
+  headlines: z.array(z.string()),
+  body: z.object({ short: z.string(), medium: z.string(), long: z.string() }),
+  callsToAction: z.array(z.string()),
+  toneNote: z.string(),
+})
+
+const shortCopyMetadataSchema = z.object({
+  ...provenance,
+  platforms: z.array(z.object({
+    platform: z.enum(PLATFORMS),
+    variants: z.array(z.object({ text: z.string(), hashtags: z.array(z.string()), characterCount: z.int(), limit: z.int(), overLimit: z.boolean() })),
+  })),
+})
+
+const visualMetadataSchema = z.object({
+  ...provenance,
+  concepts: z.array(z.object({
+    name: z.string(),
+    palette: z.array(z.object({ hex: z.string(), role: z.enum(['background', 'text', 'accent']) })),
+    layout: z.array(z.string()),
+    altText: z.object({ subject: z.string(), purpose: z.string(), mood: z.string(), text: z.string() }),
+    imagePrompt: z.string(),
+    contrast: z.array(z.object({ foreground: z.string(), background: z.string(), ratio: z.number(), passesAA: z.boolean() })),
+  })),
+})
+
+export const artifactMetadataSchema = z.union([copyMetadataSchema, shortCopyMetadataSchema, visualMetadataSchema])
+  .meta({ description: 'Copy, ShortCopy or Visual structure, by the artifact\'s type.' }) satisfies z.ZodType<ArtifactMetadata>
+
+export const campaignArtifactSchema = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  type: artifactType,
+  content: z.string().meta({ description: 'Readable text; the structure is in `metadata`.' }),
+  metadata: artifactMetadataSchema,
+  createdAt: timestamp,
+  agentName: z.string(),
+}) satisfies z.ZodType<CampaignArtifact>
+
+export const complianceAuditResultSchema = z.object({
+  campaignId: z.string(),
+  isCompliant: z.boolean(),
+  complianceScore: z.number(),
+  issues: z.array(z.object({
+    artifactType: z.string(),
+    issueDescription: z.string(),
+    severity: z.enum(['Low', 'Medium', 'High']),
+    ruleId: z.string(),
+    category: z.enum(RULE_CATEGORIES),
+    location: z.string(),
+    recommendation: z.string(),
+    source: z.enum(['rules', 'model']),
+  })),
+  feedback: z.string(),
+  auditedAt: timestamp,
+  verdict,
+  categoryScores: z.object(Object.fromEntries(RULE_CATEGORIES.map(category => [category, z.number()])) as Record<typeof RULE_CATEGORIES[number], z.ZodNumber>),
+}) satisfies z.ZodType<ComplianceAuditResult>
+
+export const reviewFeedbackItemSchema = z.object({
+  id: z.string(),
+  reviewerName: z.string(),
+  decision: z.enum(REVIEW_DECISIONS),
+  comment: z.string(),
+  createdAt: timestamp,
+}) satisfies z.ZodType<ReviewFeedback>
+
+export const campaignSummarySchema = z.object({
+  id: z.string(),
+  theme: z.string(),
+  status,
+  stage,
+  createdAt: timestamp,
+  completedAt: timestamp.nullable(),
+  complianceStatus,
+  complianceScore: z.number().nullable(),
+}) satisfies z.ZodType<CampaignSummary>
+
+// The brief as stored: the creation schema's output (defaults filled in, hashtags normalised).
+const storedBriefSchema = campaignBriefSchema.extend({
+  constraints: z.array(z.string()),
+  platforms: z.array(z.enum(PLATFORMS)),
+  brand: brandKitSchema.extend({ palette: z.array(z.string()), bannedTerms: z.array(z.string()), requiredHashtags: z.array(z.string()) }).optional(),
+  executionMode: z.enum(['parallel', 'sequential']),
+})
+
+export const campaignDetailSchema = campaignSummarySchema.extend({
+  brief: storedBriefSchema,
+  statusReason: z.string().nullable(),
+  updatedAt: timestamp,
+  revisionNumber: z.int(),
+  reviewFeedback: z.array(reviewFeedbackItemSchema),
+  reviewFeedbackCount: z.int(),
+  artifacts: z.array(z.object({ id: z.string(), type: artifactType, status: versionStatus, iteration: z.int(), createdAt: timestamp })),
+}) satisfies z.ZodType<CampaignDetail>
+
+export const campaignPageSchema = z.object({
+  items: z.array(campaignSummarySchema),
+  totalCount: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  totalPages: z.int(),
+}) satisfies z.ZodType<CampaignPage>
+
+export const runAcceptedSchema = z.object({
+  campaignId: z.string(),
+  status: z.literal('InProgress'),
+  estimatedCompletionTime: timestamp,
+  revisionNumber: z.int().optional(),
+})
+
+export const cancelAcceptedSchema = z.object({ campaignId: z.string(), status: z.literal('Cancelled') })
+
+export const campaignArtifactsSchema = z.object({ campaignId: z.string(), artifacts: z.array(campaignArtifactSchema) })
+
+export const artifactVersionSchema = campaignArtifactSchema.extend({
+  iteration: z.int(),
+  status: versionStatus,
+  feedback: z.array(z.string()),
+  tags: z.array(z.string()),
+  audit: z.object({ id: z.string(), verdict, complianceScore: z.number(), issueCount: z.int() }).nullable(),
+}) satisfies z.ZodType<ArtifactVersion>
+
+export const artifactVersionsSchema = z.object({ campaignId: z.string(), type: artifactType, versions: z.array(artifactVersionSchema) })
+
+export const reviewLinkSummarySchema = z.object({
+  id: z.string(),
+  allowFeedback: z.boolean(),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+}) satisfies z.ZodType<ReviewLinkSummary>
+
+export const reviewLinkListSchema = z.object({ campaignId: z.string(), links: z.array(reviewLinkSummarySchema) })
+
+export const createdReviewLinkSchema = z.object({
+  id: z.string(),
+  url: z.string().meta({ description: '`/review/{token}`, relative to the app\'s origin.' }),
+  token: z.string().meta({ description: 'The secret: shown this once.' }),
+  expiresAt: timestamp,
+}) satisfies z.ZodType<CreatedReviewLink>
+
+export const reviewFeedbackPageSchema = z.object({
+  campaignId: z.string(),
+  feedback: z.array(reviewFeedbackItemSchema),
+  totalCount: z.int(),
+  hasOlder: z.boolean(),
+}) satisfies z.ZodType<ReviewFeedbackPage>
+
+export const campaignStatusSnapshotSchema = z.object({
+  campaignId: z.string(),
+  status,
+  stage,
+  statusReason: z.string().nullable(),
+  revisionNumber: z.int(),
+  artifacts: z.array(campaignArtifactSchema),
+  compliance: complianceAuditResultSchema.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  completedAt: timestamp.nullable(),
+  reviewFeedback: z.array(reviewFeedbackItemSchema),
+  reviewFeedbackCount: z.int(),
+}) satisfies z.ZodType<CampaignStatusSnapshot>
+
+export const reviewViewSchema = z.object({
+  campaign: campaignStatusSnapshotSchema.extend({ theme: z.string() }),
+  allowFeedback: z.boolean(),
+  expiresAt: timestamp,
+  feedback: z.array(reviewFeedbackItemSchema),
+}) satisfies z.ZodType<ReviewView>
