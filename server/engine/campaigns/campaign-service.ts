@@ -2,8 +2,9 @@ import {
   ARTIFACT_TYPES, RUNNING_STAGES,
   type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
   type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
-  type ReviewFeedbackPage, type ReviewFeedbackQuery,
+  type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
 } from '../../../shared/campaign'
+import type { z } from '../../../shared/schemas/zod'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { CampaignRunner } from '../orchestrator/campaign-runner'
@@ -14,12 +15,8 @@ import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersio
 import type { RunRequest } from './run-request'
 import { announceStatus } from './status-announcer'
 
-export interface RunAccepted {
-  campaignId: string
-  status: 'InProgress'
-  estimatedCompletionTime: string
-  revisionNumber?: number
-}
+/** The 202 answer to generate, revise and regenerate, as the API documents it. */
+export type RunAccepted = z.output<typeof runAcceptedSchema>
 
 const isRunning = (row: CampaignRow) => RUNNING_STAGES.includes(row.stage as CampaignStage)
 
