@@ -62,11 +62,13 @@ const BOUNDS: Array<[string, string]> = [
 // zod writes "no upper bound" for integers as the largest safe integer: not worth showing.
 const UNBOUNDED = Number.MAX_SAFE_INTEGER
 
+const singularFor = (count: number, phrase: string) => (count === 1 ? phrase.replace(/(character|item)s$/, '$1') : phrase)
+
 /** The schema's limits and default, as short phrases. */
 export function schemaConstraints(schema: JsonSchema): string[] {
   const phrases = BOUNDS
     .filter(([keyword]) => typeof schema[keyword] === 'number' && Math.abs(schema[keyword] as number) !== UNBOUNDED)
-    .map(([keyword, phrase]) => phrase.replace('{}', String(schema[keyword])))
+    .map(([keyword, phrase]) => singularFor(schema[keyword] as number, phrase.replace('{}', String(schema[keyword]))))
   if (typeof schema.pattern === 'string' && !schema.format) phrases.push(`matches ${schema.pattern}`)
   if ('default' in schema) phrases.push(`default ${JSON.stringify(schema.default)}`)
   return phrases

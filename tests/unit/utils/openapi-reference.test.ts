@@ -13,7 +13,7 @@ describe('reading JSON Schemas for the API reference', () => {
 
   it('states limits and defaults, leaving out the unbounded integer maximum', () => {
     expect(schemaConstraints({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 1 })).toEqual(['≥ 1', 'default 1'])
-    expect(schemaConstraints({ type: 'string', minLength: 1, maxLength: 200 })).toEqual(['at least 1 characters', 'at most 200 characters'])
+    expect(schemaConstraints({ type: 'string', minLength: 1, maxLength: 200 })).toEqual(['at least 1 character', 'at most 200 characters'])
     expect(schemaConstraints({ type: 'string', pattern: '^#' })).toEqual(['matches ^#'])
     expect(schemaConstraints({ type: 'string', format: 'date-time', pattern: '^…$' })).toEqual([])
   })
