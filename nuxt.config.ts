@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import { SESSION_MAX_AGE_SECONDS } from './server/accounts/session-lifetime'
+import { withoutSessionWritingReads } from './server/config/session-reads-without-writes'
 
 export default defineNuxtConfig({
   modules: ['@pinia/nuxt', '@nuxt/eslint', 'nuxt-auth-utils'],
@@ -33,10 +34,12 @@ export default defineNuxtConfig({
   typescript: { strict: true, typeCheck: false },
   telemetry: false,
   hooks: {
-    // /api errors become Problem Details before Nuxt's handler renders its error page for the rest.
+    // /api errors become Problem Details before Nuxt's handler renders its error page for the rest;
+    // reading the session never sets a cookie (server/config/session-reads-without-writes.ts).
     'nitro:config'(config) {
       const nuxtHandlers = config.errorHandler ? [config.errorHandler].flat() : []
       config.errorHandler = [fileURLToPath(new URL('./server/error-handler.ts', import.meta.url)), ...nuxtHandlers]
+      withoutSessionWritingReads(config)
     },
   },
   eslint: { config: { stylistic: true } },

@@ -1,7 +1,8 @@
-import { getCookie, getRequestHeader, type H3Event } from 'h3'
+import { getRequestHeader, type H3Event } from 'h3'
 import { useAppServices } from '../app/services'
 import type { UserRow } from '../db/schema'
 import { HttpProblem, unauthorized } from '../http/problem'
+import { readUserSession } from '../http/read-session'
 import type { SignInCredential } from '../tokens/credential'
 
 export interface CurrentUser {
@@ -52,11 +53,8 @@ async function resolveCurrentUser(event: H3Event): Promise<CurrentUser | null> {
     const found = token ? await services.personalAccessTokens.authenticate(token) : null
     return found ? toCurrentUser(found.user, { kind: 'personal-access-token', id: found.tokenId }) : null
   }
-  // Only a request that brings a session cookie is looked at: reading the session of one that does
-  // not would hand every anonymous caller a fresh, empty session cookie.
-  if (!getCookie(event, useRuntimeConfig(event).session.name ?? 'nuxt-session')) return null
   // The cookie only names a session; its record says whether it is still live (not signed out).
-  const sessionId = (await getUserSession(event)).secure?.sessionId
+  const sessionId = (await readUserSession(event))?.secure?.sessionId
   const user = sessionId ? await services.sessions.authenticate(sessionId) : null
   return user && sessionId ? toCurrentUser(user, { kind: 'session', id: sessionId }) : null
 }
