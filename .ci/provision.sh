@@ -62,7 +62,12 @@ provision_postgres() {
   version=$(ls /etc/postgresql | sort -V | tail -n 1)
   local hba="/etc/postgresql/$version/main/pg_hba.conf"
   grep -q '^host all postgres 127.0.0.1/32 trust' "$hba" || sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
-  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  # Installing the package may already have started the cluster; then it only rereads pg_hba.conf.
+  if port_answers "$POSTGRES_PORT"; then
+    pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+  else
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  fi
   wait_until PostgreSQL pg_isready -h 127.0.0.1 -p "$POSTGRES_PORT"
   if [ "$(runuser -u postgres -- psql -p "$POSTGRES_PORT" -tAc "SELECT 1 FROM pg_database WHERE datname = 'test'")" != 1 ]; then
     runuser -u postgres -- createdb -p "$POSTGRES_PORT" test
