@@ -4,6 +4,7 @@ import type { NitroErrorHandler } from 'nitropack/types'
 import { errorToProblem } from './http/error-to-problem'
 import { PROBLEM_CONTENT_TYPE } from './http/problem'
 import { redactPath } from './http/redact-path'
+import { logger } from './observability/logger'
 import { describeError, printable } from './utils/describe-error'
 
 /**
@@ -27,10 +28,14 @@ const apiErrorHandler: NitroErrorHandler = (error, event) => {
   return send(event, JSON.stringify(body), PROBLEM_CONTENT_TYPE)
 }
 
-// The path only, redacted: a query string or a review link's path may carry a token.
+// The path only, redacted: a query string or a review link's path may carry a token. The one
+// entry that holds the correlation id: whoever quotes it finds this line, and only this one.
 function logFailure(error: unknown, event: H3Event, path: string, correlationId: string): void {
   const cause = isError(error) && error.cause !== undefined ? error.cause : error
-  console.error(`${event.method} ${printable(path)} failed (correlation id ${correlationId}): ${describeError(cause)}`)
+  logger.error(
+    { correlationId, requestId: event.context.requestId, method: event.method, path, error: describeError(cause) },
+    `${event.method} ${printable(path)} failed (correlation id ${correlationId})`,
+  )
 }
 
 export default apiErrorHandler

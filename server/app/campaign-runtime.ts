@@ -4,6 +4,7 @@ import { createModelSetupFromEnv } from '../engine/models'
 import { createCampaignHub } from '../hubs/campaign-hub'
 import { admitHubConnection, invocationRateLimit } from '../hubs/hub-client-limits'
 import { HubCampaignEvents } from '../hubs/hub-campaign-events'
+import { hubLogger, hubMetrics } from '../observability/hub-diagnostics'
 import { defineHubHandlers, HubEndpoint } from '../signalr'
 import { authenticateHubToken } from '../utils/hub-auth'
 import { useAppServices } from './services'
@@ -14,7 +15,13 @@ import { useAppServices } from './services'
  */
 export const campaignEndpoint = new HubEndpoint(
   createCampaignHub(async () => (await useCampaignEngine()).service),
-  { authenticate: authenticateHubToken, filters: [invocationRateLimit], admitConnection: admitHubConnection },
+  {
+    authenticate: authenticateHubToken,
+    filters: [invocationRateLimit],
+    admitConnection: admitHubConnection,
+    logger: hubLogger('campaign'),
+    metrics: hubMetrics,
+  },
 )
 
 export const campaignHubHandlers = defineHubHandlers(campaignEndpoint)

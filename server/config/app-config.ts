@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { parseLogLevel, type LogLevel } from '../observability/log-level'
 
 /** Everything the accounts, tokens and database layers read from the environment, in one place. */
 export interface AppConfig {
@@ -23,6 +24,9 @@ export interface AppConfig {
   /** The largest request body read, in bytes; anything larger is refused before it is buffered. */
   maxRequestBodyBytes: number
   reviewFeedback: ReviewFeedbackLimits
+  logLevel: LogLevel
+  /** Bearer token that opens GET /metrics; the endpoint does not exist without it. */
+  metricsToken: string | undefined
 }
 
 /** How much reviewers may say: every post is kept and shown to the owner, so it has to end somewhere. */
@@ -55,6 +59,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       perLinkPerMinute: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK_PER_MINUTE', env.REVIEW_FEEDBACK_PER_LINK_PER_MINUTE, 10),
     },
     maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    metricsToken: nonEmpty(env.METRICS_TOKEN)?.trim(),
   }
 }
 

@@ -1,13 +1,15 @@
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Database, DatabaseConnection } from './database'
+import { logger } from '../observability/logger'
+import { describeError } from '../utils/describe-error'
 import { schema } from './schema'
 import { observeWrites, WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
   const pool = new pg.Pool({ connectionString, max: 10 })
   // An idle client that loses its connection emits 'error'; without a listener that ends the process.
-  pool.on('error', error => console.error(`PostgreSQL connection error: ${error.message}`))
+  pool.on('error', error => logger.error({ error: describeError(error) }, 'PostgreSQL connection error'))
   const writes = new WriteHealth()
   observeWrites(pool, writes)
   const db = drizzle({ client: pool, schema }) as unknown as Database

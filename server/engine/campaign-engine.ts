@@ -3,9 +3,10 @@ import { CampaignRepository } from './campaigns/campaign-repository'
 import { CampaignService } from './campaigns/campaign-service'
 import { auditArtifacts } from './compliance'
 import type { EngineConfig } from './engine-config'
-import { ModelReviewer, ModelWriter, withRetries, type ModelSetup } from './models'
+import { ModelReviewer, ModelWriter, type ModelSetup } from './models'
+import { observedRetry } from './observed-model-calls'
 import type { CampaignEvents } from './orchestrator/campaign-events'
-import type { Auditor, Retry } from './orchestrator/campaign-run'
+import type { Auditor } from './orchestrator/campaign-run'
 import { CampaignRunner } from './orchestrator/campaign-runner'
 import { OfflineWriter } from './writers/offline/offline-writer'
 import type { ArtifactWriter } from './writers/types'
@@ -36,7 +37,7 @@ export function createCampaignEngine(options: {
     repository,
     writer,
     audit: createAuditor(model),
-    retry: createRetry(config.retryBaseDelayMs),
+    retry: observedRetry(config.retryBaseDelayMs),
     events,
     maxRevisionRounds: config.maxRevisionRounds,
   }, {
@@ -59,7 +60,3 @@ function createAuditor(model: ModelSetup | null): Auditor {
   }
 }
 
-/** Model calls get three attempts with exponential backoff; cancellation stops the waiting. */
-function createRetry(baseDelayMs: number): Retry {
-  return (attempt, signal) => withRetries(attempt, { attempts: 3, baseDelayMs, signal })
-}

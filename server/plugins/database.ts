@@ -1,4 +1,6 @@
 import { closeAppServices, useAppServices } from '../app/services'
+import { logger } from '../observability/logger'
+import { describeError } from '../utils/describe-error'
 import { registerHealthCheck } from '../utils/health'
 
 // Opens the database and runs its migrations at start-up rather than on the first request, and
@@ -10,8 +12,8 @@ export default defineNitroPlugin((nitroApp) => {
     if (!database.writes.healthy) throw new Error('The database is refusing writes')
   })
   useAppServices().then(
-    ({ database, config }) => console.log(`Database ready (${database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})`),
-    error => console.error(`The database could not be opened: ${(error as Error).message}`),
+    ({ database, config }) => logger.info(`Database ready (${database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})`),
+    error => logger.error({ error: describeError(error) }, 'The database could not be opened'),
   )
   nitroApp.hooks.hook('close', closeAppServices)
 })

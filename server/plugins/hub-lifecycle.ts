@@ -2,6 +2,8 @@ import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
 import { loadEngineConfig } from '../engine/engine-config'
 import { readModelConfig } from '../engine/models'
+import { logger } from '../observability/logger'
+import { describeError } from '../utils/describe-error'
 
 /** Largest WebSocket frame accepted at all; hub messages are further limited to 32 KB each. */
 const MAX_WEBSOCKET_FRAME_BYTES = 1024 * 1024
@@ -28,9 +30,9 @@ export default defineNitroPlugin((nitroApp) => {
   useCampaignEngine()
     .then(engine => engine.runner.resumeInterrupted())
     .then((resumed) => {
-      if (resumed > 0) console.log(`Resumed ${resumed} interrupted campaign run(s)`)
+      if (resumed > 0) logger.info({ resumed }, `Resumed ${resumed} interrupted campaign run(s)`)
     })
-    .catch(error => console.error('The campaign engine did not start:', error instanceof Error ? error.message : error))
+    .catch(error => logger.error({ error: describeError(error) }, 'The campaign engine did not start'))
 
   nitroApp.hooks.hook('close', async () => {
     const engine = await useCampaignEngine().catch(() => null)

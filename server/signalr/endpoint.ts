@@ -4,6 +4,7 @@ import { extractAccessToken, type Authenticator } from './auth'
 import { HubConnection, type ConnectionEvents, type Principal } from './connection/hub-connection'
 import { ConnectionRegistry } from './connection-registry'
 import { HubDispatcher } from './dispatcher/hub-dispatcher'
+import { silentHubLogger, uncountedHubMetrics, type ConnectionTrouble, type HubLogger, type HubMetrics } from './diagnostics'
 import type { HubDefinition, HubFilter } from './hub'
 import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
 import { InMemoryLifetimeManager, type HubLifetimeManager } from './lifetime'
@@ -24,6 +25,10 @@ export interface HubEndpointOptions extends Partial<HubServerOptions> {
   filters?: HubFilter[]
   /** Asked before a principal opens one more connection (negotiate, or a WebSocket that skips it). */
   admitConnection?: ConnectionAdmission
+  /** Hears of refused handshakes, hub methods that threw and connections ended for cause. Silent by default. */
+  logger?: HubLogger
+  /** Counts connections and messages. Counts nothing by default. */
+  metrics?: HubMetrics
 }
 
 /** Decides whether `principal`, with `openConnections` already known, may open another one. */
@@ -34,6 +39,14 @@ export interface ConnectionRefusal {
   status: number
   message: string
   retryAfterSeconds?: number
+}
+
+const TROUBLE_MESSAGES: Record<ConnectionTrouble, string> = {
+  'handshake-rejected': 'Hub handshake rejected',
+  'client-timeout': 'Hub connection closed: the client stopped sending',
+  'slow-client': 'Hub connection dropped: the client fell too far behind',
+  'receive-backlog': 'Hub connection closed: the client sent more than the server could read',
+  'protocol-error': 'Hub connection closed: the client sent invalid data',
 }
 
 type Rejection = { status: number, body?: string }
@@ -57,6 +70,7 @@ export class HubEndpoint {
   readonly clients: ServerClients
   private readonly protocols: ReadonlyMap<string, HubProtocol>
   private readonly authenticate: Authenticator
+  private readonly log: HubLogger
   private readonly dispatcher: HubDispatcher
   private readonly connections = new ConnectionRegistry()
   private readonly admitConnection: ConnectionAdmission
@@ -64,21 +78,36 @@ export class HubEndpoint {
   private readonly heartbeat: NodeJS.Timeout
 
   constructor(hub: HubDefinition, options: HubEndpointOptions) {
-    const { authenticate, lifetimeManager, protocols, filters, admitConnection, ...limits } = options
+    const { authenticate, lifetimeManager, protocols, filters, admitConnection, logger, metrics, ...limits } = options
     this.options = { ...DEFAULT_HUB_SERVER_OPTIONS, ...limits }
     this.authenticate = authenticate
     this.admitConnection = admitConnection ?? (async () => null)
     this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
     this.clients = createServerClients(this.lifetime)
     this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
-    this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options, filters)
+    const log = this.log = logger ?? silentHubLogger
+    const count = metrics ?? uncountedHubMetrics
+    this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options, filters, log)
     this.events = {
-      connected: connection => this.dispatcher.connected(connection),
+      connected: (connection) => {
+        count.connectionOpened(connection.transportKind!, connection.protocol!.name)
+        this.dispatcher.connected(connection)
+      },
       message: (connection, message) => this.dispatcher.message(connection, message),
       closed: (connection, error) => {
+        count.connectionClosed(connection.transportKind!, connection.protocol!.name)
         // A closed long-polling connection stays reachable until its client has polled what is left.
         if (connection.transportKind !== 'LongPolling') this.connections.delete(connection)
         void this.dispatcher.disconnected(connection, error)
+      },
+      trouble: (connection, kind, reason) => {
+        if (kind === 'slow-client') count.slowClientDropped()
+        log.warn({ kind, reason, connectionId: connection.connectionId, userId: connection.userId, transport: connection.transportKind }, TROUBLE_MESSAGES[kind])
+      },
+      traffic: (connection, direction) => {
+        const protocol = connection.protocol?.name ?? 'none'
+        if (direction === 'in') count.messageReceived(protocol)
+        else count.messageSent(protocol)
       },
     }
     this.heartbeat = setInterval(() => this.tick(), this.options.heartbeatIntervalMs)
@@ -131,7 +160,11 @@ export class HubEndpoint {
     upgrade: async (request) => {
       const url = new URL(request.url)
       const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
-      if (!principal) return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } })
+      if (!principal) {
+        // No HTTP request line covers an upgrade: say here why it was refused.
+        this.log.info({ status: 401 }, 'Hub WebSocket refused: missing or invalid access token')
+        return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } })
+      }
       const context = (request as { context?: UpgradeContext }).context!
       if (!url.searchParams.get('id')) {
         // skipNegotiation: the WebSocket itself starts the connection.

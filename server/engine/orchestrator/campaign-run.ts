@@ -7,6 +7,7 @@ import { announceStatus } from '../campaigns/status-announcer'
 import type { RunRequest } from '../campaigns/run-request'
 import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
+import { StageClock } from './stage-clock'
 
 export type Auditor = (input: {
   campaignId: string
@@ -14,7 +15,8 @@ export type Auditor = (input: {
   artifacts: Array<{ type: ArtifactType, content: string, metadata: unknown }>
 }) => Promise<ComplianceAuditResult>
 
-export type Retry = <T>(attempt: () => Promise<T>, signal: AbortSignal) => Promise<T>
+/** Calls the model (through `attempt`) for one campaign, retrying transient failures. */
+export type Retry = <T>(campaignId: string, attempt: () => Promise<T>, signal: AbortSignal) => Promise<T>
 
 export interface RunDependencies {
   repository: CampaignRepository
@@ -33,6 +35,9 @@ export interface RunJob {
   controller: AbortController
 }
 
+/** How a run ended, for the log and the campaign_runs_total metric. */
+export type RunOutcome = 'completed' | 'failed' | 'awaiting_review' | 'cancelled' | 'interrupted'
+
 class RunCancelled extends Error {}
 
 /** The abort reason when the server stops: the run stays InProgress and resumes at the next start. */
@@ -47,10 +52,12 @@ export class ServerShutdown extends Error {
  * what the audit flags (up to the configured rounds), then complete, fail or wait for the
  * marketer. Every state change is persisted before it is announced.
  */
-export async function executeRun(job: RunJob, deps: RunDependencies): Promise<void> {
+export async function executeRun(job: RunJob, deps: RunDependencies): Promise<RunOutcome> {
   const { repository, events } = deps
   const { campaignId, controller: { signal } } = job
+  const stages = new StageClock()
   const persist = async (patch: Parameters<CampaignRepository['update']>[1]) => {
+    if (patch.stage !== undefined) stages.enter(patch.stage)
     const row = await repository.update(campaignId, patch)
     if (!row) throw new RunCancelled('The campaign was deleted.')
     return row
@@ -73,7 +80,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
       campaign = await persist({ status: 'Failed', stage: null, statusReason: `Generation failed after retries (${reason}). Regenerate the failed artifact to try again.`, runRequest: null })
       events.failed({ campaignId, errorMessage: campaign.statusReason!, failedAt: campaign.updatedAt.toISOString() })
       await announceSnapshot(campaign)
-      return
+      return 'failed'
     }
 
     for (let round = 0; ; round++) {
@@ -87,7 +94,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
         campaign = await persist({ status: 'Completed', stage: null, completedAt: new Date(), runRequest: null })
         events.completed(campaignId)
         await announceSnapshot(campaign)
-        return
+        return 'completed'
       }
       if (flagged.size === 0 || round >= deps.maxRevisionRounds) {
         campaign = await persist({
@@ -98,7 +105,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
             : 'Some artifacts are missing: regenerate them to complete the campaign.',
         })
         await announceSnapshot(campaign)
-        return
+        return 'awaiting_review'
       }
       campaign = await persist({ stage: 'Revising' })
       await announceSnapshot(campaign)
@@ -109,15 +116,19 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<vo
       if (revisionFailures.length > 0) {
         campaign = await persist({ stage: 'AwaitingReview', runRequest: null, statusReason: 'An automatic revision failed: regenerate the flagged artifacts to try again.' })
         await announceSnapshot(campaign)
-        return
+        return 'awaiting_review'
       }
     }
   }
   catch (error) {
-    if (signal.reason instanceof ServerShutdown) return
+    if (signal.reason instanceof ServerShutdown) return 'interrupted'
     if (!signal.aborted && !(error instanceof RunCancelled)) throw error
     const row = await repository.update(campaignId, { status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
     if (row) await announceSnapshot(row)
+    return 'cancelled'
+  }
+  finally {
+    stages.enter(null)
   }
 }
 
@@ -147,7 +158,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
   const { campaignId, runId, request, controller: { signal } } = job
   const { repository, writer, events } = deps
   const iteration = await repository.nextIteration(campaignId, type)
-  const written = await deps.retry(() => writer.write({
+  const written = await deps.retry(campaignId, () => writer.write({
     campaignId,
     brief: campaign.brief,
     type,

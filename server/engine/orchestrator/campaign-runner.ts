@@ -2,7 +2,9 @@ import { RUNNING_STAGES } from '../../../shared/campaign'
 import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'
-import { executeRun, ServerShutdown, type RunDependencies, type RunJob } from './campaign-run'
+import { executeRun, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
+import { logger } from '../../observability/logger'
+import { campaignRuns, measureRunQueue } from '../../observability/metrics'
 import { describeError } from '../../utils/describe-error'
 import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
 
@@ -26,6 +28,7 @@ export class CampaignRunner {
 
   constructor(private readonly deps: RunDependencies, private readonly limits: RunnerLimits) {
     this.queue = new FairRunQueue(limits, job => this.execute(job))
+    measureRunQueue(() => this.queue.waiting)
   }
 
   /**
@@ -108,16 +111,22 @@ export class CampaignRunner {
   }
 
   private async execute(job: RunJob): Promise<void> {
+    const fields = { campaignId: job.campaignId, runId: job.runId }
+    logger.info(fields, 'Campaign run started')
+    let outcome: RunOutcome = 'failed'
     try {
-      await executeRun(job, this.deps)
+      outcome = await executeRun(job, this.deps)
+      if (outcome === 'failed') logger.warn(fields, 'Campaign run failed: generation failed after retries')
+      else logger.info({ ...fields, outcome }, 'Campaign run ended')
     }
     catch (error) {
       // An unexpected failure (the database went away): the run ends Failed, visibly, not stuck.
-      console.error(`Campaign run ${job.runId} failed unexpectedly: ${describeError(error)}`)
+      logger.error({ ...fields, error: describeError(error) }, 'Campaign run failed unexpectedly')
       await this.deps.repository.update(job.campaignId, { status: 'Failed', stage: null, statusReason: 'An unexpected error stopped generation. Generate again to retry.' })
         .catch(() => {})
     }
     finally {
+      campaignRuns.inc({ outcome })
       if (this.active.get(job.campaignId) === job) this.active.delete(job.campaignId)
     }
   }

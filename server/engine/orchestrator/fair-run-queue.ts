@@ -56,6 +56,13 @@ export class FairRunQueue<Job> {
     return line ? line.waiting.length + line.running : 0
   }
 
+  /** Jobs waiting for a free slot, all owners together. */
+  get waiting(): number {
+    let total = 0
+    for (const line of this.lines.values()) total += line.waiting.length
+    return total
+  }
+
   /** Resolves once nothing is waiting or running. */
   idle(): Promise<void> {
     if (this.lines.size === 0) return Promise.resolve()

@@ -5,6 +5,7 @@ import {
 } from '../protocol'
 import { frameByteLength, type ServerTransport, type TransportKind } from '../transports'
 import type { HubServerOptions } from '../options'
+import type { ConnectionTrouble } from '../diagnostics'
 import { ReconnectBuffer } from './reconnect-buffer'
 import { negotiateHandshake } from './handshake-negotiation'
 
@@ -21,6 +22,10 @@ export interface ConnectionEvents {
   /** Takes one message; false asks for no more until the connection's `resumeReceiving` is called. */
   message(connection: HubConnection, message: HubMessage): boolean
   closed(connection: HubConnection, error: string | undefined): void
+  /** The connection is being ended against its client's wishes; `reason` is for the log, not the client. */
+  trouble(connection: HubConnection, kind: ConnectionTrouble, reason: string): void
+  /** One hub message read from the client ('in') or handed to its transport ('out'). */
+  traffic(connection: HubConnection, direction: 'in' | 'out'): void
 }
 
 /** An encoded message that can be reused for every connection speaking the same protocol. */
@@ -191,6 +196,7 @@ export class HubConnection {
    * and may reconnect.
    */
   fail(error: unknown): void {
+    this.events.trouble(this, troubleKind(error), error instanceof Error ? `${error.name}: ${error.message}` : String(error))
     this.close(this.describeError('Connection closed with an error.', error), true)
   }
 
@@ -262,6 +268,7 @@ export class HubConnection {
 
   /** A failed handshake is answered in the handshake's own format; no Close message follows. */
   private rejectHandshake(error: string): void {
+    this.events.trouble(this, 'handshake-rejected', error)
     this.transmit(writeHandshakeResponse(error))
     this.finish(error)
   }
@@ -318,12 +325,14 @@ export class HubConnection {
         return
       default:
         if (this.reconnectBuffer && !this.reconnectBuffer.shouldProcess()) return
+        this.events.traffic(this, 'in')
         if (!this.events.message(this, message)) this.pauseReceiving()
     }
   }
 
   private sendFrame(frame: Frame, sequenced: boolean): void {
     if (this.state !== 'connected' && this.state !== 'reconnecting') return
+    this.events.traffic(this, 'out')
     if (sequenced && this.reconnectBuffer) {
       const mayGoNow = this.reconnectBuffer.track(frame, frameByteLength(frame))
       if (mayGoNow && this.state === 'connected') this.transmit(frame)
@@ -347,7 +356,9 @@ export class HubConnection {
     if (waiting > this.options.maximumBufferedBytesPerClient) {
       // Its transport is full, so a Close message would only queue behind the backlog: cut it off now
       // and free what it holds.
-      this.abort(this.describeError('Connection closed with an error.', new SlowClientError(waiting)))
+      const slow = new SlowClientError(waiting)
+      this.events.trouble(this, 'slow-client', slow.message)
+      this.abort(this.describeError('Connection closed with an error.', slow))
     }
   }
 
@@ -393,6 +404,12 @@ class SlowClientError extends Error {
 class ClientTimeoutError extends Error {
   override name = 'OperationCanceledException'
   override message = 'Client hasn\'t sent a message/ping within the configured ClientTimeoutInterval.'
+}
+
+function troubleKind(error: unknown): ConnectionTrouble {
+  if (error instanceof ClientTimeoutError) return 'client-timeout'
+  if (error instanceof ReceiveBacklogError) return 'receive-backlog'
+  return 'protocol-error'
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { HubConnection } from '../connection/hub-connection'
-import type { HubCallContext, HubDefinition, HubFilter, HubMethodDefinition } from '../hub'
+import { silentHubLogger, type HubLogger } from '../diagnostics'
+import { HubError, type HubCallContext, type HubDefinition, type HubFilter, type HubMethodDefinition } from '../hub'
 import type { HubLifetimeManager } from '../lifetime'
 import type { HubServerOptions } from '../options'
 import {
@@ -45,6 +47,7 @@ export class HubDispatcher {
     private readonly lifetime: HubLifetimeManager,
     private readonly options: HubServerOptions,
     private readonly filters: readonly HubFilter[] = [],
+    private readonly log: HubLogger = silentHubLogger,
   ) {
     // Method names are matched without regard to case, as ASP.NET Core does.
     for (const [name, method] of Object.entries(hub.methods)) this.methods.set(name.toLowerCase(), { name, method })
@@ -82,6 +85,7 @@ export class HubDispatcher {
       return true
     }
     catch (error) {
+      this.logFailure(connection, 'OnConnectedAsync', error)
       connection.close(describeFailure('Connection closed with an error.', error, this.options.enableDetailedErrors))
       return false
     }
@@ -180,6 +184,7 @@ export class HubDispatcher {
       reply({ result: result ?? null })
     }
     catch (error) {
+      this.logFailure(connection, name, error)
       reply({ error: invocationErrors.methodThrew(name, error, this.options.enableDetailedErrors) })
     }
   }
@@ -205,6 +210,7 @@ export class HubDispatcher {
         iterable = await this.callThroughFilters(createCallContext(connection, this.lifetime, signal), name, method, args)
       }
       catch (error) {
+        this.logFailure(connection, name, error)
         return complete(invocationErrors.methodThrew(name, error, this.options.enableDetailedErrors))
       }
       if (!isAsyncIterable(iterable)) return complete(invocationErrors.notAStream(name))
@@ -223,12 +229,22 @@ export class HubDispatcher {
         }
       }
       catch (error) {
+        if (!signal.aborted) this.logFailure(connection, name, error)
         complete(signal.aborted ? undefined : invocationErrors.streamFailed(error, this.options.enableDetailedErrors))
       }
     }
     finally {
       state.outgoingStreams.delete(invocationId)
     }
+  }
+
+  /**
+   * A method that threw something other than a HubError (a refusal meant for the client) is a
+   * fault: logged once with a correlation id to find it by. The client's text stays ASP.NET Core's.
+   */
+  private logFailure(connection: HubConnection, method: string, error: unknown): void {
+    if (error instanceof HubError) return
+    this.log.error({ correlationId: randomUUID(), method, connectionId: connection.connectionId, userId: connection.userId, error }, `Hub method ${method} threw`)
   }
 
   /** The method, wrapped by the filters: the first given is the outermost. */

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HubLogger, HubMetrics } from '../../../server/signalr'
+import { buildClient } from '../../support/signalr/clients'
+import { RawSocket } from '../../support/signalr/raw-socket'
+import { startTestHubServer, type TestHubServer } from '../../support/signalr/test-server'
+import { handshakeFrame } from '../../support/signalr/wire'
+
+interface Entry { level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string }
+
+/** A logger that keeps what it is told, and metrics that count by name and labels. */
+function recorders() {
+  const entries: Entry[] = []
+  const record = (level: Entry['level']) => (fields: Record<string, unknown>, message: string) => {
+    entries.push({ level, fields, message })
+  }
+  const logger: HubLogger = { info: record('info'), warn: record('warn'), error: record('error') }
+  const counts = new Map<string, number>()
+  const add = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by)
+  const metrics: HubMetrics = {
+    connectionOpened: (transport, protocol) => add(`open ${transport} ${protocol}`),
+    connectionClosed: (transport, protocol) => add(`open ${transport} ${protocol}`, -1),
+    messageReceived: protocol => add(`in ${protocol}`),
+    messageSent: protocol => add(`out ${protocol}`),
+    slowClientDropped: () => add('slow'),
+  }
+  return { entries, logger, metrics, count: (key: string) => counts.get(key) ?? 0 }
+}
+
+describe('the hub server reports to its logger and metrics', () => {
+  let server: TestHubServer
+  const { entries, logger, metrics, count } = recorders()
+  beforeAll(async () => {
+    server = await startTestHubServer({ logger, metrics })
+  })
+  afterAll(() => server.close())
+
+  it('a method that throws: the client keeps ASP.NET Core\'s text, the log gets the error once with a correlation id', async () => {
+    const connection = buildClient(server.hubUrl)
+    await connection.start()
+    await expect(connection.invoke('Throw')).rejects.toThrow('An unexpected error occurred invoking \'Throw\' on the server.')
+    await expect(connection.invoke('ThrowHubError', 'meant for the client')).rejects.toThrow('HubException: meant for the client')
+    await connection.stop()
+
+    const errors = entries.filter(entry => entry.level === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]!.message).toBe('Hub method Throw threw')
+    expect(errors[0]!.fields).toMatchObject({ method: 'Throw', userId: 'alice' })
+    expect(errors[0]!.fields.correlationId).toMatch(/^[0-9a-f-]{36}$/)
+    expect((errors[0]!.fields.error as Error).message).toBe('secret internal detail')
+  })
+
+  it('counts connections by transport and protocol, and messages both ways', async () => {
+    const connection = buildClient(server.hubUrl, { transport: 'LongPolling', protocol: 'messagepack' })
+    await connection.start()
+    expect(count('open LongPolling messagepack')).toBe(1)
+    const inBefore = count('in messagepack')
+    const outBefore = count('out messagepack')
+    await connection.invoke('Echo', 'hello')
+    expect(count('in messagepack')).toBe(inBefore + 1)
+    expect(count('out messagepack')).toBeGreaterThan(outBefore)
+    await connection.stop()
+    expect(count('open LongPolling messagepack')).toBe(0)
+  })
+
+  it('a refused handshake is logged with its reason', async () => {
+    const socket = await RawSocket.open(server.hubUrl, { user: 'bob' })
+    socket.send(handshakeFrame('xml'))
+    await socket.framesUntilClose()
+    expect(entries).toContainEqual(expect.objectContaining({
+      level: 'warn',
+      message: 'Hub handshake rejected',
+      fields: expect.objectContaining({ kind: 'handshake-rejected', reason: 'The protocol \'xml\' is not supported.' }),
+    }))
+  })
+
+  it('a WebSocket without a valid token is logged as refused, the token nowhere in it', async () => {
+    await expect(RawSocket.open(server.hubUrl, { token: 'not-a-valid-secret', tokenIn: 'query' })).rejects.toThrow('WebSocket upgrade answered 401')
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'info', message: 'Hub WebSocket refused: missing or invalid access token' }))
+    expect(JSON.stringify(entries)).not.toContain('not-a-valid-secret')
+  })
+})
