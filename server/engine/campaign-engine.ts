@@ -59,4 +59,3 @@ function createAuditor(model: ModelSetup | null): Auditor {
     return findings.length === 0 ? result : { ...result, issues: [...result.issues, ...findings] }
   }
 }
-
