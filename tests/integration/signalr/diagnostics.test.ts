@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HubLogger, HubMetrics } from '../../../server/signalr'
+import type { Socket } from 'node:net'
 import { buildClient } from '../../support/signalr/clients'
+import { RawHubClient } from '../../support/signalr/raw-hub-client'
 import { RawSocket } from '../../support/signalr/raw-socket'
 import { startTestHubServer, type TestHubServer } from '../../support/signalr/test-server'
+import { waitFor } from '../../support/signalr/wait'
 import { handshakeFrame } from '../../support/signalr/wire'
 
 interface Entry { level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string }
@@ -77,5 +80,40 @@ describe('the hub server reports to its logger and metrics', () => {
     await expect(RawSocket.open(server.hubUrl, { token: 'not-a-valid-secret', tokenIn: 'query' })).rejects.toThrow('WebSocket upgrade answered 401')
     expect(entries).toContainEqual(expect.objectContaining({ level: 'info', message: 'Hub WebSocket refused: missing or invalid access token' }))
     expect(JSON.stringify(entries)).not.toContain('not-a-valid-secret')
+  })
+})
+
+describe('the hub server logs connections it ends for cause', () => {
+  let server: TestHubServer
+  const { entries, logger, metrics, count } = recorders()
+  beforeAll(async () => {
+    server = await startTestHubServer({
+      logger, metrics, heartbeatIntervalMs: 25, clientTimeoutIntervalMs: 300, keepAliveIntervalMs: 60_000, maximumBufferedBytesPerClient: 256 * 1024,
+    })
+  })
+  afterAll(() => server.close())
+
+  const ofKind = (kind: string) => entries.filter(entry => entry.fields.kind === kind)
+
+  it('a client that stops sending after its first ping: client timeout', async () => {
+    const client = await RawHubClient.connect(server.hubUrl, { user: 'carol' })
+    client.send({ type: 6 })
+    await client.untilClose()
+    expect(ofKind('client-timeout')).toEqual([{
+      level: 'warn',
+      message: 'Hub connection closed: the client stopped sending',
+      fields: expect.objectContaining({ userId: 'carol', transport: 'WebSockets', reason: expect.stringContaining('ClientTimeoutInterval') }),
+    }])
+  })
+
+  it('a client that reads nothing while the server sends: dropped as slow, and counted', async () => {
+    const slow = await RawHubClient.connect(server.hubUrl, { user: 'dave' })
+    const tcp = (slow.socket.ws as unknown as { _socket: Socket })._socket
+    tcp.pause()
+    slow.send({ type: 1, invocationId: '1', target: 'Flood', arguments: [2_000, 20_000] })
+    await waitFor(() => ofKind('slow-client').length === 1, 'the slow client to be dropped')
+    expect(ofKind('slow-client')[0]).toMatchObject({ level: 'warn', fields: { userId: 'dave' } })
+    expect(count('slow')).toBe(1)
+    slow.socket.terminate()
   })
 })
