@@ -18,7 +18,7 @@ export const logger: Logger = pino(
     formatters: { level: label => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
   },
-  import.meta.dev ? pretty({ sync: true, colorize: true }) : pino.destination({ dest: 1, sync: true }),
+  import.meta.dev ? pretty({ sync: true, colorize: true, singleLine: true }) : pino.destination({ dest: 1, sync: true }),
 )
 
 // An invalid LOG_LEVEL stops the server at start-up (data-dir plugin, with the other settings);

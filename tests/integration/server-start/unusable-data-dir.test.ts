@@ -58,4 +58,17 @@ describe('an invalid setting read with the data folder', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
+
+  it('LOG_LEVEL too', async () => {
+    const dataDir = createDataDir()
+    try {
+      const ended = await runAppExpectingExit({ DATA_DIR: dataDir, LOG_LEVEL: 'verbose' })
+      expect(ended.exitCode).toBe(1)
+      expect(ended.output).toContain('Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"')
+      expect(ended.output).not.toMatch(NO_STACK_TRACE)
+    }
+    finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
 })
