@@ -55,6 +55,13 @@ describe('a campaign whose model fails one artifact', () => {
     expect(log.named('OnComplianceCheckCompleted')).toEqual([])
     expect(log.named('OnCampaignCompleted')).toEqual([])
 
+    // The log tells the same story, each line naming the campaign: two retries, the failure, the run's end.
+    const entries = app.output().split('\n').filter(line => line.startsWith('{')).map(line => JSON.parse(line))
+      .filter(entry => entry.campaignId === id)
+    expect(entries.filter(entry => entry.msg === 'Model call will be retried')).toHaveLength(2)
+    expect(entries.filter(entry => entry.msg === 'Model call failed')).toEqual([expect.objectContaining({ level: 'error', error: expect.any(String) })])
+    expect(entries.at(-1)).toMatchObject({ level: 'warn', msg: 'Campaign run failed: generation failed after retries' })
+
     // The model recovers; regenerating the failed type alone completes the campaign.
     failing.clear()
     const accepted = await owner.client.post(`/api/campaigns/${id}/artifacts/Visual/regenerate`, { feedback: '' })
