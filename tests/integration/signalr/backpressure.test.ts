@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { RawHubClient } from '../../support/signalr/raw-hub-client'
+import { recordingDiagnostics } from '../../support/signalr/recording-diagnostics'
 import { gate, observed } from '../../support/signalr/test-hub'
 import { startTestHubServer, type TestHubServer } from '../../support/signalr/test-server'
 import { openLongPolling, poll, post } from '../../support/signalr/http-client'
@@ -25,8 +26,9 @@ async function completionIds(client: RawHubClient, count: number): Promise<strin
 
 describe('a client that sends faster than its invocations are served', () => {
   let server: TestHubServer
+  const { entries, logger } = recordingDiagnostics()
   beforeAll(async () => {
-    server = await startTestHubServer({ maximumQueuedMessagesPerClient: 4, maximumPendingReceiveBytes: 256 * 1024 })
+    server = await startTestHubServer({ maximumQueuedMessagesPerClient: 4, maximumPendingReceiveBytes: 256 * 1024, logger })
   })
   afterEach(() => {
     gate.open()
@@ -113,5 +115,8 @@ describe('a client that sends faster than its invocations are served', () => {
     }
     expect(messages.at(-1)).toEqual({ type: 7, error: 'Connection closed with an error.', allowReconnect: true })
     expect(messages.filter(message => message.type === 3 && message.result === padding)).toHaveLength(0)
+    expect(entries.filter(entry => entry.fields.kind === 'receive-backlog')).toEqual([expect.objectContaining({
+      level: 'warn', message: 'Hub connection closed: the client sent more than the server could read',
+    })])
   })
 })

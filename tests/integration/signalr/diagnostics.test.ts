@@ -1,33 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HubLogger, HubMetrics } from '../../../server/signalr'
 import type { Socket } from 'node:net'
 import { buildClient } from '../../support/signalr/clients'
 import { RawHubClient } from '../../support/signalr/raw-hub-client'
+import { recordingDiagnostics as recorders } from '../../support/signalr/recording-diagnostics'
 import { RawSocket } from '../../support/signalr/raw-socket'
 import { startTestHubServer, type TestHubServer } from '../../support/signalr/test-server'
 import { waitFor } from '../../support/signalr/wait'
 import { handshakeFrame } from '../../support/signalr/wire'
-
-interface Entry { level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string }
-
-/** A logger that keeps what it is told, and metrics that count by name and labels. */
-function recorders() {
-  const entries: Entry[] = []
-  const record = (level: Entry['level']) => (fields: Record<string, unknown>, message: string) => {
-    entries.push({ level, fields, message })
-  }
-  const logger: HubLogger = { info: record('info'), warn: record('warn'), error: record('error') }
-  const counts = new Map<string, number>()
-  const add = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by)
-  const metrics: HubMetrics = {
-    connectionOpened: (transport, protocol) => add(`open ${transport} ${protocol}`),
-    connectionClosed: (transport, protocol) => add(`open ${transport} ${protocol}`, -1),
-    messageReceived: protocol => add(`in ${protocol}`),
-    messageSent: protocol => add(`out ${protocol}`),
-    slowClientDropped: () => add('slow'),
-  }
-  return { entries, logger, metrics, count: (key: string) => counts.get(key) ?? 0 }
-}
 
 describe('the hub server reports to its logger and metrics', () => {
   let server: TestHubServer
