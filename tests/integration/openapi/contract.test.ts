@@ -8,9 +8,9 @@ import { ContractClient, OpenApiContract } from '../../support/openapi-contract'
 import { routeFiles } from '../../support/route-files'
 
 // The catch-all answers a Problem Details 404 for paths no route claims; the session echo is the
-// pages' own (nuxt-auth-utils' shape), not part of the API; the hub's routes speak SignalR,
-// described in docs/SIGNALR.md rather than in OpenAPI.
-const UNDOCUMENTED_FILES = ['server/api/[...].ts', 'server/api/_auth/session.get.ts']
+// pages' own (nuxt-auth-utils' shape), not part of the API; /metrics speaks Prometheus' text
+// format (docs/OPERATIONS.md); the hub's routes speak SignalR, described in docs/SIGNALR.md.
+const UNDOCUMENTED_FILES = ['server/api/[...].ts', 'server/api/_auth/session.get.ts', 'server/routes/metrics.get.ts']
 const isHubRoute = (path: string) => path.startsWith('/hubs/')
 
 let app: RunningApp
