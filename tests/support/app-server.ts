@@ -11,6 +11,11 @@ export interface RunningApp {
   dataDir: string
   process: ChildProcess
   output: () => string
+  /**
+   * The output, once it holds `text`. The server logs before it answers, but its log reaches the
+   * test through a pipe read on its own schedule: an answer can arrive before the line about it.
+   */
+  outputContaining: (text: string) => Promise<string>
   stop: () => Promise<void>
 }
 
@@ -77,6 +82,14 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     dataDir,
     process: child,
     output,
+    outputContaining: async (text) => {
+      const deadline = Date.now() + 10_000
+      while (!output().includes(text)) {
+        if (Date.now() > deadline) throw new Error(`The server's output never contained ${JSON.stringify(text)}:\n${output()}`)
+        await new Promise(r => setTimeout(r, 20))
+      }
+      return output()
+    },
     stop: () => new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) {
         removeOwnDataDir()

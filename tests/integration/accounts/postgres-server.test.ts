@@ -54,7 +54,7 @@ describe('the server when its database does not answer', () => {
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect(response.body.detail).toBe(`An unexpected error occurred. It has been logged. Reference: ${response.body.correlationId}.`)
-    expect(app.output()).toContain(`failed (correlation id ${response.body.correlationId})`)
+    await app.outputContaining(`failed (correlation id ${response.body.correlationId})`)
     expect(JSON.stringify(response.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\bat /)
   })
 })

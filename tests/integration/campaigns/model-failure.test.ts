@@ -56,7 +56,8 @@ describe('a campaign whose model fails one artifact', () => {
     expect(log.named('OnCampaignCompleted')).toEqual([])
 
     // The log tells the same story, each line naming the campaign: two retries, the failure, the run's end.
-    const entries = app.output().split('\n').filter(line => line.startsWith('{')).map(line => JSON.parse(line))
+    const output = await app.outputContaining('Campaign run failed: generation failed after retries')
+    const entries = output.split('\n').filter(line => line.startsWith('{')).map(line => JSON.parse(line))
       .filter(entry => entry.campaignId === id)
     expect(entries.filter(entry => entry.msg === 'Model call will be retried')).toHaveLength(2)
     expect(entries.filter(entry => entry.msg === 'Model call failed')).toEqual([expect.objectContaining({ level: 'error', error: expect.any(String) })])

@@ -17,7 +17,7 @@ describe('a correlation id in a 500 answer', () => {
     const { correlationId } = response.body
     expect(response.body.detail).toContain(correlationId)
 
-    const lines = app.output().split('\n').filter(line => line.includes(correlationId))
+    const lines = (await app.outputContaining(correlationId)).split('\n').filter(line => line.includes(correlationId))
     expect(lines).toHaveLength(1)
     const entry = JSON.parse(lines[0]!)
     expect(entry).toMatchObject({ level: 'error', correlationId, method: 'POST', path: '/api/auth/login' })
