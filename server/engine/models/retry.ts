@@ -86,7 +86,7 @@ function isNamed(error: unknown, name: string): boolean {
 }
 
 /** Looks through the cause chain for a socket-level failure (fetch wraps them in TypeError). */
-function isNetworkError(error: unknown): boolean {
+export function isNetworkError(error: unknown): boolean {
   const seen = new Set<unknown>()
   let current = error
   while (current instanceof Error && !seen.has(current)) {

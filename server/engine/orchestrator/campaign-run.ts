@@ -8,6 +8,7 @@ import type { RunRequest } from '../campaigns/run-request'
 import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
 import { StageClock } from './stage-clock'
+import { explainRunFailure } from './run-failures'
 
 export type Auditor = (input: {
   campaignId: string
@@ -150,7 +151,7 @@ async function writeArtifacts(
   }
   job.controller.signal.throwIfAborted()
   return outcomes.flatMap((outcome, index) => outcome.status === 'rejected'
-    ? [{ type: types[index]!, message: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) }]
+    ? [{ type: types[index]!, message: explainRunFailure(outcome.reason, { campaignId: job.campaignId, runId: job.runId, artifactType: types[index] }) }]
     : [])
 }
 

@@ -5,7 +5,7 @@ import type { RunRequest } from '../campaigns/run-request'
 import { executeRun, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
 import { logger } from '../../observability/logger'
 import { campaignRuns, measureRunQueue } from '../../observability/metrics'
-import { describeError } from '../../utils/describe-error'
+import { explainRunFailure } from './run-failures'
 import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
 
 export interface RunnerLimits extends FairQueueLimits {
@@ -120,10 +120,11 @@ export class CampaignRunner {
       else logger.info({ ...fields, outcome }, 'Campaign run ended')
     }
     catch (error) {
-      // An unexpected failure (the database went away): the run ends Failed, visibly, not stuck.
-      logger.error({ ...fields, error: describeError(error) }, 'Campaign run failed unexpectedly')
-      await this.deps.repository.update(job.campaignId, { status: 'Failed', stage: null, statusReason: 'An unexpected error stopped generation. Generate again to retry.' })
-        .catch(() => {})
+      // An unexpected failure (the database went away): the run ends Failed, visibly, not stuck,
+      // and followers hear why in words they can quote to find the details in the log.
+      const statusReason = `Generation stopped: ${explainRunFailure(error, fields)}. Generate again to retry.`
+      const row = await this.deps.repository.update(job.campaignId, { status: 'Failed', stage: null, statusReason }).catch(() => null)
+      this.deps.events.failed({ campaignId: job.campaignId, errorMessage: statusReason, failedAt: (row?.updatedAt ?? new Date()).toISOString() })
     }
     finally {
       campaignRuns.inc({ outcome })

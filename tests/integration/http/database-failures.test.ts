@@ -1,27 +1,11 @@
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, registerUser, STRONG_PASSWORD, type RegisteredUser } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
 import { expectProblem } from '../../support/campaigns'
+import { refuseInserts } from '../../support/refuse-inserts'
 import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
 
 const postgres = (await databaseDrivers()).find(driver => driver.name === 'postgres')!
-
-/**
- * Failures the application cannot cause on purpose, raised by the real database: a trigger makes
- * PostgreSQL refuse an insert with a chosen SQLSTATE, exactly as it would for the real condition.
- */
-async function refuseInserts(url: string, table: string, sqlState: string, message: string): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  const name = `refuse_${table}`
-  await client.query(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${message}' USING ERRCODE = '${sqlState}'; END $$ LANGUAGE plpgsql`)
-  await client.query(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`)
-  return async () => {
-    await client.query(`DROP TRIGGER ${name} ON ${table}; DROP FUNCTION ${name}()`)
-    await client.end()
-  }
-}
 
 describe.skipIf(postgres.skipReason)('database failures (PostgreSQL)', () => {
   let database: TestDatabase
@@ -50,7 +34,7 @@ describe.skipIf(postgres.skipReason)('database failures (PostgreSQL)', () => {
     expect(response.body.detail).toContain(correlationId)
     expect(JSON.stringify(response.body)).not.toMatch(/insert|users|XX000|something broke/i)
 
-    const logLine = app.output().split('\n').find(line => line.includes(correlationId))
+    const logLine = (await app.outputContaining(correlationId)).split('\n').find(line => line.includes(correlationId))
     expect(logLine).toContain('POST /api/auth/register failed')
     expect(logLine).toContain('[XX000]: something broke')
     const log = app.output()
@@ -84,7 +68,7 @@ describe.skipIf(postgres.skipReason)('database failures (PostgreSQL)', () => {
     await allow()
     expect((await user.client.post('/api/tokens', { name: 'space again', password: user.password })).status).toBe(201)
     expect(await health()).toEqual({ status: 200, database: 'Healthy' })
-    expect(app.output()).toContain('[53100]: could not extend file: No space left on device')
+    await app.outputContaining('[53100]: could not extend file: No space left on device')
     // The refused insert carried the new token's hash.
     expect(app.output()).not.toMatch(/[0-9a-f]{64}/)
   })
