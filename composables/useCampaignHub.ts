@@ -1,7 +1,5 @@
 import type { HubConnection, IRetryPolicy } from '@microsoft/signalr'
-import type {
-  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
-} from '#shared/campaign'
+import { CampaignHubEvents as Events, CampaignHubMethods as Methods, invokeCampaignHub, onCampaignHubEvent } from '#shared/campaign/hub-contract'
 import type { HubTokenResponse } from '#shared/types/account'
 import { useCampaignStore } from '~/stores/campaigns'
 
@@ -60,14 +58,15 @@ async function buildConnection(): Promise<HubConnection> {
   const built = await buildCampaignHubConnection(url, async () => (await hubToken()).accessToken)
 
   const { store, notify } = handlers!
-  built.on('OnCampaignStatusReceived', (snapshot: CampaignStatusSnapshot) => store.applySnapshot(snapshot))
-  built.on('OnReviewFeedbackReceived', (notice: ReviewFeedbackNotice) => store.applyReviewFeedbackNotice(notice))
-  built.on('OnCampaignStarted', (campaignId: string) => store.applyStarted(campaignId))
-  built.on('OnChunkReceived', (chunk: ArtifactChunk) => store.applyChunk(chunk))
-  built.on('OnArtifactGenerated', (artifact: CampaignArtifact) => store.applyArtifact(artifact))
-  built.on('OnComplianceCheckCompleted', (result: ComplianceAuditResult) => store.applyCompliance(result))
-  built.on('OnCampaignCompleted', (campaignId: string) => store.applyCompleted(campaignId))
-  built.on('OnGenerationFailed', (failure: GenerationError) => {
+  onCampaignHubEvent(built, Events.OnCampaignStatusReceived, snapshot => store.applySnapshot(snapshot))
+  onCampaignHubEvent(built, Events.OnCampaignUpdated, snapshot => store.applySnapshot(snapshot))
+  onCampaignHubEvent(built, Events.OnReviewFeedbackReceived, notice => store.applyReviewFeedbackNotice(notice))
+  onCampaignHubEvent(built, Events.OnCampaignStarted, campaignId => store.applyStarted(campaignId))
+  onCampaignHubEvent(built, Events.OnChunkReceived, chunk => store.applyChunk(chunk))
+  onCampaignHubEvent(built, Events.OnArtifactGenerated, artifact => store.applyArtifact(artifact))
+  onCampaignHubEvent(built, Events.OnComplianceCheckCompleted, result => store.applyCompliance(result))
+  onCampaignHubEvent(built, Events.OnCampaignCompleted, campaignId => store.applyCompleted(campaignId))
+  onCampaignHubEvent(built, Events.OnGenerationFailed, (failure) => {
     store.applyFailure(failure)
     notify(`Generation failed: ${failure.errorMessage}`)
   })
@@ -78,6 +77,7 @@ async function buildConnection(): Promise<HubConnection> {
   built.onreconnected(() => {
     state.value = 'Connected'
     // Chunks sent while we were away are gone; the snapshot each group now sends is authoritative.
+    void watchOwnCampaigns(built)
     for (const campaignId of groups.keys()) {
       store.dropStreams(campaignId)
       void joinGroup(built, campaignId)
@@ -93,10 +93,20 @@ async function buildConnection(): Promise<HubConnection> {
   return built
 }
 
+/** Every campaign of the user, live in any list or page of the tab: their snapshots and reviewer posts. */
+async function watchOwnCampaigns(hub: HubConnection): Promise<void> {
+  try {
+    await invokeCampaignHub(hub, Methods.WatchCampaigns)
+  }
+  catch (error) {
+    if (hub.state === 'Connected') handlers?.notify(hubErrorMessage(error, 'Live updates of your campaigns are unavailable.'))
+  }
+}
+
 async function joinGroup(hub: HubConnection, campaignId: string): Promise<void> {
   try {
-    await hub.invoke('JoinCampaignGroup', campaignId)
-    await hub.invoke('RequestCampaignStatus', campaignId)
+    await invokeCampaignHub(hub, Methods.JoinCampaignGroup, campaignId)
+    await invokeCampaignHub(hub, Methods.RequestCampaignStatus, campaignId)
   }
   catch (error) {
     if (hub.state === 'Connected') handlers?.notify(hubErrorMessage(error, 'Live updates for this campaign are unavailable.'))
@@ -116,6 +126,7 @@ async function connect(attempt = 0): Promise<void> {
     connection = built
     await built.start()
     state.value = 'Connected'
+    void watchOwnCampaigns(built)
     for (const campaignId of groups.keys()) void joinGroup(built, campaignId)
   }
   catch {
@@ -136,7 +147,7 @@ async function disconnect(): Promise<void> {
   state.value = 'Disconnected'
   if (!closing) return
   try {
-    if (closing.state === 'Connected') await Promise.all([...groups.keys()].map(id => closing.invoke('LeaveCampaignGroup', id)))
+    if (closing.state === 'Connected') await Promise.all([...groups.keys()].map(id => invokeCampaignHub(closing, Methods.LeaveCampaignGroup, id)))
   }
   catch { /* the connection is going away anyway */ }
   await closing.stop().catch(() => {})
@@ -170,7 +181,7 @@ function unfollow(campaignId: string): void {
     return
   }
   groups.delete(campaignId)
-  if (connection?.state === 'Connected') connection.invoke('LeaveCampaignGroup', campaignId).catch(() => {})
+  if (connection?.state === 'Connected') invokeCampaignHub(connection, Methods.LeaveCampaignGroup, campaignId).catch(() => {})
 }
 
 /** A hub error's message for people: the server's own text when it sent one. */
@@ -191,8 +202,8 @@ if (import.meta.client) {
 /**
  * The campaign hub for a component: the tab's one shared connection, opened while any component
  * uses it. `campaignId` (a value or a getter) joins that campaign's group for as long as the
- * component lives, by reference count. Without one, the component still receives the status of
- * every campaign its user owns (how the list stays live).
+ * component lives, by reference count. Without one, the component still receives the snapshot of
+ * every campaign its user owns (the connection watches them all: how the list stays live).
  */
 export function useCampaignHub(campaignId?: MaybeRefOrGetter<string | undefined>) {
   if (import.meta.client) {

@@ -1,6 +1,7 @@
 import type {
   CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, ReviewFeedback, ReviewFeedbackNotice, ReviewView,
 } from '#shared/campaign'
+import { CampaignHubEvents as Events, CampaignHubMethods as Methods, invokeCampaignHub, onCampaignHubEvent } from '#shared/campaign/hub-contract'
 import type { HubTokenResponse } from '#shared/types/account'
 import { mergeReviewFeedback } from '#shared/utils/merge-review-feedback'
 import { buildCampaignHubConnection, type CampaignHubConnection } from './useCampaignHub'
@@ -46,9 +47,10 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
   async function follow(): Promise<void> {
     const id = campaign.value?.campaignId
     if (!connection || !id) return
-    await connection.invoke('JoinCampaignGroup', id)
+    await invokeCampaignHub(connection, Methods.JoinCampaignGroup, id)
+    await invokeCampaignHub(connection, Methods.WatchCampaign, id)
     // Whatever changed between the page render and joining arrives as one snapshot.
-    await connection.invoke('RequestCampaignStatus', id)
+    await invokeCampaignHub(connection, Methods.RequestCampaignStatus, id)
     live.value = true
   }
 
@@ -56,10 +58,11 @@ export function useReviewHub(token: string, campaign: Ref<ReviewCampaign | null>
     // Nothing to follow: a hub token would only spend the visitor's budget on a link that did not open.
     if (!campaign.value) return
     connection = await buildCampaignHubConnection('/hubs/campaign', async () => (await $fetch<HubTokenResponse>(`/api/review/${token}/hub-token`, { method: 'POST' })).accessToken)
-    connection.on('OnCampaignStatusReceived', applySnapshot)
-    connection.on('OnArtifactGenerated', applyArtifact)
-    connection.on('OnComplianceCheckCompleted', applyAudit)
-    connection.on('OnReviewFeedbackReceived', applyFeedback)
+    onCampaignHubEvent(connection, Events.OnCampaignStatusReceived, applySnapshot)
+    onCampaignHubEvent(connection, Events.OnCampaignUpdated, applySnapshot)
+    onCampaignHubEvent(connection, Events.OnArtifactGenerated, applyArtifact)
+    onCampaignHubEvent(connection, Events.OnComplianceCheckCompleted, applyAudit)
+    onCampaignHubEvent(connection, Events.OnReviewFeedbackReceived, applyFeedback)
     connection.onreconnecting(() => {
       live.value = false
     })

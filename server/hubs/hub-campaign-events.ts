@@ -1,52 +1,62 @@
 import type {
   ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
 } from '../../shared/campaign'
+import { CampaignHubEvents, type CampaignHubEventArguments, type CampaignHubEventName } from '../../shared/campaign/hub-contract'
 import type { CampaignEvents } from '../engine/orchestrator/campaign-events'
+import type { Audience } from '../signalr/lifetime/lifetime-manager'
 import type { ServerClients } from '../signalr/server-clients'
-import { campaignGroup } from './campaign-group'
+import { campaignGroup, campaignWatchersGroup, ownerWatchersGroup } from './campaign-group'
 
-/** The seed's server → client events, each sent to the campaign's group only, one argument each. */
+/**
+ * Sends what a run announces to the connections that asked for it: the seed's events to the
+ * campaign's group; snapshots and reviewer posts, under names of their own, to watchers only,
+ * so the seed's client code never hears an event it has no handler for.
+ */
 export class HubCampaignEvents implements CampaignEvents {
   constructor(private readonly clients: ServerClients) {}
 
   started(campaignId: string): void {
-    this.send(campaignId, 'OnCampaignStarted', campaignId)
+    this.toGroup(campaignId, CampaignHubEvents.OnCampaignStarted, campaignId)
   }
 
   chunk(chunk: ArtifactChunk): void {
-    this.send(chunk.campaignId, 'OnChunkReceived', chunk)
+    this.toGroup(chunk.campaignId, CampaignHubEvents.OnChunkReceived, chunk)
   }
 
   artifactGenerated(artifact: CampaignArtifact): void {
-    this.send(artifact.campaignId, 'OnArtifactGenerated', artifact)
+    this.toGroup(artifact.campaignId, CampaignHubEvents.OnArtifactGenerated, artifact)
   }
 
   complianceChecked(result: ComplianceAuditResult): void {
-    this.send(result.campaignId, 'OnComplianceCheckCompleted', result)
+    this.toGroup(result.campaignId, CampaignHubEvents.OnComplianceCheckCompleted, result)
   }
 
   completed(campaignId: string): void {
-    this.send(campaignId, 'OnCampaignCompleted', campaignId)
+    this.toGroup(campaignId, CampaignHubEvents.OnCampaignCompleted, campaignId)
   }
 
   failed(error: GenerationError): void {
-    this.send(error.campaignId, 'OnGenerationFailed', error)
+    this.toGroup(error.campaignId, CampaignHubEvents.OnGenerationFailed, error)
   }
 
   statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void {
-    void this.clients.audience(followersAndOwner(snapshot.campaignId, ownerId)).send('OnCampaignStatusReceived', snapshot)
+    this.send(watchers(snapshot.campaignId, ownerId), CampaignHubEvents.OnCampaignUpdated, snapshot)
   }
 
   reviewFeedbackReceived(ownerId: string, notice: ReviewFeedbackNotice): void {
-    void this.clients.audience(followersAndOwner(notice.campaignId, ownerId)).send('OnReviewFeedbackReceived', notice)
+    this.send(watchers(notice.campaignId, ownerId), CampaignHubEvents.OnReviewFeedbackReceived, notice)
   }
 
-  private send(campaignId: string, event: string, payload: unknown): void {
-    void this.clients.group(campaignGroup(campaignId)).send(event, payload)
+  private toGroup<E extends CampaignHubEventName>(campaignId: string, event: E, ...args: CampaignHubEventArguments[E]): void {
+    this.send({ kind: 'groups', groups: [campaignGroup(campaignId)] }, event, ...args)
+  }
+
+  private send<E extends CampaignHubEventName>(audience: Audience, event: E, ...args: CampaignHubEventArguments[E]): void {
+    void this.clients.audience(audience).send(event, ...args)
   }
 }
 
-/** Followers of the campaign, and the owner's other pages (a campaign list) that have not joined it. */
-function followersAndOwner(campaignId: string, ownerId: string) {
-  return { kind: 'union' as const, audiences: [{ kind: 'groups' as const, groups: [campaignGroup(campaignId)] }, { kind: 'users' as const, userIds: [ownerId] }] }
+/** Watchers of the campaign, and its owner's watching connections (a campaign list), each reached once. */
+function watchers(campaignId: string, ownerId: string): Audience {
+  return { kind: 'groups', groups: [campaignWatchersGroup(campaignId), ownerWatchersGroup(ownerId)] }
 }

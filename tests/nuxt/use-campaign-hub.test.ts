@@ -121,6 +121,8 @@ describe('useCampaignHub', () => {
     expect(builderCalls).toContain('reconnect:0,2000,4000,8000,16000,30000,30000')
     expect(await connection.options.accessTokenFactory()).toMatch(/^token-/)
     await vi.waitFor(() => expect(calls(connection, 'JoinCampaignGroup')).toEqual([CAMPAIGN_ID]))
+    // The tab watches every campaign of its user once, whatever the pages follow.
+    expect(calls(connection, 'WatchCampaigns')).toHaveLength(1)
     expect(first.text()).toBe('Connected')
 
     first.unmount()
@@ -148,6 +150,8 @@ describe('useCampaignHub', () => {
     connection.reconnected!()
     await vi.waitFor(() => expect(calls(connection, 'RequestCampaignStatus')).toHaveLength(2))
     expect(calls(connection, 'JoinCampaignGroup')).toEqual([CAMPAIGN_ID, CAMPAIGN_ID])
+    // A reconnect may be a new connection on the server: the watch is renewed too.
+    expect(calls(connection, 'WatchCampaigns')).toHaveLength(2)
     expect(store.campaigns[CAMPAIGN_ID]).toMatchObject({ status: 'Completed', updatedAt: at(30) })
     expect(store.streams[CAMPAIGN_ID]).toBeUndefined()
     expect(store.currentArtifacts(CAMPAIGN_ID).Copy?.id).toBe('art_Copy_2')
@@ -159,6 +163,12 @@ describe('useCampaignHub', () => {
     const page = await mountSuspended(Follower, { props: { campaignId: 'camp_events' } })
     const connection = await connected()
     connection.emit('OnCampaignStatusReceived', { ...snapshot(40), campaignId: 'camp_events' })
+    expect(store.campaigns.camp_events?.updatedAt).toBe(at(40))
+    connection.emit('OnCampaignUpdated', { ...snapshot(45), campaignId: 'camp_events' })
+    expect(store.campaigns.camp_events?.updatedAt).toBe(at(45))
+    const feedback = { id: 'fb_1', reviewerName: 'Rae', decision: 'approve', comment: 'Good to go.', createdAt: at(46) }
+    connection.emit('OnReviewFeedbackReceived', { campaignId: 'camp_events', feedback, totalCount: 1 })
+    expect(store.campaigns.camp_events?.reviewFeedback).toEqual([feedback])
     connection.emit('OnChunkReceived', { campaignId: 'camp_events', artifactType: 'Visual', chunk: 'A bold', isComplete: false })
     expect(store.streams.camp_events?.Visual?.text).toBe('A bold')
     connection.emit('OnArtifactGenerated', { ...artifact('Visual', 1), campaignId: 'camp_events' })

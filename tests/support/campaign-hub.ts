@@ -1,14 +1,12 @@
 import * as signalR from '@microsoft/signalr'
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack'
+import { CampaignHubEvents, type CampaignHubEventName } from '../../shared/campaign/hub-contract'
 import type { ApiClient } from './api-client'
 import type { ProtocolName, TransportName } from './signalr/clients'
 
-/** Every server → client event of the campaign hub, and the status answer. */
-export const CAMPAIGN_EVENTS = [
-  'OnCampaignStarted', 'OnArtifactGenerated', 'OnComplianceCheckCompleted', 'OnCampaignCompleted',
-  'OnGenerationFailed', 'OnChunkReceived', 'OnCampaignStatusReceived', 'OnReviewFeedbackReceived',
-] as const
-export type CampaignEventName = (typeof CAMPAIGN_EVENTS)[number]
+/** Every server → client event of the campaign hub. */
+export const CAMPAIGN_EVENTS = Object.values(CampaignHubEvents)
+export type CampaignEventName = CampaignHubEventName
 
 // Payloads are read loosely: a wrong guess fails an assertion rather than the compile.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

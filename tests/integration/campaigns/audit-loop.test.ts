@@ -15,6 +15,7 @@ async function generateRisky(app: RunningApp, owner: RegisteredUser) {
   const id = await createCampaign(owner.client, RISKY_BRIEF)
   const hub = await connectCampaignHub(app.url, owner.client)
   await hub.connection.invoke('JoinCampaignGroup', id)
+  await hub.connection.invoke('WatchCampaign', id)
   expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
   return { id, ...hub }
 }
@@ -88,7 +89,7 @@ describe('the audit feedback loop with no automatic revisions (MAX_REVISION_ROUN
   it('waits for the marketer in AwaitingReview, and completes once the flagged artifacts are approved', async () => {
     const { id, connection, log } = await generateRisky(app, owner)
     const waiting = await log.waitFor(
-      event => event.name === 'OnCampaignStatusReceived' && event.args[0]?.stage === 'AwaitingReview', 'the AwaitingReview snapshot')
+      event => event.name === 'OnCampaignUpdated' && event.args[0]?.stage === 'AwaitingReview', 'the AwaitingReview snapshot')
     expect(waiting.args[0]).toMatchObject({ campaignId: id, status: 'InProgress', statusReason: expect.stringMatching(/approve|regenerate|revise/i) })
 
     const detail = await waitForCampaign(owner.client, id)

@@ -29,16 +29,17 @@ describe('a campaign generated live', () => {
 
     const { connection, log } = await connectCampaignHub(app.url, owner.client, { transport, protocol })
     await connection.invoke('JoinCampaignGroup', id)
+    await connection.invoke('WatchCampaign', id)
     const accepted = await owner.client.post(`/api/campaigns/${id}/generate`)
     expect(accepted.status).toBe(202)
     expect(accepted.body).toMatchObject({ campaignId: id, status: 'InProgress' })
     expect(Date.parse(accepted.body.estimatedCompletionTime)).toBeGreaterThan(Date.now())
 
-    await log.waitFor(event => event.name === 'OnCampaignStatusReceived' && event.args[0].status === 'Completed', 'the completed snapshot')
-    // Snapshots follow every change of status or stage; the seed's events tell the story between them.
-    const stages = log.named('OnCampaignStatusReceived').map(event => `${event.args[0].status}/${event.args[0].stage}`)
+    await log.waitFor(event => event.name === 'OnCampaignUpdated' && event.args[0].status === 'Completed', 'the completed snapshot')
+    // Watchers get a snapshot on every change of status or stage; the seed's events tell the story between them.
+    const stages = log.named('OnCampaignUpdated').map(event => `${event.args[0].status}/${event.args[0].stage}`)
     expect(stages).toEqual(['InProgress/Queued', 'InProgress/Generating', 'InProgress/Auditing', 'Completed/null'])
-    const seedEvents = log.events.filter(event => event.name !== 'OnCampaignStatusReceived')
+    const seedEvents = log.events.filter(event => event.name !== 'OnCampaignUpdated')
     const names = seedEvents.map(event => event.name)
     expect(names[0]).toBe('OnCampaignStarted')
     expect(seedEvents[0]!.args).toEqual([id])

@@ -14,7 +14,7 @@ const hasStarted = (detail: CampaignDetail) => detail.stage !== 'Queued'
 
 /** When the run took its slot: the server's time on the campaign's first Generating snapshot. */
 function startedAt(log: EventLog, id: string): number | undefined {
-  const snapshot = log.events.find(event => event.name === 'OnCampaignStatusReceived' && event.args[0]?.campaignId === id && event.args[0]?.stage === 'Generating')
+  const snapshot = log.events.find(event => event.name === 'OnCampaignUpdated' && event.args[0]?.campaignId === id && event.args[0]?.stage === 'Generating')
   return snapshot && Date.parse(snapshot.args[0].updatedAt)
 }
 
@@ -37,6 +37,7 @@ describe('campaign runs shared between users', () => {
     const [bobId] = await createCampaigns(bob, 1)
     const annHub = await connectCampaignHub(app.url, ann.client)
     const bobHub = await connectCampaignHub(app.url, bob.client)
+    await Promise.all([annHub.connection.invoke('WatchCampaigns'), bobHub.connection.invoke('WatchCampaigns')])
 
     for (const id of annIds.slice(0, 8)) expect((await generate(ann, id)).status).toBe(202)
     // Three requests racing for the last two places: two get them, the third is refused.

@@ -43,6 +43,7 @@ describe('a campaign while it is being generated', () => {
     const id = await createCampaign(owner.client, { ...SAMPLE_BRIEF, executionMode: 'sequential' })
     const { connection, log } = await connectCampaignHub(app.url, owner.client)
     await connection.invoke('JoinCampaignGroup', id)
+    await connection.invoke('WatchCampaign', id)
     expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
 
     const first = (await log.waitFor(event => event.name === 'OnArtifactGenerated', 'the first artifact')).args[0]
@@ -51,7 +52,7 @@ describe('a campaign while it is being generated', () => {
     expect(cancelled.body).toMatchObject({ campaignId: id })
 
     // Snapshots may also announce earlier stages; the one that matters says Cancelled.
-    const status = await log.waitFor(event => event.name === 'OnCampaignStatusReceived' && event.args[0]?.status === 'Cancelled', 'the Cancelled snapshot')
+    const status = await log.waitFor(event => event.name === 'OnCampaignUpdated' && event.args[0]?.status === 'Cancelled', 'the Cancelled snapshot')
     expect(status.args).toHaveLength(1)
     expect(status.args[0]).toMatchObject({ campaignId: id, status: 'Cancelled', stage: null, statusReason: expect.any(String) })
     const detail = await waitForCampaign(owner.client, id)

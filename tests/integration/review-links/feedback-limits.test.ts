@@ -74,6 +74,7 @@ describe('reviewer feedback is bounded', () => {
     connection.onclose(error => closed.push(error))
     try {
       await connection.invoke('JoinCampaignGroup', campaignId)
+      await connection.invoke('WatchCampaign', campaignId)
       await connection.invoke('RequestCampaignStatus', campaignId)
       const emptySnapshot = (await log.waitFor(event => event.name === 'OnCampaignStatusReceived', 'the first snapshot')).args[0]
 

@@ -159,10 +159,13 @@ describe('review links', () => {
         const snapshot = (await log.waitFor(event => event.name === 'OnCampaignStatusReceived', 'the snapshot', 5_000)).args[0]
         expect(snapshot).toMatchObject({ campaignId, status: 'Completed', theme: SAMPLE_BRIEF.theme })
         for (const other of [otherCampaignId, strangersCampaignId, 'camp_missing']) {
-          for (const method of ['JoinCampaignGroup', 'RequestCampaignStatus']) {
+          for (const method of ['JoinCampaignGroup', 'RequestCampaignStatus', 'WatchCampaign']) {
             await expect(connection.invoke(method, other), `${method} ${other}`).rejects.toThrow(`Campaign '${other}' was not found.`)
           }
         }
+        // A link has no campaigns of its own to watch; its one campaign it may.
+        await expect(connection.invoke('WatchCampaigns')).rejects.toThrow('A review link can only watch its own campaign')
+        await connection.invoke('WatchCampaign', campaignId)
         await connection.invoke('LeaveCampaignGroup', campaignId)
       }
       finally {
@@ -192,6 +195,7 @@ describe('review links', () => {
     it('is stored and shown live to the owner, on the campaign and in its history', async () => {
       const link = await createReviewLink(owner.client, campaignId, { allowFeedback: true })
       const { connection, log } = await connectCampaignHub(app.url, owner.client)
+      await connection.invoke('WatchCampaigns')
       try {
         const given = await anonymous.post(`/api/review/${link.token}/feedback`, { reviewerName: 'Rae from Legal', decision: 'request-changes', comment: 'Drop the second claim.' })
         expect(given.status).toBe(201)
@@ -200,7 +204,7 @@ describe('review links', () => {
         // The new post alone, with the campaign's count: not the whole list again.
         const pushed = await log.waitFor(event => event.name === 'OnReviewFeedbackReceived', 'the new feedback')
         expect(pushed.args[0]).toEqual({ campaignId, feedback: given.body, totalCount: expect.any(Number) })
-        expect(log.named('OnCampaignStatusReceived')).toEqual([])
+        expect(log.named('OnCampaignUpdated')).toEqual([])
 
         const detail = await owner.client.get(`/api/campaigns/${campaignId}`)
         expect(detail.body.reviewFeedback).toContainEqual(given.body)
