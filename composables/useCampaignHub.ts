@@ -153,8 +153,22 @@ async function disconnect(): Promise<void> {
   await closing.stop().catch(() => {})
 }
 
+/** The store whose stream gaps this tab answers, and how to stop listening to it. */
+let gapWatch: { store: ReturnType<typeof useCampaignStore>, stop: () => void } | undefined
+
+/** Streamed text with a hole in it was dropped: the campaign's snapshot says where the run stands. */
+function requestSnapshotsOnGaps(store: ReturnType<typeof useCampaignStore>): void {
+  if (gapWatch?.store === store) return
+  gapWatch?.stop()
+  const stop = store.onStreamGap((campaignId) => {
+    if (connection?.state === 'Connected') invokeCampaignHub(connection, Methods.RequestCampaignStatus, campaignId).catch(() => {})
+  })
+  gapWatch = { store, stop }
+}
+
 function acquire(store: ReturnType<typeof useCampaignStore>, notify: (message: string) => void): void {
   handlers = { store, notify }
+  requestSnapshotsOnGaps(store)
   users++
   clearTimeout(stopTimer)
   void connect()

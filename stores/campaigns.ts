@@ -37,6 +37,8 @@ export interface CampaignRecord {
 export interface ArtifactStream {
   text: string
   complete: boolean
+  /** The sequence number of the last chunk applied. */
+  sequence: number
 }
 
 type PerType<T> = Partial<Record<ArtifactType, T>>
@@ -129,20 +131,35 @@ export const useCampaignStore = defineStore('campaigns', () => {
     if (campaign?.status === 'InProgress' && campaign.stage === 'Queued') campaign.liveStage = 'Generating'
   }
 
+  /** Who asks the server for a campaign's snapshot when streamed text turns out to have a hole. */
+  const streamGapListeners = new Set<(campaignId: string) => void>()
+  function onStreamGap(listener: (campaignId: string) => void): () => void {
+    streamGapListeners.add(listener)
+    return () => streamGapListeners.delete(listener)
+  }
+
+  /**
+   * `OnChunkReceived`, placed by its sequence number: 0 (re)starts the write (a retry or a revision
+   * starts over), a number already applied is a repeat and changes nothing, a number past the next
+   * one means chunks were lost: the text is dropped rather than shown with a hole, and a snapshot
+   * is asked for. Chunks of a write whose start we missed (joined mid-write) are not shown either.
+   */
   function applyChunk(chunk: ArtifactChunk): void {
     const campaign = campaigns.value[chunk.campaignId]
     // Chunks belong to a run in progress; one arriving after the run settled is stale.
     if (campaign && !isRunningStage(displayStage(campaign))) return
     const byType = streams.value[chunk.campaignId] ??= {}
     const stream = byType[chunk.artifactType]
-    if (chunk.isComplete) {
-      if (stream) stream.complete = true
+    const text = chunk.isComplete ? '' : chunk.chunk
+    if (chunk.sequence === 0) byType[chunk.artifactType] = { text, complete: chunk.isComplete, sequence: 0 }
+    else if (!stream || chunk.sequence <= stream.sequence) return
+    else if (chunk.sequence > stream.sequence + 1) {
+      Reflect.deleteProperty(byType, chunk.artifactType)
+      for (const listener of streamGapListeners) listener(chunk.campaignId)
       return
     }
-    // A finished stream followed by new text is a new write (a retry or a revision) starting over.
-    if (!stream || stream.complete) byType[chunk.artifactType] = { text: chunk.chunk, complete: false }
-    else stream.text += chunk.chunk
-    if (campaign && campaign.liveStage === 'Auditing') campaign.liveStage = 'Revising'
+    else Object.assign(stream, { text: stream.text + text, complete: chunk.isComplete, sequence: chunk.sequence })
+    if (!chunk.isComplete && campaign && campaign.liveStage === 'Auditing') campaign.liveStage = 'Revising'
   }
 
   function applyArtifact(artifact: CampaignArtifact): void {
@@ -272,7 +289,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
   return {
     campaigns, artifacts, versions, versionStatus, currentArtifactIds, versionIds, compliance, streams, listing, listedCampaigns,
     applySummary, applyPage, applyDetail, applySnapshot, applyStarted, applyChunk, applyArtifact, applyCompliance,
-    applyCompleted, applyFailure, applyReviewFeedbackNotice, applyReviewFeedbackPage, dropStreams, applyVersions, applyApproval, forget,
+    applyCompleted, applyFailure, applyReviewFeedbackNotice, onStreamGap, applyReviewFeedbackPage, dropStreams, applyVersions, applyApproval, forget,
     currentArtifacts, displayStage,
   }
 })

@@ -70,4 +70,9 @@ export interface ArtifactChunk {
   artifactType: ArtifactType
   chunk: string
   isComplete: boolean
+  /**
+   * Ours: the chunk's place in its write, 0 for the first and one more for each next one, the final
+   * `isComplete` chunk included. A write that starts over (a retry, a revision) starts again at 0.
+   */
+  sequence: number
 }

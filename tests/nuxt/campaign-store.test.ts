@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { useCampaignStore } from '~/stores/campaigns'
 import { artifact, at, audit, CAMPAIGN_ID, feedback, feedbackRange, snapshot } from './fixtures'
 
-const chunk = (text: string, isComplete = false) => ({ campaignId: CAMPAIGN_ID, artifactType: 'Copy' as const, chunk: text, isComplete })
+const chunk = (text: string, sequence: number, isComplete = false) => ({ campaignId: CAMPAIGN_ID, artifactType: 'Copy' as const, chunk: text, isComplete, sequence })
 
 describe('campaign store', () => {
   let store: ReturnType<typeof useCampaignStore>
@@ -64,7 +64,7 @@ describe('campaign store', () => {
     store.applyCompliance(audit(4, { complianceScore: 10, verdict: 'Fail' }))
     store.applyFailure({ campaignId: CAMPAIGN_ID, errorMessage: 'old failure', failedAt: at(6) })
     store.applyCompleted(CAMPAIGN_ID)
-    store.applyChunk(chunk('stale text'))
+    store.applyChunk(chunk('stale text', 0))
 
     // The old version is remembered for the history, but nothing the page shows has changed.
     expect(store.currentArtifacts(CAMPAIGN_ID).Copy?.id).toBe('art_Copy_2')
@@ -75,17 +75,17 @@ describe('campaign store', () => {
 
   it('accumulates streamed chunks per artifact type, and replaces them with the final artifact', () => {
     store.applySnapshot(snapshot(1))
-    store.applyChunk(chunk('Say hello '))
-    store.applyChunk(chunk('to the '))
-    store.applyChunk({ ...chunk('Short'), artifactType: 'ShortCopy' })
-    store.applyChunk(chunk('trails.'))
+    store.applyChunk(chunk('Say hello ', 0))
+    store.applyChunk(chunk('to the ', 1))
+    store.applyChunk({ ...chunk('Short', 0), artifactType: 'ShortCopy' })
+    store.applyChunk(chunk('trails.', 2))
     expect(store.streams[CAMPAIGN_ID]?.Copy?.text).toBe('Say hello to the trails.')
     expect(store.streams[CAMPAIGN_ID]?.ShortCopy?.text).toBe('Short')
 
-    store.applyChunk(chunk('', true))
-    expect(store.streams[CAMPAIGN_ID]?.Copy).toEqual({ text: 'Say hello to the trails.', complete: true })
+    store.applyChunk(chunk('', 3, true))
+    expect(store.streams[CAMPAIGN_ID]?.Copy).toEqual({ text: 'Say hello to the trails.', complete: true, sequence: 3 })
     // A retried write streams again from the start.
-    store.applyChunk(chunk('Say hello again'))
+    store.applyChunk(chunk('Say hello again', 0))
     expect(store.streams[CAMPAIGN_ID]?.Copy?.text).toBe('Say hello again')
 
     store.applyArtifact(artifact('Copy', 1))
@@ -94,9 +94,41 @@ describe('campaign store', () => {
     expect(store.currentArtifacts(CAMPAIGN_ID).Copy?.content).toBe('Copy version 1')
   })
 
+  it('ignores a chunk it already applied', () => {
+    store.applySnapshot(snapshot(1))
+    const gaps: string[] = []
+    store.onStreamGap(campaignId => gaps.push(campaignId))
+    store.applyChunk(chunk('Say hello ', 0))
+    store.applyChunk(chunk('to the ', 1))
+    store.applyChunk(chunk('to the ', 1))
+    store.applyChunk(chunk('Say hello ', 0))
+    store.applyChunk(chunk('to the ', 1))
+    store.applyChunk(chunk('trails.', 2))
+    expect(store.streams[CAMPAIGN_ID]?.Copy).toEqual({ text: 'Say hello to the trails.', complete: false, sequence: 2 })
+    expect(gaps).toEqual([])
+  })
+
+  it('drops the text and asks for a snapshot when a chunk is missing, then waits for the next write', () => {
+    store.applySnapshot(snapshot(1))
+    const gaps: string[] = []
+    const stop = store.onStreamGap(campaignId => gaps.push(campaignId))
+    store.applyChunk(chunk('Say hello ', 0))
+    store.applyChunk(chunk('trails.', 2))
+    expect(gaps).toEqual([CAMPAIGN_ID])
+    expect(store.streams[CAMPAIGN_ID]?.Copy).toBeUndefined()
+    // The rest of that write has a hole in it: nothing is shown until a write starts over.
+    store.applyChunk(chunk(' More.', 3))
+    expect(store.streams[CAMPAIGN_ID]?.Copy).toBeUndefined()
+    store.applyChunk(chunk('A fresh start', 0))
+    expect(store.streams[CAMPAIGN_ID]?.Copy?.text).toBe('A fresh start')
+    stop()
+    store.applyChunk(chunk('lost', 5))
+    expect(gaps).toEqual([CAMPAIGN_ID])
+  })
+
   it('after a reconnect, drops half-streamed text and takes the snapshot as the truth', () => {
     store.applySnapshot(snapshot(1))
-    store.applyChunk(chunk('half a sen'))
+    store.applyChunk(chunk('half a sen', 0))
     // Meanwhile the server restarted, finished the run and announced it; we missed all of it.
     store.dropStreams(CAMPAIGN_ID)
     store.applySnapshot(snapshot(20, {

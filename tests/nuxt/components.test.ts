@@ -18,7 +18,7 @@ describe('ArtifactSection', () => {
   const props = { campaignId: 'camp_test', type: 'Copy' as const, status: undefined, busy: true }
 
   it('shows text as it streams, as text, then the finished artifact in its place', async () => {
-    const section = await mountSuspended(ArtifactSection, { props: { ...props, artifact: undefined, stream: { text: '<b>Say hello</b>', complete: false } } })
+    const section = await mountSuspended(ArtifactSection, { props: { ...props, artifact: undefined, stream: { text: '<b>Say hello</b>', complete: false, sequence: 4 } } })
     expect(section.get('h2').text()).toBe('Copy')
     expect(section.text()).toContain('<b>Say hello</b>')
     expect(section.find('b').exists()).toBe(false)

@@ -159,16 +159,21 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
   const { campaignId, runId, request, controller: { signal } } = job
   const { repository, writer, events } = deps
   const iteration = await repository.nextIteration(campaignId, type)
-  const written = await deps.retry(campaignId, () => writer.write({
-    campaignId,
-    brief: campaign.brief,
-    type,
-    iteration,
-    feedback,
-    tags: request.tags,
-    signal,
-    onText: chunk => events.chunk({ campaignId, artifactType: type, chunk, isComplete: false }),
-  }), signal)
+  let sequence = 0
+  const written = await deps.retry(campaignId, () => {
+    // Each attempt streams its text from the start, so listeners start over with it.
+    sequence = 0
+    return writer.write({
+      campaignId,
+      brief: campaign.brief,
+      type,
+      iteration,
+      feedback,
+      tags: request.tags,
+      signal,
+      onText: chunk => events.chunk({ campaignId, artifactType: type, chunk, isComplete: false, sequence: sequence++ }),
+    })
+  }, signal)
   signal.throwIfAborted()
   const row = await repository.appendVersion({
     campaignId,
@@ -181,7 +186,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
     tags: request.tags,
     runId,
   })
-  events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true })
+  events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true, sequence })
   events.artifactGenerated(toArtifact(row))
 }
 

@@ -55,6 +55,8 @@ describe('a campaign generated live', () => {
       expect(chunks.length).toBeGreaterThan(2)
       expect(chunks.slice(0, -1).every(event => event.args[0].isComplete === false)).toBe(true)
       expect(chunks.at(-1)!.args[0]).toMatchObject({ campaignId: id, artifactType: type, isComplete: true })
+      // Numbered from 0 within the write, the final chunk included: a client can tell a lost or repeated one.
+      expect(chunks.map(event => event.args[0].sequence)).toEqual(chunks.map((_, index) => index))
       expect(sequence.at(-1)!.name).toBe('OnArtifactGenerated')
       const artifact = sequence.at(-1)!.args[0]
       expect(Object.keys(artifact).sort()).toEqual(['agentName', 'campaignId', 'content', 'createdAt', 'id', 'metadata', 'type'])
