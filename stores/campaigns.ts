@@ -105,9 +105,13 @@ export const useCampaignStore = defineStore('campaigns', () => {
     Object.assign(campaign, fields)
   }
 
-  /** `OnCampaignStatusReceived`: authoritative over every earlier event, ignored when older than what we know. */
-  function applySnapshot(snapshot: CampaignStatusSnapshot): void {
+  /**
+   * `OnCampaignStatusReceived`, `OnCampaignUpdated`, a review page's campaign (with its `theme`):
+   * authoritative over every earlier event, ignored when older than what we know.
+   */
+  function applySnapshot(snapshot: CampaignStatusSnapshot & { theme?: string }): void {
     const campaign = record(snapshot.campaignId)
+    if (snapshot.theme) campaign.theme = snapshot.theme
     addReviewFeedback(campaign, snapshot.reviewFeedback ?? [], snapshot.reviewFeedbackCount)
     const previous = time(campaign.updatedAt)
     const current = time(snapshot.updatedAt)
@@ -141,8 +145,9 @@ export const useCampaignStore = defineStore('campaigns', () => {
   /**
    * `OnChunkReceived`, placed by its sequence number: 0 (re)starts the write (a retry or a revision
    * starts over), a number already applied is a repeat and changes nothing, a number past the next
-   * one means chunks were lost: the text is dropped rather than shown with a hole, and a snapshot
-   * is asked for. Chunks of a write whose start we missed (joined mid-write) are not shown either.
+   * one means chunks were lost: the text is dropped rather than shown with a hole in it, and a
+   * snapshot is asked for. With no text under way (a page opened mid-write, or after a gap), the
+   * chunk starts it: the progress shown is the write's tail, the artifact arrives whole.
    */
   function applyChunk(chunk: ArtifactChunk): void {
     const campaign = campaigns.value[chunk.campaignId]
@@ -151,8 +156,8 @@ export const useCampaignStore = defineStore('campaigns', () => {
     const byType = streams.value[chunk.campaignId] ??= {}
     const stream = byType[chunk.artifactType]
     const text = chunk.isComplete ? '' : chunk.chunk
-    if (chunk.sequence === 0) byType[chunk.artifactType] = { text, complete: chunk.isComplete, sequence: 0 }
-    else if (!stream || chunk.sequence <= stream.sequence) return
+    if (chunk.sequence === 0 || !stream) byType[chunk.artifactType] = { text, complete: chunk.isComplete, sequence: chunk.sequence }
+    else if (chunk.sequence <= stream.sequence) return
     else if (chunk.sequence > stream.sequence + 1) {
       Reflect.deleteProperty(byType, chunk.artifactType)
       for (const listener of streamGapListeners) listener(chunk.campaignId)
