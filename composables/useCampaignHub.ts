@@ -1,7 +1,8 @@
 import type { HubConnection, IRetryPolicy } from '@microsoft/signalr'
-import { CampaignHubEvents as Events, CampaignHubMethods as Methods, invokeCampaignHub, onCampaignHubEvent } from '#shared/campaign/hub-contract'
+import { CampaignHubMethods as Methods, invokeCampaignHub } from '#shared/campaign/hub-contract'
 import type { HubTokenResponse } from '#shared/types/account'
 import { useCampaignStore } from '~/stores/campaigns'
+import { bindCampaignStore } from './bindCampaignStore'
 
 export type HubConnectionState = 'Disconnected' | 'Connecting' | 'Connected' | 'Reconnecting'
 
@@ -58,18 +59,7 @@ async function buildConnection(): Promise<HubConnection> {
   const built = await buildCampaignHubConnection(url, async () => (await hubToken()).accessToken)
 
   const { store, notify } = handlers!
-  onCampaignHubEvent(built, Events.OnCampaignStatusReceived, snapshot => store.applySnapshot(snapshot))
-  onCampaignHubEvent(built, Events.OnCampaignUpdated, snapshot => store.applySnapshot(snapshot))
-  onCampaignHubEvent(built, Events.OnReviewFeedbackReceived, notice => store.applyReviewFeedbackNotice(notice))
-  onCampaignHubEvent(built, Events.OnCampaignStarted, campaignId => store.applyStarted(campaignId))
-  onCampaignHubEvent(built, Events.OnChunkReceived, chunk => store.applyChunk(chunk))
-  onCampaignHubEvent(built, Events.OnArtifactGenerated, artifact => store.applyArtifact(artifact))
-  onCampaignHubEvent(built, Events.OnComplianceCheckCompleted, result => store.applyCompliance(result))
-  onCampaignHubEvent(built, Events.OnCampaignCompleted, campaignId => store.applyCompleted(campaignId))
-  onCampaignHubEvent(built, Events.OnGenerationFailed, (failure) => {
-    store.applyFailure(failure)
-    notify(`Generation failed: ${failure.errorMessage}`)
-  })
+  bindCampaignStore(built, store, failure => notify(`Generation failed: ${failure.errorMessage}`))
 
   built.onreconnecting(() => {
     state.value = 'Reconnecting'

@@ -2,6 +2,7 @@ import { mountSuspended, registerEndpoint } from '@nuxt/test-utils/runtime'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import { useCampaignHub, reconnectDelayMs } from '~/composables/useCampaignHub'
+import { useReviewHub } from '~/composables/useReviewHub'
 import { useCampaignStore } from '~/stores/campaigns'
 import { artifact, at, CAMPAIGN_ID, snapshot } from './fixtures'
 
@@ -86,6 +87,19 @@ let tokensIssued = 0
 registerEndpoint('/api/hub/token', {
   method: 'POST',
   handler: () => ({ accessToken: `token-${++tokensIssued}`, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), url: 'http://localhost/hubs/campaign' }),
+})
+
+registerEndpoint('/api/review/map_rvw_test/hub-token', {
+  method: 'POST',
+  handler: () => ({ accessToken: 'review-token', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), url: 'http://localhost/hubs/campaign' }),
+})
+
+const Reviewer = defineComponent({
+  props: { campaignId: { type: String, required: true } },
+  setup(props) {
+    const { live } = useReviewHub('map_rvw_test', props.campaignId)
+    return () => h('p', { role: 'status' }, live.value ? 'live' : 'not live')
+  },
 })
 
 const Follower = defineComponent({
@@ -192,6 +206,26 @@ describe('useCampaignHub', () => {
     connection.emit('OnChunkReceived', chunk('three', 2))
     await vi.waitFor(() => expect(calls(connection, 'RequestCampaignStatus')).toHaveLength(before + 1))
     expect(calls(connection, 'RequestCampaignStatus').at(-1)).toBe('camp_gap')
+    page.unmount()
+  })
+})
+
+describe('useReviewHub', () => {
+  it('feeds the same store through the same binding as the owner\'s pages, watching its one campaign', async () => {
+    const store = useCampaignStore()
+    store.applySnapshot({ ...snapshot(70), campaignId: 'camp_review', theme: 'Spring trail launch' })
+    const earlier = FakeConnection.instances.length
+    const page = await mountSuspended(Reviewer, { props: { campaignId: 'camp_review' } })
+    await vi.waitFor(() => expect(FakeConnection.instances.length).toBeGreaterThan(earlier))
+    const connection = await connected()
+    expect(await connection.options.accessTokenFactory()).toBe('review-token')
+    await vi.waitFor(() => expect(page.text()).toBe('live'))
+    expect(connection.invocations.map(([method]) => method)).toEqual(['JoinCampaignGroup', 'WatchCampaign', 'RequestCampaignStatus'])
+
+    connection.emit('OnArtifactGenerated', { ...artifact('Visual', 1), campaignId: 'camp_review' })
+    expect(store.currentArtifacts('camp_review').Visual?.content).toBe('Visual version 1')
+    connection.emit('OnCampaignUpdated', { ...snapshot(80), campaignId: 'camp_review', stage: 'Auditing' })
+    expect(store.campaigns.camp_review).toMatchObject({ stage: 'Auditing', theme: 'Spring trail launch' })
     page.unmount()
   })
 })
