@@ -1,13 +1,19 @@
+import { fileURLToPath } from 'node:url'
 import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
+
+// Server code imports shared code as `#shared`, as Nuxt resolves it; plain Node projects need the same.
+const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) } }
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -17,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '../../shared/campaign'
+import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '#shared/campaign'
 
 // The single description of the tables. Migrations in ./migrations create exactly this; a test
 // compares the two so they cannot drift apart.

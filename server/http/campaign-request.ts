@@ -1,5 +1,5 @@
 import { getRouterParam, type H3Event } from 'h3'
-import { artifactTypeSchema } from '../../shared/campaign'
+import { artifactTypeSchema } from '#shared/campaign'
 import { useCampaignEngine } from '../app/campaign-runtime'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
 import { requireCurrentUser } from '../utils/current-user'

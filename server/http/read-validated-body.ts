@@ -1,6 +1,6 @@
 import { getRequestHeader, readRawBody, type H3Event } from 'h3'
 import type { z } from 'zod'
-import { fieldErrors } from '../../shared/utils/field-errors'
+import { fieldErrors } from '#shared/utils/field-errors'
 import { HttpProblem, problemTypes } from './problem'
 
 /** The JSON body, parsed and checked against `schema`; a 400 Problem Details otherwise. */

@@ -1,9 +1,9 @@
-import { storableString } from '../../shared/schemas/storable-text'
+import { storableString } from '#shared/schemas/storable-text'
 import { defineHub, hubMethod, HubError, type HubCallContext } from '../signalr'
 import { CampaignNotFoundError } from '../engine/campaigns/campaign-errors'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
 import { reviewScopeOf } from '../reviews/review-principal'
-import { CampaignHubEvents, CampaignHubMethods } from '../../shared/campaign/hub-contract'
+import { CampaignHubEvents, CampaignHubMethods } from '#shared/campaign/hub-contract'
 import { campaignGroup, campaignWatchersGroup, ownerWatchersGroup } from './campaign-group'
 
 /** Campaign ids as the API issues them; anything else cannot name a campaign. */

@@ -1,7 +1,7 @@
 import type {
   ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
-} from '../../shared/campaign'
-import { CampaignHubEvents, type CampaignHubEventArguments, type CampaignHubEventName } from '../../shared/campaign/hub-contract'
+} from '#shared/campaign'
+import { CampaignHubEvents, type CampaignHubEventArguments, type CampaignHubEventName } from '#shared/campaign/hub-contract'
 import type { CampaignEvents } from '../engine/orchestrator/campaign-events'
 import type { Audience } from '../signalr/lifetime/lifetime-manager'
 import type { ServerClients } from '../signalr/server-clients'

@@ -1,4 +1,4 @@
-import type { CreatedReviewLink, ReviewLinkSummary } from '../../shared/campaign'
+import type { CreatedReviewLink, ReviewLinkSummary } from '#shared/campaign'
 import type { ReviewLinkRow } from '../db/schema'
 import { hashTokenSecret } from '../tokens/token-secret'
 import { ReviewLinkInvalidError, ReviewLinkNotFoundError } from './review-errors'

@@ -1,4 +1,4 @@
-import type { CreatedReviewLink, ReviewLinkSummary } from '../../shared/campaign'
+import type { CreatedReviewLink, ReviewLinkSummary } from '#shared/campaign'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
 import type { ReviewLinkService } from './review-link-service'
 

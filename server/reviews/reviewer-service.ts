@@ -1,4 +1,4 @@
-import type { ReviewFeedback, ReviewFeedbackFields, ReviewView } from '../../shared/campaign'
+import type { ReviewFeedback, ReviewFeedbackFields, ReviewView } from '#shared/campaign'
 import type { ReviewFeedbackCaps } from '../engine/campaigns/campaign-repository'
 import type { CampaignService } from '../engine/campaigns/campaign-service'
 import type { RateLimiter } from '../rate-limit/rate-limiter'

@@ -1,6 +1,6 @@
 import * as signalR from '@microsoft/signalr'
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack'
-import { CampaignHubEvents, type CampaignHubEventName } from '../../shared/campaign/hub-contract'
+import { CampaignHubEvents, type CampaignHubEventName } from '#shared/campaign/hub-contract'
 import type { ApiClient } from './api-client'
 import type { ProtocolName, TransportName } from './signalr/clients'
 

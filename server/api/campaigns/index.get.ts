@@ -1,5 +1,5 @@
 import { defineEventHandler, getQuery } from 'h3'
-import { campaignListQuerySchema } from '../../../shared/campaign'
+import { campaignListQuerySchema } from '#shared/campaign'
 import { useCampaignEngine } from '../../app/campaign-runtime'
 import { validate } from '../../http/read-validated-body'
 import { requireCurrentUser } from '../../utils/current-user'

@@ -1,5 +1,5 @@
 import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3'
-import { campaignBriefSchema } from '../../../shared/campaign'
+import { campaignBriefSchema } from '#shared/campaign'
 import { useCampaignEngine } from '../../app/campaign-runtime'
 import { readValidatedJson } from '../../http/read-validated-body'
 import { requireCurrentUser } from '../../utils/current-user'

@@ -1,4 +1,4 @@
-import type { ArtifactType } from '../../../shared/campaign'
+import type { ArtifactType } from '#shared/campaign'
 
 /** The product's agents, named in every artifact they write (`CampaignArtifact.agentName`). */
 export const AGENT_NAMES: Record<ArtifactType, string> = {

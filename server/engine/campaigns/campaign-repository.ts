@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type {
   ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult, ReviewDecision,
-} from '../../../shared/campaign'
+} from '#shared/campaign'
 import type { Database } from '../../db/database'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,

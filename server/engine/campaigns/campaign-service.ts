@@ -3,8 +3,8 @@ import {
   type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
   type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
   type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
-} from '../../../shared/campaign'
-import type { z } from '../../../shared/schemas/zod'
+} from '#shared/campaign'
+import type { z } from '#shared/schemas/zod'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { CampaignRunner } from '../orchestrator/campaign-runner'

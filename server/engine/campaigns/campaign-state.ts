@@ -1,4 +1,4 @@
-import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '../../../shared/campaign'
+import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '#shared/campaign'
 import type { ArtifactVersionRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
 import type { CampaignRepository } from './campaign-repository'
 

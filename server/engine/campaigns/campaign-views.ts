@@ -1,7 +1,7 @@
 import type {
   ArtifactVersion, CampaignArtifact, CampaignDetail, CampaignStage, CampaignStatus, CampaignStatusSnapshot, CampaignSummary,
   ArtifactVersionStatus, ReviewFeedback,
-} from '../../../shared/campaign'
+} from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
 import type { CampaignState } from './campaign-state'
 

@@ -1,4 +1,4 @@
-import type { ArtifactType } from '../../../shared/campaign'
+import type { ArtifactType } from '#shared/campaign'
 
 /**
  * What a run must do, persisted with the campaign so a restart can resume it.

@@ -1,4 +1,4 @@
-import type { CampaignBrief, ComplianceAuditResult, ComplianceIssue, Severity, Verdict } from '../../../shared/campaign'
+import type { CampaignBrief, ComplianceAuditResult, ComplianceIssue, Severity, Verdict } from '#shared/campaign'
 import { readBriefDirectives } from '../content/brief-constraints'
 import { toAuditedArtifact, type ArtifactUnderAudit } from './audited-artifact'
 import { AUDIT_RULES } from './catalogue'

@@ -1,4 +1,4 @@
-import type { ArtifactType } from '../../../shared/campaign'
+import type { ArtifactType } from '#shared/campaign'
 import { publishedPost } from '../content/published-post'
 import { copyMetadataSchema, shortCopyMetadataSchema, visualMetadataSchema, type AuditedCopy, type AuditedShortCopy, type AuditedVisual } from './metadata-schemas'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PLATFORMS } from '../../../shared/campaign'
+import { PLATFORMS } from '#shared/campaign'
 
 /*
  * Artifact metadata arrives as `unknown` (it may come from a model or an old version in the database).

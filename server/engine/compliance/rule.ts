@@ -1,4 +1,4 @@
-import type { ArtifactType, CampaignBrief, RuleCategory, Severity } from '../../../shared/campaign'
+import type { ArtifactType, CampaignBrief, RuleCategory, Severity } from '#shared/campaign'
 import type { BriefDirectives } from '../content/brief-constraints'
 import type { AuditedArtifact } from './audited-artifact'
 

@@ -1,4 +1,4 @@
-import { RULE_CATEGORIES, type RuleCategory, type Severity, type Verdict } from '../../../shared/campaign'
+import { RULE_CATEGORIES, type RuleCategory, type Severity, type Verdict } from '#shared/campaign'
 
 /** How much a check counts towards the score: one High check weighs as much as five Low ones. */
 export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = { High: 5, Medium: 3, Low: 1 }

@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { containsPhrase, normaliseWhitespace } from './text-matching'
 
 /** What the brief's free-text constraints ask for, read the same way by writers and the audit. */

@@ -1,5 +1,5 @@
 import { hex as contrastOfHex } from 'wcag-contrast'
-import type { CampaignBrief, ColourPair, VisualConcept } from '../../../shared/campaign'
+import type { CampaignBrief, ColourPair, VisualConcept } from '#shared/campaign'
 
 /** WCAG 2.x level AA for normal-size text. */
 export const AA_NORMAL_TEXT = 4.5

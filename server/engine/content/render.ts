@@ -1,4 +1,4 @@
-import type { CopyMetadata, Platform, ShortCopyMetadata, VisualMetadata } from '../../../shared/campaign'
+import type { CopyMetadata, Platform, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { PLATFORM_RULES } from './platform-rules'
 import { publishedPost } from './published-post'
 

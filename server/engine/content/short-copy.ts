@@ -1,4 +1,4 @@
-import type { CampaignBrief, Platform, ShortCopyMetadata, ShortCopyVariant } from '../../../shared/campaign'
+import type { CampaignBrief, Platform, ShortCopyMetadata, ShortCopyVariant } from '#shared/campaign'
 import { hashtagHasBannedTerm, hashtagKey, hashtagsIn, normaliseHashtag } from './hashtags'
 import { countCharacters, PLATFORM_RULES } from './platform-rules'
 import { publishedPost } from './published-post'

@@ -1,4 +1,4 @@
-import type { CampaignBrief, ComplianceIssue, Severity } from '../../../shared/campaign'
+import type { CampaignBrief, ComplianceIssue, Severity } from '#shared/campaign'
 import { RULES } from '../compliance/catalogue'
 import type { RuleDefinition } from '../compliance/rule'
 import { withCallTimeout } from './call-signal'

@@ -1,6 +1,6 @@
 import type {
   ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
-} from '../../../shared/campaign'
+} from '#shared/campaign'
 
 /**
  * Where a run announces what happened, after it is persisted. The hub implements this by

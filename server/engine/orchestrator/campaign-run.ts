@@ -1,4 +1,4 @@
-import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult } from '../../../shared/campaign'
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
 import type { CampaignRepository } from '../campaigns/campaign-repository'

@@ -1,4 +1,4 @@
-import { RUNNING_STAGES } from '../../../shared/campaign'
+import { RUNNING_STAGES } from '#shared/campaign'
 import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'

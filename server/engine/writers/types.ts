@@ -1,4 +1,4 @@
-import type { ArtifactType, CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '../../../shared/campaign'
+import type { ArtifactType, CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 
 export interface WriteRequest {
   campaignId: string

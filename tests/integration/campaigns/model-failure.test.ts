@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArtifactType } from '../../../shared/campaign'
+import type { ArtifactType } from '#shared/campaign'
 import { registerUser, type RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub } from '../../support/campaign-hub'

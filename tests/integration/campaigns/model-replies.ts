@@ -1,4 +1,4 @@
-import type { ArtifactType } from '../../../shared/campaign'
+import type { ArtifactType } from '#shared/campaign'
 import type { RecordedRequest, ReplyChooser, ScriptedReply } from '../models/fake-openai-server'
 import { answerChunks, COPY_PROSE, copyStructure, shortCopyStructure, visualStructure } from '../models/fixtures'
 

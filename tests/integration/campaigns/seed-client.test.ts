@@ -1,6 +1,6 @@
 import * as signalR from '@microsoft/signalr'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { ArtifactChunk, CampaignArtifact, ComplianceAuditResult, GenerationError } from '../../../shared/campaign'
+import type { ArtifactChunk, CampaignArtifact, ComplianceAuditResult, GenerationError } from '#shared/campaign'
 import { registerUser, type RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub, hubTokenFrom, SAMPLE_BRIEF } from '../../support/campaign-hub'

@@ -1,4 +1,4 @@
-import { campaignBriefSchema, type CampaignBrief } from '../../../shared/campaign'
+import { campaignBriefSchema, type CampaignBrief } from '#shared/campaign'
 import type { WriteRequest } from '../../../server/engine/writers/types'
 
 export const brief: CampaignBrief = campaignBriefSchema.parse({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '../../../shared/campaign'
+import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { ModelOutputError, ModelTimeoutError } from '../../../server/engine/models'
 import { countCharacters } from '../../../server/engine/content'
 import { useFakeModelWriter } from './writer-harness'

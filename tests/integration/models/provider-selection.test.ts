@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CopyMetadata } from '../../../shared/campaign'
+import type { CopyMetadata } from '#shared/campaign'
 import {
   createModelFromEnv,
   createModelSetupFromEnv,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APICallError } from 'ai'
-import type { CopyMetadata } from '../../../shared/campaign'
+import type { CopyMetadata } from '#shared/campaign'
 import { isRetryableModelError, ModelOutputError, ModelTimeoutError, retryAfterMs, withRetries } from '../../../server/engine/models'
 import type { ScriptedReply } from './fake-openai-server'
 import { useFakeModelWriter } from './writer-harness'

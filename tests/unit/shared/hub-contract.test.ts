@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CampaignHubEvents, CampaignHubMethods } from '../../../shared/campaign/hub-contract'
+import { CampaignHubEvents, CampaignHubMethods } from '#shared/campaign/hub-contract'
 
 const ROOT = join(import.meta.dirname, '../../..')
 /** Where the application's code lives: browser, server and what they share. */

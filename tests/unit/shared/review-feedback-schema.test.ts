@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { REVIEW_COMMENT_MAX_CHARACTERS, REVIEWER_NAME_MAX_CHARACTERS, reviewFeedbackSchema } from '../../../shared/campaign'
-import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/schemas/storable-text'
-import { fieldErrors } from '../../../shared/utils/field-errors'
+import { REVIEW_COMMENT_MAX_CHARACTERS, REVIEWER_NAME_MAX_CHARACTERS, reviewFeedbackSchema } from '#shared/campaign'
+import { UNSTORABLE_TEXT_MESSAGE } from '#shared/schemas/storable-text'
+import { fieldErrors } from '#shared/utils/field-errors'
 
 const errorsOf = (input: object) => {
   const result = reviewFeedbackSchema.safeParse({ reviewerName: 'Rae', decision: 'request-changes', comment: 'Shorter', ...input })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loginSchema, registerSchema } from '../../../shared/schemas/account'
-import { createTokenSchema } from '../../../shared/schemas/personal-access-token'
-import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../shared/schemas/storable-text'
-import { fieldErrors } from '../../../shared/utils/field-errors'
-import { safeRedirectPath } from '../../../shared/utils/safe-redirect'
+import { loginSchema, registerSchema } from '#shared/schemas/account'
+import { createTokenSchema } from '#shared/schemas/personal-access-token'
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '#shared/schemas/storable-text'
+import { fieldErrors } from '#shared/utils/field-errors'
+import { safeRedirectPath } from '#shared/utils/safe-redirect'
 
 describe('where to go after signing in', () => {
   it.each([

@@ -1,6 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import type { CampaignArtifact, ComplianceAuditResult } from '../../../shared/campaign'
+import type { CampaignArtifact, ComplianceAuditResult } from '#shared/campaign'
 import { campaignToMarkdown, type CampaignExport } from '../../../utils/campaign-export'
 
 // Raw HTML and bare-URL links on, as the most permissive renderers have them.

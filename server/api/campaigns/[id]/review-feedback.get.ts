@@ -1,5 +1,5 @@
 import { defineEventHandler, getQuery } from 'h3'
-import { reviewFeedbackQuerySchema } from '../../../../shared/campaign'
+import { reviewFeedbackQuerySchema } from '#shared/campaign'
 import { campaignRequest } from '../../../http/campaign-request'
 import { validate } from '../../../http/read-validated-body'
 

@@ -1,5 +1,5 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { reviseRequestSchema } from '../../../../shared/campaign'
+import { reviseRequestSchema } from '#shared/campaign'
 import { campaignRequest } from '../../../http/campaign-request'
 import { readValidatedJson } from '../../../http/read-validated-body'
 

@@ -1,5 +1,5 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { reviewFeedbackSchema } from '../../../../shared/campaign'
+import { reviewFeedbackSchema } from '#shared/campaign'
 import { readValidatedJson } from '../../../http/read-validated-body'
 import { reviewerRequest } from '../../../http/review-request'
 

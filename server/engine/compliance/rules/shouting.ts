@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 
 /** Acronyms are usually short; a capitalised word this long or longer is shouting unless the brief uses it. */
 const LONGEST_ACRONYM = 4

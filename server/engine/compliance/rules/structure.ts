@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { PLATFORM_NAMES } from '../../content/render'
 import type { AuditedArtifact } from '../audited-artifact'
 import type { AuditedCopy, AuditedShortCopy, AuditedVisual } from '../metadata-schemas'

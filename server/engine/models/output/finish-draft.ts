@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { finishShortCopy, finishVisualConcepts, renderCopy, renderShortCopy, renderVisual } from '../../content'
 import type { WrittenArtifact } from '../../writers/types'
 import type { Draft } from './parse-draft'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ArtifactType, CampaignBrief } from '../../../../shared/campaign'
+import type { ArtifactType, CampaignBrief } from '#shared/campaign'
 import { extractJsonBlock } from './json-block'
 import { copyDraftSchema, describeIssues, shortCopyDraftSchema, visualDraftSchema } from './schemas'
 

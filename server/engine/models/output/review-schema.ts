@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ARTIFACT_TYPES } from '../../../../shared/campaign'
+import { ARTIFACT_TYPES } from '#shared/campaign'
 import { plain } from './schemas'
 
 export const MAX_MODEL_FINDINGS = 8

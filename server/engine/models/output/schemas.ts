@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Platform } from '../../../../shared/campaign'
+import type { Platform } from '#shared/campaign'
 
 /*
  * What a model must hand back, per artifact type. Model output is untrusted text: every string

@@ -1,4 +1,4 @@
-import type { ArtifactType, CampaignBrief } from '../../../../shared/campaign'
+import type { ArtifactType, CampaignBrief } from '#shared/campaign'
 import { DATA_RULE, fenceData } from './data-fence'
 
 export interface WriterPromptInput {

@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { readBriefDirectives, type BriefDirectives } from '../../content/brief-constraints'
 import { normaliseWhitespace } from '../../content/text-matching'
 import { styleForTone, type ToneStyle } from './tone-styles'

@@ -1,4 +1,4 @@
-import type { CopyMetadata } from '../../../../shared/campaign'
+import type { CopyMetadata } from '#shared/campaign'
 import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, riskyLines, values } from './lines'
 import { readingEase } from '../../content/readability'
 import { joinSentences } from './phrasing'

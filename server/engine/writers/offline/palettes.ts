@@ -1,4 +1,4 @@
-import type { VisualConcept } from '../../../../shared/campaign'
+import type { VisualConcept } from '#shared/campaign'
 import { contrastRatio, normaliseHex, readableOn, AA_NORMAL_TEXT } from '../../content/contrast'
 import type { ToneStyleName } from './tone-styles'
 

@@ -1,4 +1,4 @@
-import type { CampaignBrief, Platform, ShortCopyMetadata } from '../../../../shared/campaign'
+import type { CampaignBrief, Platform, ShortCopyMetadata } from '#shared/campaign'
 import { hashtagKey, normaliseHashtag } from '../../content/hashtags'
 import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
 import { publishedPost } from '../../content/published-post'

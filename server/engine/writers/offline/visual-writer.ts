@@ -1,4 +1,4 @@
-import type { CampaignBrief, VisualConcept, VisualMetadata } from '../../../../shared/campaign'
+import type { CampaignBrief, VisualConcept, VisualMetadata } from '#shared/campaign'
 import { finishVisualConcepts } from '../../content/contrast'
 import { callsToAction, headlines, values } from './lines'
 import { paletteFor, stylePalettes } from './palettes'

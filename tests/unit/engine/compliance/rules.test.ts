@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { AUDIT_RULES, RULES, type ArtifactUnderAudit, type Finding } from '../../../../server/engine/compliance'
 import { toAuditedArtifact } from '../../../../server/engine/compliance/audited-artifact'
 import { readBriefDirectives } from '../../../../server/engine/content'

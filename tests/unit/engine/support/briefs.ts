@@ -1,4 +1,4 @@
-import type { CampaignBrief } from '../../../../shared/campaign'
+import type { CampaignBrief } from '#shared/campaign'
 import { makeBrief } from './fixtures'
 
 /** Realistic briefs of different kinds: consumer, B2B, luxury, charity, health-adjacent. */

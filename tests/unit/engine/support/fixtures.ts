@@ -1,4 +1,4 @@
-import { campaignBriefSchema, type CampaignBrief, type CampaignBriefInput, type CopyMetadata, type VisualConcept } from '../../../../shared/campaign'
+import { campaignBriefSchema, type CampaignBrief, type CampaignBriefInput, type CopyMetadata, type VisualConcept } from '#shared/campaign'
 import type { ArtifactUnderAudit } from '../../../../server/engine/compliance'
 import { finishShortCopy, finishVisualConcepts, type ShortCopyDraft } from '../../../../server/engine/content'
 

@@ -1,4 +1,4 @@
-import type { ArtifactType, CampaignBrief } from '../../../../shared/campaign'
+import type { ArtifactType, CampaignBrief } from '#shared/campaign'
 import { OfflineWriter } from '../../../../server/engine/writers/offline'
 import type { WriteRequest, WrittenArtifact } from '../../../../server/engine/writers/types'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '../../../../shared/campaign'
+import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { auditArtifacts } from '../../../../server/engine/compliance'
 import { countCharacters, hashtagKey, normaliseHex, publishedPost } from '../../../../server/engine/content'
 import { DEFAULT_PACE_MS, OfflineWriter } from '../../../../server/engine/writers/offline'

@@ -1,5 +1,5 @@
 import { defineEventHandler, getQuery } from 'h3'
-import { artifactsQuerySchema } from '../../../../../shared/campaign'
+import { artifactsQuerySchema } from '#shared/campaign'
 import { campaignRequest } from '../../../../http/campaign-request'
 import { validate } from '../../../../http/read-validated-body'
 

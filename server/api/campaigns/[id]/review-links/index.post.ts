@@ -1,5 +1,5 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { createReviewLinkSchema } from '../../../../../shared/campaign'
+import { createReviewLinkSchema } from '#shared/campaign'
 import { readValidatedJson } from '../../../../http/read-validated-body'
 import { reviewSharingRequest } from '../../../../http/review-request'
 

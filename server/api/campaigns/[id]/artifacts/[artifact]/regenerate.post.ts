@@ -1,5 +1,5 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { regenerateRequestSchema } from '../../../../../../shared/campaign'
+import { regenerateRequestSchema } from '#shared/campaign'
 import { artifactTypeParam, campaignRequest } from '../../../../../http/campaign-request'
 import { readValidatedJson } from '../../../../../http/read-validated-body'
 
