@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
+import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 describe('API reference page in Chromium', () => {
@@ -44,15 +44,7 @@ describe('API reference page in Chromium', () => {
     await expect.poll(() => createCampaign.innerText()).toMatch(/Request body[\s\S]*targetAudience[\s\S]*required/)
     expect(await createCampaign.innerText()).toContain('application/problem+json')
 
-    const accessibilityProblems: string[] = []
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const { violations } = await new AxeBuilder({ page }).analyze()
-      for (const violation of violations.filter(found => found.impact === 'serious' || found.impact === 'critical')) {
-        accessibilityProblems.push(`${colorScheme}: ${violation.id} — ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-      }
-    }
-    expect(accessibilityProblems).toEqual([])
+    expect(await seriousAccessibilityFindings(page, 'API reference')).toEqual([])
     expect(await cspViolations()).toEqual([])
     expect(offMachine).toEqual([])
     await context.close()

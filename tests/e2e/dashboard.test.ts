@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient } from '../support/api-client'
 import { createDataDir, freePort, startApp, type RunningApp } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
+import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 /** Slow enough that streaming can be watched, fast enough that a whole run takes a few seconds. */
@@ -44,16 +44,8 @@ describe('the dashboard in Chromium', () => {
     await waitForHydration(page)
   }
 
-  /** Serious and critical axe findings on the page as it is now, in light and in dark mode. */
   async function checkAccessibility(label: string) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const { violations } = await new AxeBuilder({ page }).analyze()
-      for (const violation of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
-        accessibilityProblems.push(`${label} (${colorScheme}): ${violation.id} — ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' })
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, label))
   }
 
   /** A REST client that is the browser's signed-in user, by its session cookie. */

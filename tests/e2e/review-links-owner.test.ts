@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
@@ -6,6 +5,7 @@ import type { RunningApp } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 /** The owner's side of review links: share from the campaign page, then revoke from it. */
@@ -55,16 +55,7 @@ describe('review links on the campaign page in Chromium', () => {
     await dialog.getByLabel('Expires after').selectOption({ label: '1 day' })
     await dialog.getByLabel('Allow feedback').check()
 
-    const accessibilityProblems: string[] = []
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await ownerPage.emulateMedia({ colorScheme })
-      const { violations } = await new AxeBuilder({ page: ownerPage }).include('dialog').analyze()
-      for (const violation of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
-        accessibilityProblems.push(`${colorScheme}: ${violation.id} — ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-      }
-    }
-    await ownerPage.emulateMedia({ colorScheme: 'light' })
-    expect(accessibilityProblems).toEqual([])
+    expect(await seriousAccessibilityFindings(ownerPage, 'share dialog', 'dialog')).toEqual([])
 
     await dialog.getByRole('button', { name: 'Create link' }).click()
     const field = dialog.getByLabel('Review link', { exact: true })
