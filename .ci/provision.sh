@@ -3,8 +3,11 @@
 # Redis already running, whoever started it, is used as it is.
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-POSTGRES_PORT=5432
-REDIS_PORT=6379
+# The ports and cluster name are overridable so that .ci/check-provision can exercise the
+# provisioning path beside servers that already run on the default ports.
+POSTGRES_PORT=${PROVISION_POSTGRES_PORT:-5432}
+POSTGRES_CLUSTER=${PROVISION_POSTGRES_CLUSTER:-main}
+REDIS_PORT=${PROVISION_REDIS_PORT:-6379}
 # The database the suites connect to when TEST_POSTGRES_URL is not set (tests/support/test-databases.ts).
 DEFAULT_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:${POSTGRES_PORT}/test"
 
@@ -57,16 +60,17 @@ provision_postgres() {
   needs_postgres || return 0
   command -v pg_ctlcluster >/dev/null || apt_install postgresql
   local version
-  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$version" ] || pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -n 1)" main >/dev/null
-  version=$(ls /etc/postgresql | sort -V | tail -n 1)
-  local hba="/etc/postgresql/$version/main/pg_hba.conf"
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  # Debian's package usually creates the main cluster itself; create it when it did not.
+  [ -d "/etc/postgresql/$version/$POSTGRES_CLUSTER" ] ||
+    pg_createcluster --port "$POSTGRES_PORT" "$version" "$POSTGRES_CLUSTER" >/dev/null
+  local hba="/etc/postgresql/$version/$POSTGRES_CLUSTER/pg_hba.conf"
   grep -q '^host all postgres 127.0.0.1/32 trust' "$hba" || sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
   # Installing the package may already have started the cluster; then it only rereads pg_hba.conf.
   if port_answers "$POSTGRES_PORT"; then
-    pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$POSTGRES_CLUSTER" reload
   else
-    pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$POSTGRES_CLUSTER" start
   fi
   wait_until PostgreSQL pg_isready -h 127.0.0.1 -p "$POSTGRES_PORT"
   if [ "$(runuser -u postgres -- psql -p "$POSTGRES_PORT" -tAc "SELECT 1 FROM pg_database WHERE datname = 'test'")" != 1 ]; then
