@@ -7,6 +7,7 @@ import { HubCampaignEvents } from '../hubs/hub-campaign-events'
 import { hubLogger, hubMetrics } from '../observability/hub-diagnostics'
 import { defineHubHandlers, HubEndpoint } from '../signalr'
 import { authenticateHubToken } from '../utils/hub-auth'
+import { hubLifetimeManagerFor } from './hub-backplane'
 import { useAppServices } from './services'
 
 /**
@@ -17,6 +18,7 @@ export const campaignEndpoint = new HubEndpoint(
   createCampaignHub(async () => (await useCampaignEngine()).service),
   {
     authenticate: authenticateHubToken,
+    lifetimeManager: hubLifetimeManagerFor('campaign'),
     filters: [invocationRateLimit],
     admitConnection: admitHubConnection,
     logger: hubLogger('campaign'),

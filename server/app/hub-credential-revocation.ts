@@ -16,20 +16,19 @@ const CLOSE_REASONS: Record<CredentialKind, string> = {
 
 /**
  * Closes every hub connection opened with one of these credentials of one kind, directly or with a
- * hub token minted from it. Their clients get a Close message with the reason and do not reconnect.
+ * hub token minted from it, on every instance. Their clients get a Close message with the reason and
+ * do not reconnect. Returns how many closed on this instance.
  */
-export function closeConnectionsOpenedWith(kind: CredentialKind, ids: ReadonlySet<string>): number {
+export async function closeConnectionsOpenedWith(kind: CredentialKind, ids: ReadonlySet<string>): Promise<number> {
   if (ids.size === 0) return 0
-  return campaignEndpoint.closeConnections((connection) => {
-    const credential = credentialOf(connection.principal)
-    return credential?.kind === kind && ids.has(credential.id)
-  }, CLOSE_REASONS[kind])
+  const patterns = [...ids].map(id => ({ credential: { kind, id } }))
+  return campaignEndpoint.closeConnectionsEverywhere(patterns, CLOSE_REASONS[kind])
 }
 
 /**
  * Closes the connections whose credential lapsed since they connected: it expired, or was revoked
- * on another instance. Credentials are checked when a connection opens; nothing else tells an open
- * connection that time ran out.
+ * while the backplane could not carry the news. Credentials are checked when a connection opens;
+ * nothing else tells an open connection that time ran out. Each instance checks its own connections.
  */
 export async function closeLapsedConnections(): Promise<number> {
   const open = campaignEndpoint.principals().flatMap(principal => credentialOf(principal) ?? [])
@@ -40,7 +39,7 @@ export async function closeLapsedConnections(): Promise<number> {
     if (!live.has(credentialKey(credential))) lapsed.set(credential.kind, (lapsed.get(credential.kind) ?? new Set()).add(credential.id))
   }
   let closed = 0
-  for (const [kind, ids] of lapsed) closed += closeConnectionsOpenedWith(kind, ids)
+  for (const [kind, ids] of lapsed) closed += await closeConnectionsOpenedWith(kind, ids)
   return closed
 }
 

@@ -3,15 +3,16 @@ import { useAppServices } from './services'
 
 /**
  * Signing out: the session's record is revoked, so its cookie (and any copy of it) opens nothing,
- * and its hub connections, including those opened with hub tokens minted from it, close at once.
+ * and its hub connections, including those opened with hub tokens minted from it, close at once on
+ * every instance.
  */
 export async function endSession(sessionId: string): Promise<void> {
   await (await useAppServices()).sessions.end(sessionId)
-  closeConnectionsOpenedWith('session', new Set([sessionId]))
+  await closeConnectionsOpenedWith('session', new Set([sessionId]))
 }
 
 /** Revoking a personal access token: the same for everything opened with it. */
 export async function revokePersonalAccessToken(userId: string, tokenId: string): Promise<void> {
   await (await useAppServices()).personalAccessTokens.revoke(userId, tokenId)
-  closeConnectionsOpenedWith('personal-access-token', new Set([tokenId]))
+  await closeConnectionsOpenedWith('personal-access-token', new Set([tokenId]))
 }

@@ -7,6 +7,8 @@ export interface AppConfig {
   dataDir: string
   /** PostgreSQL connection string; the embedded database is used when absent. */
   databaseUrl: string | undefined
+  /** Redis shared by instances (hub backplane, rate-limit counters); absent: this process alone. */
+  redis: RedisConfig | undefined
   /** Seals session cookies; generated and kept in `dataDir` when absent. */
   sessionPassword: string | undefined
   /** Signs hub tokens; generated and kept in `dataDir` when absent. */
@@ -36,6 +38,12 @@ export interface ReviewFeedbackLimits {
   perLinkPerMinute: number
 }
 
+export interface RedisConfig {
+  url: string
+  /** Starts every key and channel, so deployments (and test runs) sharing one Redis stay apart. */
+  keyPrefix: string
+}
+
 /** 1 MiB: the largest valid JSON body (a full campaign brief) is a few tens of kilobytes. */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024
 
@@ -45,6 +53,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   return {
     dataDir: resolve(nonEmpty(env.DATA_DIR) ?? '.data'),
     databaseUrl: nonEmpty(env.DATABASE_URL),
+    redis: loadRedisConfig(env),
     sessionPassword: nonEmpty(env.NUXT_SESSION_PASSWORD),
     hubTokenSecret: nonEmpty(env.HUB_TOKEN_SECRET),
     registrationOpen: parseBoolean('REGISTRATION_OPEN', env.REGISTRATION_OPEN, true),
@@ -62,6 +71,16 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     metricsToken: nonEmpty(env.METRICS_TOKEN)?.trim(),
   }
+}
+
+/** REDIS_URL and REDIS_KEY_PREFIX; errors name the variable, never the URL, which may hold a password. */
+export function loadRedisConfig(env: Env = process.env): RedisConfig | undefined {
+  const url = nonEmpty(env.REDIS_URL)?.trim()
+  if (url === undefined) return undefined
+  if (!/^rediss?:\/\/./.test(url)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL')
+  const keyPrefix = nonEmpty(env.REDIS_KEY_PREFIX)?.trim() ?? 'map'
+  if (!/^[\w.:-]{1,100}$/.test(keyPrefix)) throw new Error('REDIS_KEY_PREFIX must be 1 to 100 letters, digits, or . : _ -')
+  return { url, keyPrefix }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

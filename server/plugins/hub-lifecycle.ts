@@ -1,5 +1,6 @@
 import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
+import { loadRedisConfig } from '../config/app-config'
 import { loadEngineConfig } from '../engine/engine-config'
 import { readModelConfig } from '../engine/models'
 import { logger } from '../observability/logger'
@@ -13,6 +14,7 @@ export default defineNitroPlugin((nitroApp) => {
   try {
     readModelConfig(process.env)
     loadEngineConfig(process.env)
+    loadRedisConfig(process.env)
   }
   catch (error) {
     stopServer(`Invalid configuration: ${error instanceof Error ? error.message : error}`)

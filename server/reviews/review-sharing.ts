@@ -7,8 +7,8 @@ export class ReviewSharing {
   constructor(
     private readonly campaigns: CampaignService,
     private readonly links: ReviewLinkService,
-    /** Ends whatever a revoked link still has open (its live hub connections). */
-    private readonly onRevoked: (linkId: string) => void,
+    /** Ends whatever a revoked link still has open (its live hub connections, on every instance). */
+    private readonly onRevoked: (linkId: string) => Promise<unknown>,
   ) {}
 
   async create(ownerId: string, campaignId: string, input: { expiresInHours: number, allowFeedback: boolean }): Promise<CreatedReviewLink> {
@@ -24,6 +24,6 @@ export class ReviewSharing {
   async revoke(ownerId: string, campaignId: string, linkId: string): Promise<void> {
     await this.campaigns.assertOwned(ownerId, campaignId)
     await this.links.revoke(campaignId, linkId)
-    this.onRevoked(linkId)
+    await this.onRevoked(linkId)
   }
 }

@@ -7,7 +7,7 @@ import { HubDispatcher } from './dispatcher/hub-dispatcher'
 import { silentHubLogger, uncountedHubMetrics, type ConnectionTrouble, type HubLogger, type HubMetrics } from './diagnostics'
 import type { HubDefinition, HubFilter } from './hub'
 import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
-import { InMemoryLifetimeManager, type HubLifetimeManager } from './lifetime'
+import { InMemoryLifetimeManager, matchesAnyPattern, type HubLifetimeManager, type PrincipalPattern } from './lifetime'
 import { negotiateResponse, readNegotiateRequest } from './negotiate'
 import { DEFAULT_HUB_SERVER_OPTIONS, type HubServerOptions } from './options'
 import { JsonHubProtocol, MessagePackHubProtocol, type HubProtocol } from './protocol'
@@ -202,6 +202,16 @@ export class HubEndpoint {
       connection.close(error)
       closed++
     }
+    return closed
+  }
+
+  /**
+   * Closes, on every instance the lifetime manager reaches, the connections whose principal matches
+   * one of `patterns`; here also those negotiated but not yet connected. Returns how many closed here.
+   */
+  async closeConnectionsEverywhere(patterns: readonly PrincipalPattern[], error?: string): Promise<number> {
+    const closed = this.closeConnections(connection => matchesAnyPattern(connection.principal, patterns), error)
+    await this.lifetime.closeConnections(patterns, error)
     return closed
   }
 

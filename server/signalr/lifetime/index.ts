@@ -1,3 +1,6 @@
 export type { Audience, HubLifetimeManager } from './lifetime-manager'
 export { InMemoryLifetimeManager } from './in-memory-lifetime-manager'
 export { CachedMessage } from './serialized-message'
+export { LocalConnections } from './local-connections'
+export { matchesAnyPattern, type PrincipalPattern } from './principal-pattern'
+export { RedisHubLifetimeManager, type RedisHubLifetimeManagerOptions } from './redis/redis-lifetime-manager'

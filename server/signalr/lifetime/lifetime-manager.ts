@@ -1,4 +1,5 @@
 import type { HubConnection } from '../connection/hub-connection'
+import type { PrincipalPattern } from './principal-pattern'
 
 /** Who a message goes to. Exclusions are connection ids. */
 export type Audience
@@ -12,13 +13,17 @@ export type Audience
 /**
  * Tracks which connections exist, which groups they are in and which user they belong to,
  * and delivers invocations to an audience. Swapping the implementation (in-memory, Redis)
- * touches nothing else: connections and the dispatcher only see this interface.
+ * touches nothing else: connections and the dispatcher only see this interface. With several
+ * instances, every method acts on the connections of all of them.
  */
 export interface HubLifetimeManager {
   onConnected(connection: HubConnection): Promise<void>
   onDisconnected(connection: HubConnection): Promise<void>
   addToGroup(connectionId: string, group: string): Promise<void>
   removeFromGroup(connectionId: string, group: string): Promise<void>
+  /** Resolves once the message is handed to the local transports and, with a backplane, to it. */
   send(audience: Audience, method: string, args: readonly unknown[]): Promise<void>
+  /** Closes every connected connection whose principal matches one of `patterns`; `error` reaches its client. */
+  closeConnections(patterns: readonly PrincipalPattern[], error?: string): Promise<void>
   close(): Promise<void>
 }

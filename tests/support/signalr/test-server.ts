@@ -26,7 +26,7 @@ export interface TestHubServer {
  * adapter that Nitro uses, so the official clients talk to the production code path.
  */
 export async function startTestHubServer(
-  options: Partial<HubServerOptions> & Pick<HubEndpointOptions, 'filters' | 'admitConnection' | 'logger' | 'metrics'> = {},
+  options: Partial<HubServerOptions> & Pick<HubEndpointOptions, 'filters' | 'admitConnection' | 'logger' | 'metrics' | 'lifetimeManager'> = {},
 ): Promise<TestHubServer> {
   const endpoint = new HubEndpoint(testHub, {
     enableDetailedErrors: false,
