@@ -9,12 +9,14 @@ import type { DatabaseConnection } from '../db/database'
 import { embeddedDatabaseDir, openDatabase } from '../db/open-database'
 import { MemoryCounterStore } from '../rate-limit/memory-counter-store'
 import { RateLimiter } from '../rate-limit/rate-limiter'
+import { RedisCounterStore } from '../rate-limit/redis-counter-store'
 import { ReviewLinkService } from '../reviews/review-link-service'
 import { ReviewLinksRepository } from '../reviews/review-links-repository'
 import { CredentialLiveness } from '../tokens/credential-liveness'
 import { HubTokenIssuer } from '../tokens/hub-token-issuer'
 import { PersonalAccessTokenService } from '../tokens/personal-access-token-service'
 import { PersonalAccessTokensRepository } from '../tokens/personal-access-tokens-repository'
+import { createRedisClient } from './redis-clients'
 
 /** The server's long-lived parts, built once from the environment and shared by every request. */
 export interface AppServices {
@@ -42,7 +44,10 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     databaseUrl: config.databaseUrl,
     embeddedDir: embeddedDatabaseDir(config.dataDir),
   })
-  const counters = new MemoryCounterStore()
+  // With Redis every instance spends from the same counters; alone, this process keeps its own.
+  const counters = config.redis
+    ? new RedisCounterStore(createRedisClient(config.redis, 'counters'), `${config.redis.keyPrefix}:counters`)
+    : new MemoryCounterStore()
   const hubSecret = loadOrCreateSecret(config.dataDir, HUB_TOKEN_SECRET_FILE, config.hubTokenSecret, 'HUB_TOKEN_SECRET')
   const sessions = new SessionService(new SessionsRepository(database.db))
   const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
