@@ -46,6 +46,10 @@ export interface StartOptions {
   waitFor?: 'healthy' | 'listening'
   /** Listen on this port rather than a free one: a restart where open pages expect the server back. */
   port?: number
+  /** Node options before the server's entry point (`--cpu-prof` in the benchmarks). */
+  nodeArgs?: string[]
+  /** Another build to run than BUILD_DIR: benchmarks compare two builds side by side. */
+  buildDir?: string
 }
 
 /**
@@ -57,7 +61,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
   const dataDir = env.DATA_DIR ?? createDataDir()
-  const { child, output } = spawnApp(port, { DATA_DIR: dataDir, ...env })
+  const { child, output } = spawnApp(port, { DATA_DIR: dataDir, ...env }, options.nodeArgs, options.buildDir)
 
   const deadline = Date.now() + 30_000
   for (let ready = false; !ready;) {
@@ -104,8 +108,8 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   }
 }
 
-function spawnApp(port: number, env: Record<string, string>): { child: ChildProcess, output: () => string } {
-  const child = spawn(process.execPath, [resolve(BUILD_DIR, 'server/index.mjs')], {
+function spawnApp(port: number, env: Record<string, string>, nodeArgs: string[] = [], buildDir = BUILD_DIR): { child: ChildProcess, output: () => string } {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(buildDir, 'server/index.mjs')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -6,7 +6,7 @@ export const ENGINE_BENCH = {
    * CAMPAIGN_RUN_CONCURRENCY per scenario; undefined runs the server's default. Each scenario
    * gets a fresh server and database.
    */
-  concurrencies: [undefined, 8] as Array<number | undefined>,
+  concurrencies: (process.env.BENCH_CONCURRENCIES?.split(',').map(value => (value.trim() === 'default' ? undefined : Number(value))) ?? [undefined, 8]) as Array<number | undefined>,
   /**
    * Databases to run every concurrency on: the embedded one (the default deployment), and
    * PostgreSQL when listed (`BENCH_DATABASES=embedded,postgres`; a fresh database per scenario
@@ -15,6 +15,21 @@ export const ENGINE_BENCH = {
   databases: (process.env.BENCH_DATABASES ?? 'embedded').split(',').map(name => name.trim()) as Array<'embedded' | 'postgres'>,
   /** Concurrent `GET /api/campaigns/{id}` loops sampling REST latency while the runs go on. */
   restSamplers: 2,
+  /**
+   * Builds to compare, each scenario run on each in turn: `BENCH_BUILDS=before=/tmp/old-output,after=.output`
+   * measures a change side by side under the same load. By default only `.output`.
+   */
+  builds: (process.env.BENCH_BUILDS ?? 'this=.output').split(',').map((entry) => {
+    const [label = '', path = ''] = entry.split('=')
+    return { label: label.trim(), path: path.trim() }
+  }),
+  /** Concurrent `GET /health` loops, as a load balancer's probes during the burst. */
+  healthSamplers: 1,
+  /**
+   * `BENCH_CPU_PROFILE=1` runs each server under `node --cpu-prof` and reports where its CPU went;
+   * the profiler itself costs some throughput, so figures from such a run are not the headline ones.
+   */
+  cpuProfile: process.env.BENCH_CPU_PROFILE === '1',
   /**
    * The contract's 100 requests per minute per user would throttle one user driving 100
    * campaigns and the latency sampler; the benchmark measures the engine, not the limiter.

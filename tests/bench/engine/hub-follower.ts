@@ -6,16 +6,31 @@ export interface Follower {
   completedAt: Map<string, number>
   /** Every hub event delivered to this connection so far. */
   delivered(): number
+  /**
+   * Events that arrived out of order: a chunk whose sequence is not the next of its artifact's
+   * write (or 0, a write starting over), or anything for a campaign after its OnCampaignCompleted.
+   */
+  outOfOrder(): number
   /** Resolves when every followed campaign has completed, or rejects at `deadline`. */
   allCompleted(timeoutMs: number): Promise<void>
   stop(): Promise<void>
 }
 
+interface Chunk { campaignId: string, artifactType: string, sequence: number, isComplete: boolean }
+
 /** One official-client connection joined to every campaign's group, counting what it is sent. */
 export async function followCampaigns(baseUrl: string, client: ApiClient, ids: string[]): Promise<Follower> {
   const { connection, log } = await connectCampaignHub(baseUrl, client)
   const completedAt = new Map<string, number>()
+  const nextSequence = new Map<string, number>()
+  let outOfOrder = 0
   let wake = () => {}
+  connection.on('OnChunkReceived', (chunk: Chunk) => {
+    const key = `${chunk.campaignId}/${chunk.artifactType}`
+    const expected = nextSequence.get(key) ?? 0
+    if (completedAt.has(chunk.campaignId) || (chunk.sequence !== expected && chunk.sequence !== 0)) outOfOrder++
+    nextSequence.set(key, chunk.isComplete ? 0 : chunk.sequence + 1)
+  })
   connection.on('OnCampaignCompleted', (id: string) => {
     if (!completedAt.has(id)) completedAt.set(id, performance.now())
     wake()
@@ -24,6 +39,7 @@ export async function followCampaigns(baseUrl: string, client: ApiClient, ids: s
   return {
     completedAt,
     delivered: () => log.events.length,
+    outOfOrder: () => outOfOrder,
     allCompleted: timeoutMs => new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${ids.length - completedAt.size} of ${ids.length} campaigns did not complete within ${timeoutMs} ms`)), timeoutMs)
       wake = () => {

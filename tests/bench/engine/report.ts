@@ -2,26 +2,65 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadEngineConfig } from '../../../server/engine/engine-config'
 import { ENGINE_BENCH } from './config'
 import type { Machine } from './machine'
-import type { ScenarioFigures } from './scenario'
+import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 export const SECTION_HEADING = '## Campaign engine'
 
 const label = (concurrency: number | undefined) => (concurrency === undefined ? `default (${loadEngineConfig({}).runConcurrency})` : String(concurrency))
 
+const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1))
+const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
+  `${ms(figures.p50Ms)} / ${ms(figures[high])} (${figures.samples}${figures.errors ? `, ${figures.errors} errors` : ''})`
+
 export function figuresTable(results: ScenarioFigures[]): string {
   const rows = [
-    '| database | CAMPAIGN_RUN_CONCURRENCY | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered | events/s | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| build | database | CAMPAIGN_RUN_CONCURRENCY | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const r of results) {
-    rows.push(`| ${r.database} | ${label(r.concurrency)} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
-      + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} | ${r.eventsPerSecond.toFixed(0)} | `
-      + `${r.p50RestMs.toFixed(1)} / ${r.p95RestMs.toFixed(1)} (${r.restSamples}${r.restErrors ? `, ${r.restErrors} errors` : ''}) |`)
+    rows.push(`| ${r.build} | ${r.database} | ${label(r.concurrency)} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
+      + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
+      + `${ms(r.eventLoop.p50Ms)} / ${ms(r.eventLoop.p99Ms)} / ${ms(r.eventLoop.maxMs)} | ${latency(r.health, 'p99Ms')} | ${latency(r.rest, 'p95Ms')} |`)
+  }
+  return rows.join('\n')
+}
+
+/** Where each profiled scenario's server CPU went, by part and by function. */
+export function profileTables(results: ScenarioFigures[]): string {
+  const out: string[] = []
+  for (const r of results) {
+    for (const thread of r.profiles) {
+      const name = `${r.build} build, ${r.database}, CAMPAIGN_RUN_CONCURRENCY ${label(r.concurrency)}, ${thread.threadId === 0 ? 'main thread' : `worker thread ${thread.threadId}`}`
+      const share = (value: number) => `${(100 * value / thread.totalMs).toFixed(1)} %`
+      out.push(`${name}: ${(thread.totalMs / 1000).toFixed(1)} s profiled; ${thread.parts.map(p => `${p.part} ${share(p.ms)}`).join(', ')}`, '')
+      out.push('| self ms | share | part | function and source |', '|---|---|---|---|')
+      for (const frame of thread.topFrames) out.push(`| ${frame.ms.toFixed(0)} | ${share(frame.ms)} | ${frame.part} | \`${frame.frame.replaceAll('|', '\\|')}\` |`)
+      out.push('')
+    }
+  }
+  return out.join('\n')
+}
+
+/** The engine's targets, each scenario judged on its own figures. */
+export function targetsTable(results: ScenarioFigures[]): string {
+  const rows = ['| build | database | CAMPAIGN_RUN_CONCURRENCY | target | measured | verdict |', '|---|---|---|---|---|---|']
+  const verdict = (met: boolean) => (met ? 'met' : '**not met**')
+  for (const r of results) {
+    const minimumRunsPerSecond = r.database === 'postgres' ? 40 : 25
+    const checks: Array<[string, string, boolean]> = [
+      ['event-loop delay p99 ≤ 20 ms', `${ms(r.eventLoop.p99Ms)} ms`, r.eventLoop.p99Ms <= 20],
+      ['GET /health p99 ≤ 25 ms', `${ms(r.health.p99Ms)} ms (${r.health.samples} samples)`, r.health.p99Ms <= 25],
+      ['GET /api/campaigns/{id} p95 ≤ 50 ms', `${ms(r.rest.p95Ms)} ms (${r.rest.samples} samples)`, r.rest.p95Ms <= 50],
+      [`≥ ${minimumRunsPerSecond} runs/s`, r.runsPerSecond.toFixed(1), r.runsPerSecond >= minimumRunsPerSecond],
+      ['every hub event delivered, in order', `${r.completed}/${r.campaigns} completed, ${r.eventsOutOfOrder} out of order`, r.completed === r.campaigns && r.eventsOutOfOrder === 0],
+    ]
+    for (const [target, measured, met] of checks) rows.push(`| ${r.build} | ${r.database} | ${label(r.concurrency)} | ${target} | ${measured} | ${verdict(met)} |`)
   }
   return rows.join('\n')
 }
 
 export function section(results: ScenarioFigures[], machine: Machine, load: string): string {
+  const profiles = profileTables(results)
   return `${SECTION_HEADING}
 
 \`npm run bench:engine\` (code in \`tests/bench/engine/\`): the built server on loopback with the
@@ -29,17 +68,24 @@ offline writer at zero pace (\`OFFLINE_WRITER_PACE_MS=0\`); one user creates ${E
 then generates them all at once (${ENGINE_BENCH.campaigns} concurrent \`POST …/generate\`). One official
 \`@microsoft/signalr\` connection (WebSockets, JSON) joins all ${ENGINE_BENCH.campaigns} groups and counts every
 event it is sent; ${ENGINE_BENCH.restSamplers} loops read random campaigns (\`GET /api/campaigns/{id}\`) back to back
-meanwhile. Each row is a fresh server and a fresh database: the embedded one (the default), and
-PostgreSQL 15 on the same machine where listed (\`BENCH_DATABASES=embedded,postgres\`).
+meanwhile, and ${ENGINE_BENCH.healthSamplers} loop probes \`GET /health\` (which asks the database too). Each row is a fresh
+server and a fresh database: the embedded one (the default), and PostgreSQL 15 on the same machine
+where listed (\`BENCH_DATABASES=embedded,postgres\`). \`BENCH_BUILDS=before=<dir>,after=.output\`
+runs each scenario on two builds in turn, to compare a change under the same load.
 
 - runs/s and events/s: over the wall time from the first generate request to the last
-  \`OnCampaignCompleted\`.
+  \`OnCampaignCompleted\`. Out of order: a chunk whose sequence is not the next of its write, or
+  an event after its campaign's \`OnCampaignCompleted\`.
 - generate → completed: from sending a campaign's generate request (answered 202) to its
-  \`OnCampaignCompleted\` arriving at the hub client; queued runs wait for a free slot, so this
-  grows with the number of campaigns and shrinks with the concurrency.
-- REST latency: the embedded database is a single in-process session, so REST reads wait their
-  turn behind the runs' writes; the PostgreSQL rows show the same load on a server database.
-  The sample count says how many reads completed during the burst.
+  \`OnCampaignCompleted\` arriving at the hub client; queued runs wait for a free slot.
+- Event-loop delay: the server's own \`perf_hooks.monitorEventLoopDelay\` histogram (prom-client's,
+  10 ms resolution, so an idle loop reads about 10 ms), read from \`GET /metrics\` just before and
+  just after the burst (each scrape resets it): the burst alone.
+- Latencies are measured by the benchmark process, which shares the machine with the server.
+- With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
+  figures say where each thread's time went, by part of the product (bundled frames mapped back to
+  their sources through the build's source maps; a frame in Node's internals counts for the part
+  that called it) and by function. Profiled time is wall time: idle is time the thread waited.
 - The rate limit is raised for this run (\`RATE_LIMIT_PER_MINUTE=${ENGINE_BENCH.rateLimitPerMinute}\`): the contract's
   100 requests per minute per user would otherwise throttle the single user driving the load.
 
@@ -47,7 +93,11 @@ Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machin
 1-minute load average during the run ${load} (the machine is shared: other work skews these figures).
 
 ${figuresTable(results)}
-`
+
+Targets:
+
+${targetsTable(results)}
+${profiles ? `\nWhere the time went:\n\n${profiles}` : ''}`
 }
 
 /**

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { summarize } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
 import { describeMachine } from './machine'
-import { figuresTable, section, writeSection } from './report'
+import { figuresTable, profileTables, section, writeSection } from './report'
 import { runScenario, type ScenarioFigures } from './scenario'
 
 /**
@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   try {
     for (const database of ENGINE_BENCH.databases) {
       for (const concurrency of ENGINE_BENCH.concurrencies) {
-        log(`${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
-        results.push(await runScenario(database, concurrency, log))
+        for (const build of ENGINE_BENCH.builds) {
+          log(`${build.label} build, ${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
+          results.push(await runScenario(build, database, concurrency, log))
+        }
       }
     }
   }
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   }
   const load = summarize(loadSamples)
   const loadText = `${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)})`
-  console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n`)
+  console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n\n${profileTables(results)}`)
   if (!process.env.BENCH_NO_WRITE) {
     const path = resolve('docs/BENCHMARKS.md')
     writeSection(path, section(results, machine, loadText))

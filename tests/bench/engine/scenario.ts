@@ -4,12 +4,19 @@ import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { createPostgresTestDatabase, type TestDatabase } from '../../support/test-databases'
 import { percentile } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
+import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
 import { followCampaigns } from './hub-follower'
-import { sampleRestLatency } from './rest-sampler'
+import { randomCampaignPath, sampleLatency, type LatencySamples } from './latency-sampler'
 
 export type BenchDatabase = 'embedded' | 'postgres'
 
 export interface ScenarioFigures {
+  /** Which build ran (ENGINE_BENCH.builds). */
+  build: string
   database: BenchDatabase
   /** CAMPAIGN_RUN_CONCURRENCY, or undefined for the server's default. */
   concurrency: number | undefined
@@ -22,11 +29,25 @@ export interface ScenarioFigures {
   p95GenerateToCompletedMs: number
   eventsDelivered: number
   eventsPerSecond: number
-  restSamples: number
-  restErrors: number
-  p50RestMs: number
-  p95RestMs: number
+  /** Chunks out of sequence, or events after a campaign's OnCampaignCompleted: 0 expected. */
+  eventsOutOfOrder: number
+  rest: LatencyFigures
+  health: LatencyFigures
+  /** The server's main-thread event-loop delay over the burst. */
+  eventLoop: EventLoopDelay
+  /** Where the server's CPU went during the whole scenario, per thread (BENCH_CPU_PROFILE=1). */
+  profiles: ThreadProfile[]
 }
+
+export interface LatencyFigures {
+  samples: number
+  errors: number
+  p50Ms: number
+  p95Ms: number
+  p99Ms: number
+}
+
+const METRICS_TOKEN = 'engine-bench-metrics-token'
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 
@@ -34,19 +55,22 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
  * A fresh server, one user with `campaigns` campaigns generated at once by the offline writer at
  * zero pace, one hub connection in every campaign's group, and REST reads sampled meanwhile.
  */
-export async function runScenario(database: BenchDatabase, concurrency: number | undefined, log: (line: string) => void): Promise<ScenarioFigures> {
+export async function runScenario(build: { label: string, path: string }, database: BenchDatabase, concurrency: number | undefined, log: (line: string) => void): Promise<ScenarioFigures> {
   const postgres: TestDatabase | undefined = database === 'postgres' ? await createPostgresTestDatabase() : undefined
+  const profileDir = ENGINE_BENCH.cpuProfile ? mkdtempSync(join(tmpdir(), 'engine-bench-profile-')) : undefined
   const app = await startApp({
+    METRICS_TOKEN,
     OFFLINE_WRITER_PACE_MS: '0',
     RATE_LIMIT_PER_MINUTE: String(ENGINE_BENCH.rateLimitPerMinute),
     MAX_QUEUED_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
     MAX_RUNNING_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
     ...(concurrency !== undefined && { CAMPAIGN_RUN_CONCURRENCY: String(concurrency) }),
     ...(postgres?.url && { DATABASE_URL: postgres.url }),
-  }).catch(async (error: unknown) => {
+  }, { buildDir: build.path, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] }).catch(async (error: unknown) => {
     await postgres?.dispose()
     throw error
   })
+  let figures: ScenarioFigures
   try {
     const user = await registerUser(app.url)
     const ids: string[] = []
@@ -56,7 +80,9 @@ export async function runScenario(database: BenchDatabase, concurrency: number |
       ids.push(created.body.id)
     }
     const follower = await followCampaigns(app.url, user.client, ids)
-    const sampler = sampleRestLatency(user.client, ids, ENGINE_BENCH.restSamplers)
+    await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const restSampler = sampleLatency(user.client, randomCampaignPath(ids), ENGINE_BENCH.restSamplers)
+    const healthSampler = sampleLatency(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthSamplers)
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
@@ -69,14 +95,16 @@ export async function runScenario(database: BenchDatabase, concurrency: number |
     const outcome = await follower.allCompleted(ENGINE_BENCH.scenarioTimeoutMs).then(() => null, (error: Error) => error)
     const finished = Math.max(...follower.completedAt.values(), started)
     const delivered = follower.delivered()
-    const rest = await sampler.stop()
+    const eventLoop = await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const rest = await restSampler.stop()
+    const health = await healthSampler.stop()
     await follower.stop()
     if (outcome) log(`  ${outcome.message}`)
 
     const wallSeconds = (finished - started) / 1000
     const toCompleted = sorted([...follower.completedAt].map(([id, at]) => at - requestedAt.get(id)!))
-    const latencies = sorted(rest.latenciesMs)
-    return {
+    figures = {
+      build: build.label,
       database,
       concurrency,
       campaigns: ids.length,
@@ -87,14 +115,32 @@ export async function runScenario(database: BenchDatabase, concurrency: number |
       p95GenerateToCompletedMs: percentile(toCompleted, 0.95),
       eventsDelivered: delivered,
       eventsPerSecond: delivered / wallSeconds,
-      restSamples: latencies.length,
-      restErrors: rest.errors,
-      p50RestMs: percentile(latencies, 0.5),
-      p95RestMs: percentile(latencies, 0.95),
+      eventsOutOfOrder: follower.outOfOrder(),
+      rest: latencyFigures(rest),
+      health: latencyFigures(health),
+      eventLoop,
+      profiles: [],
     }
   }
   finally {
     await app.stop()
     await postgres?.dispose()
+  }
+  if (profileDir) {
+    // Each thread writes its profile as the server exits.
+    figures.profiles = summarizeProfiles(profileDir)
+    rmSync(profileDir, { recursive: true, force: true })
+  }
+  return figures
+}
+
+function latencyFigures(samples: LatencySamples): LatencyFigures {
+  const latencies = sorted(samples.latenciesMs)
+  return {
+    samples: latencies.length,
+    errors: samples.errors,
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    p99Ms: percentile(latencies, 0.99),
   }
 }

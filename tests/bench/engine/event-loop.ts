@@ -1,0 +1,26 @@
+/**
+ * The server's own event-loop delay, read from GET /metrics: prom-client samples it with
+ * `perf_hooks.monitorEventLoopDelay` (10 ms resolution) and resets the histogram at every scrape,
+ * so a scrape just before the burst and one just after give the burst's figures alone.
+ */
+export interface EventLoopDelay {
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
+}
+
+export async function scrapeEventLoopDelay(baseUrl: string, metricsToken: string): Promise<EventLoopDelay> {
+  const response = await fetch(`${baseUrl}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } })
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`)
+  const text = await response.text()
+  const seconds = (name: string) => {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)
+    if (!match) throw new Error(`GET /metrics has no ${name}`)
+    return Number(match[1]) * 1000
+  }
+  return {
+    p50Ms: seconds('nodejs_eventloop_lag_p50_seconds'),
+    p99Ms: seconds('nodejs_eventloop_lag_p99_seconds'),
+    maxMs: seconds('nodejs_eventloop_lag_max_seconds'),
+  }
+}
