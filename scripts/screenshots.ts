@@ -6,12 +6,12 @@ import { registerUser } from '../tests/support/api-client'
 import { startApp } from '../tests/support/app-server'
 import { launchBrowser } from '../tests/support/browser'
 import { SAMPLE_BRIEF } from '../tests/support/campaign-hub'
-import { waitForCampaign } from '../tests/support/campaigns'
+import { RISKY_BRIEF, waitForCampaign } from '../tests/support/campaigns'
 
 const OUT = 'docs/screenshots'
 const BRIEFS = [
   { ...SAMPLE_BRIEF, theme: 'Autumn city sprint', tone: 'confident' },
-  { ...SAMPLE_BRIEF, theme: 'Summer trail push', constraints: [...SAMPLE_BRIEF.constraints, 'demo: include risky claims'] },
+  RISKY_BRIEF,
   { ...SAMPLE_BRIEF, theme: 'Harbour night run', brand: { palette: ['#0D1B2A', '#F1FAEE', '#E63946'], requiredHashtags: ['#NightMiles'] } },
 ]
 

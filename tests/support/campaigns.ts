@@ -7,13 +7,13 @@ import { SAMPLE_BRIEF } from './campaign-hub'
 const RUNNING_STAGES = ['Queued', 'Generating', 'Auditing', 'Revising']
 
 /**
- * A brief whose first drafts carry unsubstantiated claims (the offline writer's demo switch),
- * so the audit flags them High and the revision loop has something to fix.
+ * A brief that makes an unsubstantiated claim about its product: the built-in writer carries it, so the
+ * audit flags it High and the revision loop has something to fix.
  */
 export const RISKY_BRIEF = {
   ...SAMPLE_BRIEF,
   theme: 'Summer trail push',
-  constraints: [...SAMPLE_BRIEF.constraints, 'demo: include risky claims'],
+  product: `${SAMPLE_BRIEF.product} that is guaranteed to make you faster`,
 }
 
 /**

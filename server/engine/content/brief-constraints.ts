@@ -1,5 +1,5 @@
 import type { CampaignBrief } from '#shared/campaign'
-import { containsPhrase, normaliseWhitespace } from './text-matching'
+import { normaliseWhitespace } from './text-matching'
 
 /** What the brief's free-text constraints ask for, read the same way by writers and the audit. */
 export interface BriefDirectives {
@@ -9,11 +9,7 @@ export interface BriefDirectives {
   avoid: string[]
   /** Notes that back claims ("Substantiation: clinically proven, per the 2024 trial"). */
   substantiations: string[]
-  /** "demo: include risky claims" makes the offline writer's first version fail the audit on purpose. */
-  riskyClaimsDemo: boolean
 }
-
-export const RISKY_CLAIMS_DEMO_PHRASE = 'demo: include risky claims'
 
 const MUST_INCLUDE = /^(?:(?:must|should|always|please)\s+)?(?:include|mention|contain|feature|state)s?\s+(.+)$/iu
 const AVOID = /^(?:avoid|exclude|never\s+(?:use|say|mention)|do\s+not\s+(?:use|say|mention)|don['’]t\s+(?:use|say|mention)|no\s+mention\s+of)\s+(.+)$/iu
@@ -21,6 +17,8 @@ const SUBSTANTIATION = /^(?:substantiation|claims?)\s*:\s*(.+)$/iu
 const QUOTED = /["“”‘’']([^"“”‘’']+)["“”‘’']/gu
 /** Lead-ins that introduce the terms rather than being part of them. */
 const LEAD_IN = /^(?:using|mentioning|saying|any\s+mention\s+of|references?\s+to|the\s+(?:words?|terms?|phrases?)|words?\s+like|terms?\s+like|phrases?\s+like)\s+/iu
+/** Lead-ins of what to include: "Mention that the first bag is free" asks for "the first bag is free". */
+const INCLUDE_LEAD_IN = /^(?:that|(?:a\s+|the\s+)?link\s+to|the\s+(?:words?|phrases?))\s+/iu
 
 function tidy(phrase: string): string {
   return normaliseWhitespace(phrase).replace(/^["“”‘’']+|["“”‘’'.!;,]+$/gu, '').trim()
@@ -30,19 +28,15 @@ function tidy(phrase: string): string {
 function phrasesOf(rest: string, splitList: boolean): string[] {
   const quoted = [...rest.matchAll(QUOTED)].map(match => tidy(match[1] ?? ''))
   if (quoted.length > 0) return quoted.filter(Boolean)
-  const body = rest.replace(LEAD_IN, '')
+  const body = rest.replace(splitList ? LEAD_IN : INCLUDE_LEAD_IN, '')
   const parts = splitList ? body.split(/\s*,\s*|\s+or\s+/iu) : [body]
   return parts.map(tidy).filter(Boolean)
 }
 
 export function readBriefDirectives(brief: CampaignBrief): BriefDirectives {
-  const directives: BriefDirectives = { mustInclude: [], avoid: [], substantiations: [], riskyClaimsDemo: false }
+  const directives: BriefDirectives = { mustInclude: [], avoid: [], substantiations: [] }
   for (const raw of brief.constraints ?? []) {
     const constraint = normaliseWhitespace(raw)
-    if (containsPhrase(constraint, RISKY_CLAIMS_DEMO_PHRASE)) {
-      directives.riskyClaimsDemo = true
-      continue
-    }
     const substantiation = SUBSTANTIATION.exec(constraint)
     if (substantiation?.[1]) {
       directives.substantiations.push(substantiation[1])

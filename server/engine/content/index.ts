@@ -5,7 +5,7 @@ export { renderCopy, renderShortCopy, renderVisual, PLATFORM_NAMES } from './ren
 export { publishedPost } from './published-post'
 export { normaliseHashtag, hashtagKey, hashtagsIn, hashtagHasBannedTerm } from './hashtags'
 export { CLAIM_KINDS, findUnsubstantiatedClaims, type ClaimKind, type ClaimMatch } from './claims'
-export { readBriefDirectives, RISKY_CLAIMS_DEMO_PHRASE, type BriefDirectives } from './brief-constraints'
+export { readBriefDirectives, type BriefDirectives } from './brief-constraints'
 export { CALL_TO_ACTION_WORDS, hasCallToAction } from './call-to-action'
 export { containsTerm, containsPhrase, termPattern, normaliseWhitespace } from './text-matching'
 export { readingEase, wordCount } from './readability'

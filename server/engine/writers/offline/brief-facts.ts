@@ -1,36 +1,41 @@
 import type { CampaignBrief } from '#shared/campaign'
 import { readBriefDirectives, type BriefDirectives } from '../../content/brief-constraints'
 import { normaliseWhitespace } from '../../content/text-matching'
+import { productKind, type ProductKind } from './product-kind'
 import { styleForTone, type ToneStyle } from './tone-styles'
 
-/** The pieces of a brief the offline writer builds sentences from, trimmed to fit in a sentence. */
+/** The pieces of a brief the offline writer builds sentences from. */
 export interface BriefFacts {
-  /** The product's name as it reads mid-sentence ("EcoSip bottle"). */
+  /** The product's name, whole, as the brief spells it ("Aurelle Night Serum"). */
   product: string
-  /** What follows the name in the brief ("made from recycled steel"), or empty. */
+  /** What the brief says after the name ("with 0.3% encapsulated retinol"), or empty. */
   productDetail: string
+  kind: ProductKind
   /** The brand name, or the product when the brief names no brand. */
   brand: string
   /** Who it is for, lower-cased unless it starts with a name or acronym ("busy parents"). */
   audience: string
-  /** The campaign theme as a phrase ("summer hydration"). */
+  /** The campaign theme as the brief words it; used as a label, never bent into a sentence. */
   theme: string
   style: ToneStyle
   directives: BriefDirectives
   bannedTerms: string[]
   disclaimer?: string
   palette: string[]
-  /** Keywords for hashtags, most specific first. */
-  keywords: string[]
 }
 
 /** Where a descriptive clause starts: after this, the text describes rather than names. */
 const CLAUSE_BREAK = /\s*(?:[,;:(—–]|\s-\s|\.\s)\s*/u
-const LONGEST_NAME_WORDS = 6
+/** Words that start a description inside a name's clause ("Serum with retinol", "supplement that …"). */
+const CONNECTOR = /^(?:with|that|which|who|for|from|made|built|designed|crafted|featuring|by|in|on)$/iu
 const LONGEST_PHRASE_WORDS = 10
 /** Words a clipped phrase must not end on ("managers at companies with 50 to"). */
 const DANGLING = /^(?:a|an|the|and|or|but|of|to|at|in|on|for|with|without|within|from|by|about|into|over|under|through|across|between|like|as|is|are|our|your|their|its|this|these|who|that|which|\p{N}[\p{N},.]*)$/iu
-const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'our', 'your', 'from', 'that', 'this', 'into', 'who', 'are', 'new', 'all', 'more', 'less', 'about', 'their', 'them', 'they', 'you', 'aged', 'over', 'under', 'made'])
+
+/** Brief text in one Unicode form, so "é" typed two ways is one word, with single spaces. */
+export function cleanBriefText(text: string): string {
+  return normaliseWhitespace(text.normalize('NFC')).replace(/[.!]+$/u, '')
+}
 
 function firstWords(text: string, count: number): string {
   const words = text.split(' ')
@@ -40,14 +45,18 @@ function firstWords(text: string, count: number): string {
   return kept.join(' ')
 }
 
-/** Splits "EcoSip, a bottle made from steel" into the name and the description after it. */
+/**
+ * Splits "Aurelle Night Serum with 0.3% retinol" into the name and the description after it. The name is
+ * never clipped: it ends at a clause break, or at a connector followed by a lower-case word or a number
+ * ("Tools for Schools" stays one name).
+ */
 export function splitNameAndDetail(text: string): { name: string, detail: string } {
-  const clean = normaliseWhitespace(text).replace(/[.!]+$/u, '')
+  const clean = cleanBriefText(text)
   const [head = clean, ...rest] = clean.split(CLAUSE_BREAK)
   const words = head.split(' ')
-  const name = firstWords(head, LONGEST_NAME_WORDS)
-  const overflow = words.slice(LONGEST_NAME_WORDS).join(' ')
-  const detail = [overflow, rest.join(', ')].filter(Boolean).join(' ').replace(/[)]+$/u, '').trim()
+  const cut = words.findIndex((word, index) => index > 0 && CONNECTOR.test(word) && !/^\p{Lu}/u.test(words[index + 1] ?? 'A'))
+  const name = cut > 0 ? words.slice(0, cut).join(' ') : head
+  const detail = [cut > 0 ? words.slice(cut).join(' ') : '', rest.join(', ')].filter(Boolean).join(', ').replace(/[)]+$/u, '').trim()
   return { name, detail }
 }
 
@@ -64,37 +73,30 @@ export function asMidSentence(text: string): string {
 
 /** The first clause of a brief field, clipped to a phrase that fits in a sentence. */
 function phrase(text: string): string {
-  const [clause = text] = normaliseWhitespace(text).replace(/[.!]+$/u, '').split(CLAUSE_BREAK)
+  const [clause = text] = cleanBriefText(text).split(CLAUSE_BREAK)
   return asMidSentence(firstWords(clause, LONGEST_PHRASE_WORDS))
 }
 
 /** "Eco-conscious commuters who cycle" → "eco-conscious commuters": the part before "who", "that" and the like. */
 function audiencePhrase(text: string): string {
-  const head = normaliseWhitespace(text).split(/\s+(?:who|that|which|looking|wanting|aged|between)\s+/iu)[0] ?? text
+  const head = cleanBriefText(text).split(/\s+(?:who|that|which|looking|wanting|aged|between)\s+/iu)[0] ?? text
   return phrase(head)
-}
-
-function keywordsOf(...texts: string[]): string[] {
-  const words = texts.flatMap(text => text.match(/[\p{L}][\p{L}\p{N}]*/gu) ?? [])
-  const kept = words.filter(word => word.length >= 4 && !STOPWORDS.has(word.toLowerCase()))
-  return [...new Map(kept.map(word => [word.toLowerCase(), word])).values()]
 }
 
 export function readBriefFacts(brief: CampaignBrief): BriefFacts {
   const { name, detail } = splitNameAndDetail(brief.product)
-  const theme = phrase(brief.theme)
-  const brandName = brief.brand?.name?.trim()
+  const brandName = brief.brand?.name ? cleanBriefText(brief.brand.name) : ''
   return {
     product: name,
     productDetail: detail,
+    kind: productKind(brief.product),
     brand: brandName || name,
     audience: audiencePhrase(brief.targetAudience),
-    theme,
+    theme: cleanBriefText(brief.theme),
     style: styleForTone(brief.tone),
     directives: readBriefDirectives(brief),
     bannedTerms: brief.brand?.bannedTerms ?? [],
     disclaimer: brief.brand?.requiredDisclaimer?.trim() || undefined,
     palette: brief.brand?.palette ?? [],
-    keywords: keywordsOf(brandName ?? '', name, theme),
   }
 }

@@ -1,5 +1,5 @@
 import type { CopyMetadata } from '#shared/campaign'
-import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, riskyLines, values } from './lines'
+import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, values } from './lines'
 import { readingEase } from '../../content/readability'
 import { joinSentences } from './phrasing'
 import type { WritingContext } from './writing-context'
@@ -18,12 +18,11 @@ function toneNote(context: WritingContext, brief: { tone: string }): string {
   const { style, facts, revision, iteration } = context
   const parts = [
     `A ${style.name} voice for ${facts.audience}, following the brief's tone ("${brief.tone}"): ${style.guidance}.`,
-    `Speaks as ${context.brand}; claims stay modest and verifiable.`,
+    `Speaks as ${context.brand}; the brief's own description is carried as written, so the audit can check its claims.`,
   ]
   if (context.mustInclude.length > 0) parts.push(`Carries ${context.mustInclude.map(phrase => `"${phrase}"`).join(', ')} as required.`)
   if (facts.disclaimer) parts.push('Each body ends with the required disclaimer.')
   if (iteration > 1 && revision.addressed.length > 0) parts.push(`Version ${iteration}: ${revision.addressed.join('; ')}.`)
-  if (context.riskyClaims) parts.push('Demo version: includes unsubstantiated claims on purpose, for the audit to catch.')
   return parts.join(' ')
 }
 
@@ -33,15 +32,14 @@ function composeBodies(context: WritingContext, actions: readonly string[], simp
   const [firstValue, secondValue] = values(context, 2)
   const opening = intro(context)
   const required = mustIncludeLines(context)
-  const risky = riskyLines(context)
   const emphasis = emphasisLines(context)
   const [primaryAction] = actions
   return {
-    short: joinSentences([opening, ...risky.slice(0, 1), ...required, primaryAction]),
-    medium: joinSentences([opening, simple ? undefined : detail(context), firstValue, ...risky, ...emphasis, ...required, primaryAction]),
+    short: joinSentences([opening, ...required, primaryAction]),
+    medium: joinSentences([opening, simple ? undefined : detail(context), firstValue, ...emphasis, ...required, primaryAction]),
     long: [
       joinSentences([opening, detail(context), firstValue, simple ? undefined : flourish(context)]),
-      joinSentences([audienceLine(context), secondValue, ...risky, ...emphasis, ...required, actions[1] ?? primaryAction]),
+      joinSentences([audienceLine(context), secondValue, ...emphasis, ...required, actions[1] ?? primaryAction]),
     ].join('\n\n'),
   }
 }
@@ -57,11 +55,8 @@ export function writeCopy(context: WritingContext, brief: { tone: string }): Wri
   const actions = callsToAction(context, CALL_TO_ACTION_COUNT)
   const full = composeBodies(context, actions, context.revision.simplify)
   const bodies = context.revision.simplify || readsEasily(full) ? full : composeBodies(context, actions, true)
-  const headlineList = headlines(context, HEADLINE_COUNT)
-  const risky = riskyLines(context)
-  if (risky[1]) headlineList.unshift(risky[1].replace(/\.$/u, ''))
   return {
-    headlines: headlineList,
+    headlines: headlines(context, HEADLINE_COUNT),
     body: { short: withDisclaimer(context, bodies.short), medium: withDisclaimer(context, bodies.medium), long: withDisclaimer(context, bodies.long) },
     callsToAction: actions,
     toneNote: toneNote(context, brief),

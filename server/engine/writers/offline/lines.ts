@@ -1,22 +1,24 @@
-import { capitalise, fill, sentence } from './phrasing'
+import { asMidSentence } from './brief-facts'
+import { capitalise, fill } from './phrasing'
+import { ACTIONS } from './product-kind'
 import type { WritingContext } from './writing-context'
 
 /*
  * The sentence pools the offline writer draws from. Every line is built from the brief's own phrases
  * and says nothing that would need evidence: no superlatives, guarantees or numbers the brief did not give.
+ * The theme is free text ("Tax season without the panic"), so it only ever stands as a label at the
+ * start of a line; bent into a sentence ("Make {theme} easy") it reads as a template seam.
  */
 
 const HEADLINES = [
-  '{Theme}, made simple with {product}',
+  '{Theme}, with {product}',
   'Meet {product}',
   '{Product}, made for {audience}',
-  'Your {theme} starts with {product}',
-  'A fresh take on {theme}',
+  '{Theme}: meet {product}',
   '{Audience}, this one is for you',
-  'Make {theme} easy with {product}',
   'Say hello to {product}',
   'Made for {audience}: {product}',
-  '{Theme}: the {product} way',
+  '{Theme}, made for {audience}',
 ]
 const BRAND_HEADLINES = ['{Brand} presents {product}', 'New from {brand}: {product}']
 const FALLBACK_HEADLINES = ['Something new is here', 'Made with you in mind', 'Take a closer look', 'Look what is new', 'Here for you', 'Now in season']
@@ -24,9 +26,8 @@ const FALLBACK_HEADLINES = ['Something new is here', 'Made with you in mind', 'T
 const INTROS = [
   '{Product} is made for {audience}',
   'Meet {product}, made for {audience}',
-  'For {audience}, {theme} starts with {product}',
-  '{Theme} should feel simple, and {product} helps make it so',
-  'Say hello to {product}, our take on {theme}',
+  '{Theme}: say hello to {product}, made for {audience}',
+  '{Theme}. {Product} is here for {audience}',
 ]
 const FALLBACK_INTRO = 'Here is something new, with you in mind'
 
@@ -34,10 +35,9 @@ const PLAIN_DETAILS = ['It fits into your day without any fuss', 'Every detail i
 
 const VALUES = [
   'You spend less time on the small stuff and more on what matters',
-  'It takes the guesswork out of {theme}',
   'It is easy to start and easy to stick with',
-  'It brings {theme} within easy reach',
   'It keeps things simple, so you can enjoy the good part',
+  'It fits the way you already live and work',
 ]
 const FALLBACK_VALUE = 'It keeps things simple'
 
@@ -46,11 +46,6 @@ const AUDIENCE_LINES = [
   'It is shaped around what {audience} need day to day',
   'We kept {audience} in mind at every step',
 ]
-
-const GENERIC_ACTIONS = ['Find out more', 'Learn more about {name}', 'Shop {name} now', 'See what is new']
-
-/** The claims the "demo: include risky claims" brief asks for, so the audit has something to catch. */
-const RISKY_LINES = ['Results are guaranteed from day one', 'The #1 choice for {audience}', '100% risk-free, every time']
 
 export function slotsFor(context: WritingContext): Record<string, string> {
   const { facts } = context
@@ -62,7 +57,6 @@ export function slotsFor(context: WritingContext): Record<string, string> {
     Brand: capitalise(context.brand),
     audience: facts.audience,
     Audience: capitalise(facts.audience),
-    theme: facts.theme,
     Theme: capitalise(facts.theme),
   }
 }
@@ -90,13 +84,24 @@ export function intro(context: WritingContext): string {
   return chooseOr(context, INTROS, FALLBACK_INTRO)
 }
 
-/** What the product is, from the brief's description when it has one. */
+/** How the brief's description after the name becomes a sentence, by the word it starts with. */
+const DETAIL_SENTENCES: ReadonlyArray<{ start: RegExp, write: (detail: string) => string }> = [
+  { start: /^(?:that|which)\s+/iu, write: detail => `It ${detail.replace(/^\S+\s+/u, '')}` },
+  { start: /^(?:with|from)\s/iu, write: detail => `It comes ${detail}` },
+  { start: /^for\s/iu, write: detail => `It is made ${detail}` },
+  { start: /^featuring\s/iu, write: detail => `It features ${detail.replace(/^\S+\s+/u, '')}` },
+  { start: /^(?:a|an|the|made|built|designed|crafted|available|now|perfect|ideal|in|on|by)\s/iu, write: detail => `It is ${detail}` },
+]
+
+/**
+ * What the product is, in the brief's own words when it says: the description is carried as given (claims
+ * included, so the audit can flag them) unless feedback asked to leave its words out.
+ */
 export function detail(context: WritingContext): string {
   const description = context.facts.productDetail
-  if (description && context.allows(description)) {
-    return /^(?:a|an|the|made|built|designed|crafted|available|now)\b/iu.test(description)
-      ? `It is ${description}`
-      : `In short: ${description}`
+  if (description && context.allowsBriefText(description)) {
+    const known = DETAIL_SENTENCES.find(candidate => candidate.start.test(description))
+    return known ? known.write(description) : `At a glance: ${asMidSentence(description)}`
   }
   return chooseOr(context, PLAIN_DETAILS, PLAIN_DETAILS[0]!)
 }
@@ -114,23 +119,20 @@ export function flourish(context: WritingContext): string {
   return chooseOr(context, context.style.flourishes, '')
 }
 
-/** Distinct calls to action in the style's voice, topped up with plain ones. */
+/** Distinct calls to action that fit what the brief sells. */
 export function callsToAction(context: WritingContext, count: number): string[] {
-  const styled = context.chooseMany(filled(context, context.style.actions), count)
-  const extra = context.chooseMany(filled(context, GENERIC_ACTIONS), count).filter(action => !styled.includes(action))
-  return [...styled, ...extra].slice(0, count)
+  return context.chooseMany(filled(context, ACTIONS[context.facts.kind]), count)
 }
 
+const URL = /^(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:\/\S*)?$/u
+
+/** One sentence per phrase the brief or feedback requires: a web address as where to go, anything else as a fact. */
 export function mustIncludeLines(context: WritingContext): string[] {
-  return context.mustInclude.map(phrase => `Good to know: ${phrase}`)
+  return context.mustInclude.map(phrase => URL.test(phrase) ? `Find out more at ${phrase}` : `Good to know: ${asMidSentence(phrase)}`)
 }
 
 export function emphasisLines(context: WritingContext): string[] {
-  return context.revision.emphasis.map(topic => `Above all, it is about ${topic}`).filter(context.allows)
-}
-
-export function riskyLines(context: WritingContext): string[] {
-  return context.riskyClaims ? filled(context, RISKY_LINES).map(sentence) : []
+  return context.revision.emphasis.map(topic => `Above all, it is about ${topic}`).filter(context.allowsBriefText)
 }
 
 export function hook(context: WritingContext): string {

@@ -3,7 +3,7 @@ import { hashtagKey, normaliseHashtag } from '../../content/hashtags'
 import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
 import { publishedPost } from '../../content/published-post'
 import { applyHashtagPolicy, finishShortCopy, type ShortCopyDraft } from '../../content/short-copy'
-import { callsToAction, emoji, hook, mustIncludeLines, riskyLines, slotsFor, values, flourish } from './lines'
+import { callsToAction, detail, emoji, hook, mustIncludeLines, slotsFor, values, flourish } from './lines'
 import { capitalise, fill, joinSentences } from './phrasing'
 import type { WritingContext } from './writing-context'
 
@@ -23,16 +23,16 @@ interface PlatformVoice {
 
 const VOICES: Readonly<Record<Platform, PlatformVoice>> = {
   x: {
-    openings: ['{hook} {Product} is made for {audience}.', '{Theme}, made simple.', 'New from {brand}: {product}.', '{Audience}, meet {product}.', '{hook} {theme}, the easy way.'],
+    openings: ['{hook} {Product} is made for {audience}.', '{Theme}, with {product}.', 'New from {brand}: {product}.', '{Audience}, meet {product}.', '{hook} {Product} is here.'],
     separator: ' ',
     hashtags: 2,
     disclaimer: false,
   },
   linkedin: {
     openings: [
-      '{Theme} matters to {audience}. That is why {brand} made {product}.',
-      '{hook} {product}, made for {audience}.',
-      'What should {theme} look like for {audience}? We think it should be simple.',
+      '{Theme}. That is why {brand} made {product} for {audience}.',
+      '{hook} {Product}, made for {audience}.',
+      '{Theme}: introducing {product}, made for {audience}.',
       'We built {product} for {audience}.',
     ],
     separator: '\n\n',
@@ -40,42 +40,54 @@ const VOICES: Readonly<Record<Platform, PlatformVoice>> = {
     disclaimer: true,
   },
   instagram: {
-    openings: ['{emoji} {hook} {Product} is here.', '{Theme}, made simple {emoji}', 'Meet {product} {emoji} Made for {audience}.', '{emoji} Your {theme} starts here.'],
+    openings: ['{emoji} {hook} {Product} is here.', '{Theme} {emoji}', 'Meet {product}, made for {audience} {emoji}', '{emoji} {Theme}, with {product}.'],
     separator: '\n\n',
     hashtags: 5,
     disclaimer: true,
   },
   facebook: {
-    openings: ['{hook} {Product} is made for {audience}.', 'Have you met {product} yet?', '{Theme} just got simpler with {product}.', 'Say hello to {product}, made for {audience}.'],
+    openings: ['{hook} {Product} is made for {audience}.', 'Have you met {product} yet?', '{Theme}: meet {product}.', 'Say hello to {product}, made for {audience}.'],
     separator: ' ',
     hashtags: 2,
     disclaimer: true,
   },
   tiktok: {
-    openings: ['{hook} {theme}, the easy way {emoji}', 'POV: you found {product} {emoji}', '{Audience}, this one is for you {emoji}', 'Meet {product} {emoji}'],
+    openings: ['{hook} {Product} is here {emoji}', 'POV: you found {product} {emoji}', '{Audience}, this one is for you {emoji}', '{Theme} {emoji}'],
     separator: ' ',
     hashtags: 4,
     disclaimer: true,
   },
 }
 
+/** "night serum" → "NightSerum"; empty when the words hold marks no hashtag can carry. */
 function pascalCase(text: string): string {
+  if (/\p{M}/u.test(text)) return ''
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(capitalise).join('')
 }
 
 /** Longer tags are hard to read and rarely searched for. */
 const LONGEST_TAG = 24
+/** A theme longer than this is a sentence, not a tag. */
+const MOST_THEME_TAG_WORDS = 3
 
-/** Brand, theme and keyword tags in a seeded order after the brand's own; the hashtag policy then applies the brand kit. */
+/**
+ * The brand, the product and a short theme, each as one whole tag, never single words picked out of a
+ * phrase (#Without, #Panic); the hashtag policy then applies the brand kit.
+ */
 function hashtagsFor(context: WritingContext, count: number): string[] {
-  const theme = pascalCase(context.facts.theme)
-  const candidates = [
-    pascalCase(context.brand),
-    theme,
-    ...context.random.shuffle(context.facts.keywords.map(pascalCase)),
-  ].map(normaliseHashtag).filter(tag => tag !== '' && tag.length <= LONGEST_TAG + 1 && context.allows(tag))
+  const { facts } = context
+  const theme = facts.theme.split(' ').length <= MOST_THEME_TAG_WORDS ? pascalCase(facts.theme) : ''
+  const candidates = [pascalCase(context.brand), pascalCase(context.product), theme]
+    .map(normaliseHashtag).filter(tag => tag !== '' && tag.length <= LONGEST_TAG + 1 && context.allows(tag))
   const unique = [...new Map(candidates.map(tag => [hashtagKey(tag), tag])).values()]
   return unique.slice(0, count)
+}
+
+/** An opening ends its sentence before any emoji, so the next part never runs on ("for you You spend…"). */
+function closed(opening: string): string {
+  const [, words = '', emoji = ''] = /^(.*?)([\s\p{Extended_Pictographic}\uFE0F]*)$/u.exec(opening.trim()) ?? []
+  if (words === '' || /[.!?:…]$/u.test(words)) return opening.trim()
+  return `${words}.${emoji}`
 }
 
 function tidy(text: string): string {
@@ -86,10 +98,11 @@ function tidy(text: string): string {
 function candidatePosts(context: WritingContext, platform: Platform, index: number, opening: string, action: string): string[] {
   const voice = VOICES[platform]
   const required = mustIncludeLines(context)
-  const risky = index === 0 ? riskyLines(context) : []
+  // The brief's own description goes in the first variant, so what it claims is in front of the audit.
+  const described = index === 0 ? [detail(context)] : []
   const [value = ''] = values(context, 1)
-  const body = [opening, joinSentences([value, platform === 'linkedin' ? flourish(context) : undefined]), joinSentences([...risky, ...required]), joinSentences([action])]
-  const lean = [opening, joinSentences([...risky, ...required]), joinSentences([action])]
+  const body = [opening, joinSentences([...described, value, platform === 'linkedin' ? flourish(context) : undefined]), joinSentences(required), joinSentences([action])]
+  const lean = [opening, joinSentences(required), joinSentences([action])]
   const disclaimer = voice.disclaimer && context.facts.disclaimer ? [context.facts.disclaimer] : []
   const shapes = context.revision.shorten ? [lean] : [[...body, ...disclaimer], body, [...lean, ...disclaimer], lean]
   return shapes.map(parts => tidy(parts.filter(part => part.trim() !== '').join(voice.separator)))
@@ -105,7 +118,7 @@ function draftPlatform(context: WritingContext, brief: CampaignBrief, platform: 
   const slots = { ...slotsFor(context), hook: hook(context), emoji: emoji(context) }
   // "New from EcoSip: EcoSip bottle" says the name twice, so brand openings need a brand distinct from the name.
   const templates = context.name === context.brand ? voice.openings.filter(opening => !opening.includes('{brand}')) : voice.openings
-  const openings = context.chooseMany(templates.map(opening => fill(opening, slots)), VARIANTS_PER_PLATFORM)
+  const openings = context.chooseMany(templates.map(opening => closed(fill(opening, slots))), VARIANTS_PER_PLATFORM)
   const actions = callsToAction(context, VARIANTS_PER_PLATFORM)
   const variants = Array.from({ length: VARIANTS_PER_PLATFORM }, (_, index) => {
     const opening = openings[index % Math.max(1, openings.length)] ?? ''

@@ -11,8 +11,6 @@ export interface ToneStyle {
   hooks: readonly string[]
   /** A closing line for longer bodies: sets the tone without claiming anything. */
   flourishes: readonly string[]
-  /** Calls to action that suit the style; `{name}` is filled in. */
-  actions: readonly string[]
   /** Emoji for the platforms where they fit; none for styles that would not use them. */
   emoji: readonly string[]
   /** Mood words for images and alt text. */
@@ -28,7 +26,6 @@ export const TONE_STYLES: readonly ToneStyle[] = [
     guidance: 'short sentences, a light wink of humour, everyday words and no jargon',
     hooks: ['Plot twist:', 'Small change, big smile.', 'Okay, this is fun.', 'Guess what?', 'New favourite alert:'],
     flourishes: ['Think of it as a small upgrade with a big grin.', 'Your future self says thanks.', 'Fun, easy and ready when you are.'],
-    actions: ['Grab {name} today', 'Give {name} a go', 'Try {name} now', 'Say hello to {name}', 'Get yours today'],
     emoji: ['✨', '🎉', '😄', '🙌'],
     moods: ['bright and playful', 'cheerful and lively', 'sunny and fun'],
     treatments: ['bright natural daylight, saturated colours', 'soft pastel light, playful props'],
@@ -37,9 +34,8 @@ export const TONE_STYLES: readonly ToneStyle[] = [
     name: 'professional',
     cues: ['professional', 'formal', 'authoritative', 'expert', 'corporate', 'credible', 'trustworthy', 'informative', 'b2b', 'serious'],
     guidance: 'clear, measured sentences, concrete facts over hype, and a confident but modest voice',
-    hooks: ['New:', 'Worth a look:', 'For teams that plan ahead:', 'Here is what changes:'],
+    hooks: ['New:', 'Worth a look:', 'Take note:', 'Here is what changes:'],
     flourishes: ['It is simple to roll out and clear to explain.', 'It fits the way you already work.', 'Clear, practical and ready to use.'],
-    actions: ['Book a demo of {name}', 'Learn more about {name}', 'See how {name} works', 'Request a quote', 'Download the overview'],
     emoji: [],
     moods: ['calm and confident', 'clean and trustworthy', 'focused and assured'],
     treatments: ['soft even studio light, neutral tones', 'crisp window light, modern office setting'],
@@ -50,7 +46,6 @@ export const TONE_STYLES: readonly ToneStyle[] = [
     guidance: 'a friendly, human voice that speaks to the reader as "you", with simple words and kind reassurance',
     hooks: ['Good news:', 'Here is something for you.', 'We made this with you in mind.', 'A little something new:'],
     flourishes: ['We made it with care, for people like you.', 'It is here to make your day a little easier.', 'Made with care, ready when you are.'],
-    actions: ['Discover {name}', 'Try {name} today', 'Find out more about {name}', 'Shop {name} now', 'Come and say hello'],
     emoji: ['💛', '🌿', '☀️'],
     moods: ['warm and welcoming', 'friendly and relaxed', 'gentle and inviting'],
     treatments: ['golden-hour light, soft focus background', 'warm morning light, homely setting'],
@@ -61,7 +56,6 @@ export const TONE_STYLES: readonly ToneStyle[] = [
     guidance: 'short, punchy sentences with strong verbs, momentum and a clear next step',
     hooks: ['Ready?', 'Time to move.', 'This is your moment.', 'Let\'s go.'],
     flourishes: ['Now is the time to make the move.', 'Start today and keep going.', 'Make the first move. The rest follows.'],
-    actions: ['Get {name} now', 'Start with {name} today', 'Join the launch', 'Claim your spot', 'Shop {name} today'],
     emoji: ['⚡', '🚀', '🔥'],
     moods: ['bold and energetic', 'dynamic and confident', 'vivid and determined'],
     treatments: ['high-contrast light, strong shadows', 'dramatic side light, dynamic angle'],
@@ -70,9 +64,8 @@ export const TONE_STYLES: readonly ToneStyle[] = [
     name: 'calm',
     cues: ['calm', 'serene', 'minimal', 'minimalist', 'elegant', 'luxurious', 'luxury', 'sophisticated', 'premium', 'refined', 'understated', 'mindful'],
     guidance: 'unhurried, refined sentences, plenty of space, and understatement over exclamation',
-    hooks: ['Introducing', 'Quietly new:', 'Take a moment.', 'Simply put:'],
+    hooks: ['Something new.', 'Quietly new:', 'Take a moment.', 'Simply put:'],
     flourishes: ['Quiet, thoughtful and made with care.', 'Less noise, more of what matters.', 'Simple things, done well.'],
-    actions: ['Discover {name}', 'Explore {name}', 'Visit the collection', 'Book a visit', 'See the details'],
     emoji: [],
     moods: ['calm and refined', 'serene and elegant', 'quiet and luxurious'],
     treatments: ['soft diffused light, generous negative space', 'muted natural light, minimal styling'],

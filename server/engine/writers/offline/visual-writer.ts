@@ -92,7 +92,7 @@ function concept(context: WritingContext, direction: ArtDirection, colours: read
     ],
     altText: {
       subject: capitalise(subject),
-      purpose: `Introduce ${context.product} to ${facts.audience} for the ${facts.theme} campaign`,
+      purpose: `Introduce ${context.product} to ${facts.audience} (campaign: ${facts.theme})`,
       mood,
       text: altTextLine(context, subject, mood),
     },

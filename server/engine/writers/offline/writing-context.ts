@@ -13,40 +13,47 @@ export interface WritingContext {
   revision: RevisionNotes
   random: Random
   iteration: number
-  /** Only for the "demo: include risky claims" brief, and only until feedback arrives. */
-  riskyClaims: boolean
   /** Phrases every text artifact must carry: the brief's "Must include" plus what feedback asked to add. */
   mustInclude: string[]
-  /** The product as it can safely be named (falls back to the brand, then a neutral phrase). */
+  /** The product's name, whole and always: the writer never drops or rewords what the brief names. */
   product: string
   /** The shortest fair name for calls to action: the brand when the product name starts with it ("EcoSip"). */
   name: string
   brand: string
-  /** Whether text is free of claims, banned words and words to avoid. */
+  /**
+   * Whether the writer's own wording around the brief's phrases is free of claims, banned words and words
+   * to avoid. The brief's phrases themselves are not judged here: they are carried, and the audit judges them.
+   */
   allows(text: string): boolean
+  /** Whether text taken from the brief may go in: only feedback (a later version) can rule it out. */
+  allowsBriefText(text: string): boolean
   /** The first allowed option in a seeded order; `undefined` when none is allowed. */
   choose(options: readonly string[]): string | undefined
   /** Up to `count` distinct allowed options in a seeded order. */
   chooseMany(options: readonly string[], count: number): string[]
 }
 
-const NEUTRAL_NAME = 'our new range'
-
 export function seedFor(request: Pick<WriteRequest, 'brief' | 'campaignId' | 'iteration' | 'type' | 'feedback' | 'tags'>): string {
   const { brief, campaignId, iteration, type, feedback, tags } = request
   return canonicalJson({ brief, campaignId, iteration, type, feedback, tags })
+}
+
+function withoutPhrases(text: string, phrases: readonly string[]): string {
+  return phrases.filter(Boolean).reduce((rest, phrase) => rest.split(phrase).join(' '), text)
 }
 
 export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'campaignId' | 'iteration' | 'type' | 'feedback' | 'tags'>): WritingContext {
   const facts = readBriefFacts(request.brief)
   const revision = readRevisionNotes(request.feedback, request.tags)
   const random = createRandom(seedFor(request))
-  const hasFeedback = request.feedback.length > 0 || request.tags.length > 0
-  const riskyClaims = facts.directives.riskyClaimsDemo && request.iteration <= 1 && !hasFeedback && !revision.dropClaims
   const avoid = [...facts.directives.avoid, ...revision.avoid, ...facts.bannedTerms]
-  const allows = (text: string) =>
-    findUnsubstantiatedClaims(text, facts.directives.substantiations).length === 0
-    && !avoid.some(term => containsTerm(text, term))
+  const claimsFree = (text: string) => findUnsubstantiatedClaims(text, facts.directives.substantiations).length === 0
+  const briefPhrases = [facts.product, facts.brand, facts.audience, facts.theme]
+  const allows = (text: string) => {
+    const own = withoutPhrases(text, briefPhrases)
+    return claimsFree(own) && !avoid.some(term => containsTerm(own, term))
+  }
+  const allowsBriefText = (text: string) => (!revision.dropClaims || claimsFree(text)) && !revision.avoid.some(term => containsTerm(text, term))
   const choose = (options: readonly string[]) => random.shuffle(options).find(allows)
   const chooseMany = (options: readonly string[], count: number) => {
     const seen = new Set<string>()
@@ -61,22 +68,20 @@ export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'camp
   for (const phrase of revision.include) {
     if (!mustInclude.some(existing => containsPhrase(existing, phrase))) mustInclude.push(phrase)
   }
-  const product = allows(facts.product) ? facts.product : allows(facts.brand) ? facts.brand : NEUTRAL_NAME
-  const brand = allows(facts.brand) ? facts.brand : product
+  const { product, brand } = facts
   const productStartsWithBrand = brand !== product && product.toLowerCase().startsWith(`${brand.toLowerCase()} `)
-  const name = productStartsWithBrand ? brand : product
   return {
     facts,
     style: revision.style ?? facts.style,
     revision,
     random,
     iteration: request.iteration,
-    riskyClaims,
     mustInclude,
     product,
-    name,
+    name: productStartsWithBrand ? brand : product,
     brand,
     allows,
+    allowsBriefText,
     choose,
     chooseMany,
   }

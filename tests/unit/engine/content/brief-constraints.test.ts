@@ -3,7 +3,7 @@ import { findUnsubstantiatedClaims, readBriefDirectives } from '../../../../serv
 import { makeBrief } from '../support/fixtures'
 
 describe('readBriefDirectives', () => {
-  it('reads "Must include", "Avoid", substantiation and the demo switch', () => {
+  it('reads "Must include", "Avoid" and substantiation', () => {
     const directives = readBriefDirectives(makeBrief({
       constraints: [
         'Must include free delivery on orders over £20.',
@@ -12,19 +12,19 @@ describe('readBriefDirectives', () => {
         'Do not use "miracle"',
         'Substantiation: "#1" — top seller on GardenMart, May 2025',
         'Keep it short',
-        'demo: include risky claims',
+        'Mention that the first bag is free',
+        'Include a link to beanbox.example/start',
       ],
     }))
     expect(directives).toEqual({
-      mustInclude: ['free delivery on orders over £20', 'Made in Wales'],
+      mustInclude: ['free delivery on orders over £20', 'Made in Wales', 'the first bag is free', 'beanbox.example/start'],
       avoid: ['cheap', 'discount', 'bargain', 'miracle'],
       substantiations: ['"#1" — top seller on GardenMart, May 2025'],
-      riskyClaimsDemo: true,
     })
   })
 
   it('finds nothing in a brief without constraints', () => {
-    expect(readBriefDirectives(makeBrief())).toEqual({ mustInclude: [], avoid: [], substantiations: [], riskyClaimsDemo: false })
+    expect(readBriefDirectives(makeBrief())).toEqual({ mustInclude: [], avoid: [], substantiations: [] })
   })
 })
 

@@ -58,12 +58,3 @@ export const REALISTIC_BRIEFS: ReadonlyArray<{ name: string, brief: CampaignBrie
     }),
   },
 ]
-
-export const RISKY_DEMO_BRIEF: CampaignBrief = makeBrief({
-  theme: 'Back to school',
-  product: 'StudyBuddy planner app',
-  targetAudience: 'Parents of teenagers',
-  tone: 'Warm and reassuring',
-  constraints: ['demo: include risky claims'],
-  brand: { name: 'StudyBuddy', requiredHashtags: ['#StudyBuddy'] },
-})

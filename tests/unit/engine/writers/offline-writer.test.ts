@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { auditArtifacts } from '../../../../server/engine/compliance'
-import { countCharacters, hashtagKey, normaliseHex, publishedPost } from '../../../../server/engine/content'
+import { countCharacters, hasCallToAction, hashtagKey, normaliseHex, publishedPost } from '../../../../server/engine/content'
+import { ACTIONS } from '../../../../server/engine/writers/offline/product-kind'
 import { DEFAULT_PACE_MS, OfflineWriter } from '../../../../server/engine/writers/offline'
-import { REALISTIC_BRIEFS, RISKY_DEMO_BRIEF } from '../support/briefs'
+import { REALISTIC_BRIEFS } from '../support/briefs'
 import { makeBrief } from '../support/fixtures'
 import { writeAll, writeOne, type WriteResult } from '../support/write'
 
@@ -43,7 +44,6 @@ describe('OfflineWriter', () => {
       const copy = await writeOne(REALISTIC_BRIEFS[1]!.brief, 'Copy')
       expect(copy.content).toContain('LedgerLoop')
       expect(copy.content).toMatch(/finance managers/u)
-      expect(copy.content).toMatch(/quarter-end reporting/iu)
     })
   })
 
@@ -115,7 +115,7 @@ describe('OfflineWriter', () => {
 
   describe('briefs that rule out the writer\'s own words', () => {
     const brief = makeBrief({
-      theme: 'The best spring ever',
+      theme: 'Spring flowers for every table',
       product: 'Bloom florist',
       targetAudience: 'Gift buyers',
       tone: 'Romantic',
@@ -169,30 +169,57 @@ describe('OfflineWriter', () => {
     })
   })
 
-  describe('the "demo: include risky claims" brief', () => {
-    it('fails its first audit on High claims and passes once the recommendations come back as feedback', async () => {
-      const brief = RISKY_DEMO_BRIEF
+  describe('the brief\'s own words', () => {
+    const bodiesOf = (result: WriteResult) => Object.values(copyOf(result).body).join('\n')
+
+    it('keeps "VitaShield" and carries its claims for the audit to flag, then drops them when the audit asks', async () => {
+      const brief = makeBrief({ theme: 'New year immunity', product: 'VitaShield supplement that cures cancer and is 100% guaranteed', targetAudience: 'Health-conscious adults', tone: 'Warm' })
       const first = await writeAll(brief)
-      const firstAudit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: first })
-      expect(firstAudit.verdict).toBe('Fail')
-      const high = firstAudit.issues.filter(issue => issue.severity === 'High')
-      expect(high.length).toBeGreaterThan(0)
+      for (const result of first) expect(result.content, result.type).toContain('VitaShield')
+      expect(bodiesOf(first[0]!)).toContain('It cures cancer and is 100% guaranteed.')
+      const audit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: first })
+      const high = audit.issues.filter(issue => issue.severity === 'High')
+      expect(audit.verdict).toBe('Fail')
       expect(new Set(high.map(issue => issue.ruleId))).toEqual(new Set(['claims.unsubstantiated']))
 
       const second = await Promise.all(first.map(async (artifact) => {
         const feedback = high.filter(issue => issue.artifactType === artifact.type).map(issue => issue.recommendation)
         return feedback.length > 0 ? writeOne(brief, artifact.type, { iteration: 2, feedback }) : artifact
       }))
+      for (const result of second) expect(result.content, result.type).toContain('VitaShield supplement')
       const secondAudit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: second })
       expect(secondAudit.issues.filter(issue => issue.severity === 'High')).toEqual([])
-      expect(secondAudit.verdict).toBe('Pass')
-      expect(copyOf(second[0]!).toneNote).toContain('removed unsubstantiated claims')
     })
 
-    it('keeps risky claims out of briefs that do not ask for them', async () => {
-      const brief = makeBrief({ constraints: ['Include risky claims'] })
-      const audit = auditArtifacts({ campaignId: 'cmp_test', brief, artifacts: await writeAll(brief) })
-      expect(audit.issues.filter(issue => issue.ruleId === 'claims.unsubstantiated')).toEqual([])
+    it('keeps "Aurelle Night Serum" whole and says what it comes with', async () => {
+      const brief = makeBrief({ theme: 'Your morning ritual', product: 'Aurelle Night Serum with 0.3% encapsulated retinol', targetAudience: 'Women over 35', tone: 'Elegant and understated' })
+      const copy = await writeOne(brief, 'Copy')
+      expect(bodiesOf(copy)).toContain('It comes with 0.3% encapsulated retinol.')
+      expect(copy.content).not.toMatch(/In short|Your your/iu)
+      for (const action of copyOf(copy).callsToAction) expect(action).not.toMatch(/book|visit|demo/iu)
+      for (const headline of copyOf(copy).headlines) expect(headline).not.toMatch(/Aurelle Night Serum with\b(?! 0\.3% encapsulated retinol)/u)
+      const tags = shortCopyOf(await writeOne(brief, 'ShortCopy')).platforms.flatMap(entry => entry.variants.flatMap(variant => variant.hashtags))
+      expect(new Set(tags.map(hashtagKey))).toEqual(new Set(['#aurellenightserum', '#yourmorningritual']))
+    })
+
+    it('writes Ledgerly\'s theme as a label, with no filler hashtags and no calls to action that guess what it sells', async () => {
+      const brief = makeBrief({ theme: 'Tax season without the panic', product: 'Ledgerly', targetAudience: 'Freelancers and single-person businesses', tone: 'Calm', platforms: ['x', 'instagram', 'tiktok'] })
+      const [copy, shortCopy] = await writeAll(brief)
+      expect(copy!.content).not.toMatch(/Make tax season|the panic easy/iu)
+      for (const action of copyOf(copy!).callsToAction) expect(action).not.toMatch(/shop|order|book|get yours/iu)
+      const tags = shortCopyOf(shortCopy!).platforms.flatMap(entry => entry.variants.flatMap(variant => variant.hashtags))
+      expect(new Set(tags)).toEqual(new Set(['#Ledgerly']))
+    })
+
+    it('offers calls to action the audit recognises, whatever the product', () => {
+      for (const action of Object.values(ACTIONS).flat()) expect(hasCallToAction(action), action).toBe(true)
+    })
+
+    it('says "the first bag is free" as a fact, not "that the first bag is free"', async () => {
+      const brief = makeBrief({ product: 'Beanbox coffee subscription', constraints: ['Mention that the first bag is free'] })
+      const copy = await writeOne(brief, 'Copy')
+      expect(bodiesOf(copy)).toContain('Good to know: the first bag is free.')
+      expect(copy.content).not.toMatch(/: that the first bag/iu)
     })
   })
 
