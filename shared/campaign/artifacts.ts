@@ -1,4 +1,5 @@
 import type { Platform } from './brief'
+import type { FeedbackCheck } from './feedback-checks'
 
 export const ARTIFACT_TYPES = ['Copy', 'ShortCopy', 'Visual'] as const
 export type ArtifactType = (typeof ARTIFACT_TYPES)[number]
@@ -18,6 +19,8 @@ export interface CampaignArtifact<M = ArtifactMetadata> {
 export interface ProvenanceMetadata {
   model: string
   iteration: number
+  /** Ours, additive: each item of the feedback this version was written for, checked against it. */
+  feedbackChecks?: FeedbackCheck[]
 }
 
 export interface CopyMetadata extends ProvenanceMetadata {

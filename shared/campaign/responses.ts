@@ -4,6 +4,7 @@ import type { ArtifactMetadata, CampaignArtifact } from './artifacts'
 import { ARTIFACT_TYPES } from './artifacts'
 import { brandKitSchema, campaignBriefSchema, PLATFORMS } from './brief'
 import { CAMPAIGN_STAGES, CAMPAIGN_STATUSES } from './campaign'
+import { FEEDBACK_OUTCOMES } from './feedback-checks'
 import type { ComplianceAuditResult } from './compliance'
 import { RULE_CATEGORIES } from './compliance'
 import type { CreatedReviewLink, ReviewFeedback, ReviewFeedbackPage, ReviewLinkSummary, ReviewView } from './review'
@@ -20,7 +21,13 @@ const verdict = z.enum(['Pass', 'Conditional', 'Fail'])
 const versionStatus = z.enum(['Generated', 'Flagged', 'Passed', 'Approved'])
 const complianceStatus = z.enum(['Pass', 'Conditional', 'Fail', 'NotAudited'])
 
-const provenance = { model: z.string(), iteration: z.int() }
+const feedbackCheckSchema = z.object({ item: z.string(), outcome: z.enum(FEEDBACK_OUTCOMES), evidence: z.string() })
+const provenance = {
+  model: z.string(),
+  iteration: z.int(),
+  feedbackChecks: z.array(feedbackCheckSchema).optional()
+    .meta({ description: 'Each item of the feedback this version was written for: done, not done, or needs a person.' }),
+}
 
 const copyMetadataSchema = z.object({
   ...provenance,

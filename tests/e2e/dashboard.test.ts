@@ -107,7 +107,7 @@ describe('the dashboard in Chromium', () => {
     expect(await section('Short copy').innerText()).toMatch(/tiktok/i)
     expect(await section('Visual').innerText()).toMatch(/Passes AA|Fails AA/)
     expect(await section('Compliance').innerText()).toMatch(/Pass|Conditional|Fail/)
-    expect(await page.getByText('Offline writer').count()).toBe(3)
+    expect(await page.getByRole('note').filter({ hasText: 'Template draft — connect a language model for original copy' }).count()).toBe(3)
     expect(await page.getByLabel(/is writing$/).count()).toBe(0)
     await checkAccessibility('completed campaign')
   })

@@ -49,6 +49,9 @@ describe('a review link in Chromium', () => {
       await page.getByRole('heading', { level: 2, name, exact: true }).waitFor()
     }
     expect(await page.getByText(/Verdict/).innerText()).toContain('Pass')
+    // Each artifact says on its face that no language model wrote it.
+    expect(await page.getByRole('note').filter({ hasText: 'Template draft' }).count()).toBe(3)
+    expect(await page.getByRole('link', { name: 'connect a language model' }).first().getAttribute('href')).toBe('/docs/models')
     // Nothing on the page changes the campaign.
     for (const name of [/regenerate/i, /approve$/i, /revise/i, /delete/i, /cancel/i]) {
       expect(await page.getByRole('button', { name }).count()).toBe(0)

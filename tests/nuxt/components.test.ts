@@ -28,7 +28,11 @@ describe('ArtifactSection', () => {
     await section.setProps({ stream: undefined, artifact: finished, status: 'Passed', busy: false })
     expect(section.text()).not.toContain('Say hello')
     expect(section.text()).toContain('Trails await')
-    expect(section.text()).toContain('Offline writer')
+    // Said on its face, with where to read how to connect a model.
+    expect(section.get('[role="note"]').text()).toBe('Template draft — connect a language model for original copy')
+    expect(section.get('[role="note"] a').attributes('href')).toBe('/docs/models')
+    await section.setProps({ artifact: { ...finished, metadata: { ...finished.metadata, model: 'gpt-4o-mini' } } })
+    expect(section.find('[role="note"]').exists()).toBe(false)
     expect(section.findAll('button').map(button => button.text())).toEqual(expect.arrayContaining(['Approve', 'Regenerate', 'Version history', 'Copy']))
   })
 })

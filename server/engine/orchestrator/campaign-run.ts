@@ -1,10 +1,11 @@
-import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult } from '#shared/campaign'
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult, type FeedbackCheck } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
 import type { CampaignRepository } from '../campaigns/campaign-repository'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
 import type { RunRequest } from '../campaigns/run-request'
+import { feedbackItems, readerText, verifyFeedback } from '../feedback'
 import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
 import { StageClock } from './stage-clock'
@@ -159,6 +160,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
   const { campaignId, runId, request, controller: { signal } } = job
   const { repository, writer, events } = deps
   const iteration = await repository.nextIteration(campaignId, type)
+  const previous = (await repository.currentVersions(campaignId)).find(version => version.type === type)
   let sequence = 0
   const written = await deps.retry(campaignId, () => {
     // Each attempt streams its text from the start, so listeners start over with it.
@@ -175,12 +177,13 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
     })
   }, signal)
   signal.throwIfAborted()
+  const feedbackChecks = checkFeedback(type, feedback, request.tags, written.metadata, previous?.metadata)
   const row = await repository.appendVersion({
     campaignId,
     type,
     iteration,
     content: written.content,
-    metadata: { ...written.metadata, model: writer.model, iteration } as CampaignArtifact['metadata'],
+    metadata: { ...written.metadata, model: writer.model, iteration, ...(feedbackChecks.length > 0 && { feedbackChecks }) } as CampaignArtifact['metadata'],
     agentName: AGENT_NAMES[type],
     feedback,
     tags: request.tags,
@@ -188,6 +191,13 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
   })
   events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true, sequence })
   events.artifactGenerated(toArtifact(row))
+}
+
+/** Each item of the feedback, checked against the new version (and the one before it, for "shorter"). */
+function checkFeedback(type: ArtifactType, feedback: string[], tags: string[], metadata: unknown, previous: unknown): FeedbackCheck[] {
+  const items = feedbackItems(feedback, tags)
+  if (items.length === 0) return []
+  return verifyFeedback(items, readerText(type, metadata), previous === undefined ? null : readerText(type, previous))
 }
 
 /** Audits the current version of each type and records which types the audit flags (High issues). */

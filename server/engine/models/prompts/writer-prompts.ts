@@ -1,4 +1,5 @@
 import type { ArtifactType, CampaignBrief } from '#shared/campaign'
+import { feedbackItems } from '../../feedback/feedback-items'
 import { DATA_RULE, fenceData } from './data-fence'
 
 export interface WriterPromptInput {
@@ -82,11 +83,13 @@ const SHAPES: Record<ArtifactType, (brief: CampaignBrief) => unknown> = {
 
 /** The prompt for one artifact: the fenced data, the task, and the answer format. */
 export function buildWriterPrompt(input: WriterPromptInput): WriterPrompt {
+  const checklist = feedbackItems(input.feedback, input.tags).map(item => item.text)
   const revision = input.iteration > 1
-    ? `This is version ${input.iteration}. Address every item in "feedback" while keeping what already worked.`
+    ? `This is version ${input.iteration}. Address every item in "checklist" while keeping what already worked: `
+    + 'each will be checked in your draft ("shorter" against the previous version\'s length, "mention X" by X being there, "remove Y" by Y being gone).'
     : ''
   const user = [
-    fenceData({ brief: input.brief, iteration: input.iteration, feedback: input.feedback, tags: input.tags }),
+    fenceData({ brief: input.brief, iteration: input.iteration, feedback: input.feedback, tags: input.tags, ...(checklist.length > 0 && { checklist }) }),
     TASKS[input.type](input.brief),
     revision,
     'Answer format: first write the draft for a human reader as plain text (no code fences, no backticks). '

@@ -1,4 +1,5 @@
 import { normaliseWhitespace } from '../../content/text-matching'
+import { feedbackItems } from '../../feedback/feedback-items'
 import { TONE_STYLES, type ToneStyle } from './tone-styles'
 
 /**
@@ -18,37 +19,18 @@ export interface RevisionNotes {
   emphasis: string[]
   /** A tone the feedback asks for ("more playful"). */
   style?: ToneStyle
-  /** What this version changed, in plain words, for the tone note and the reader. */
-  addressed: string[]
 }
 
-const QUOTED = /["“”]([^"“”]{1,120})["“”]/gu
-const REMOVE_VERBS = /\b(?:remove|avoid|drop|delete|cut|replace|without|don['’]t use|do not use|no longer use|stop using)\b/iu
-const ADD_VERBS = /\b(?:include|add|mention|insert|use the phrase)\b/iu
 const EMPHASIS = /\b(?:focus (?:more )?on|emphasi[sz]e|highlight|talk (?:more )?about|more about)\s+([^.;!?\n]{2,80})/iu
 /** "more playful", "be bolder", "sound warmer", "make it calmer". */
 const MORE_STYLE = /\b(?:more|be|sound|feel|make it|tone it)\s+(?:more\s+|a bit\s+|a little\s+)?(\p{L}+)/giu
 
-const THEMES: ReadonlyArray<{ pattern: RegExp, note: string, apply: (notes: RevisionNotes) => void }> = [
-  { pattern: /claim|substantiat|guarantee|#1|risk-free|overstat|exaggerat/iu, note: 'removed unsubstantiated claims', apply: (notes) => { notes.dropClaims = true } },
-  { pattern: /shorten|shorter|too long|over the limit|character limit|to fit|concise|trim/iu, note: 'shortened the posts', apply: (notes) => { notes.shorten = true } },
-  { pattern: /simpl|readab|easier to read|plain|shorter sentences|jargon/iu, note: 'used shorter sentences and simpler words', apply: (notes) => { notes.simplify = true } },
-  { pattern: /alt text/iu, note: 'tightened the alt text', apply: (notes) => { notes.shortenAltText = true } },
-  { pattern: /disclaimer/iu, note: 'kept the required disclaimer in every body', apply: () => {} },
-  { pattern: /hashtag/iu, note: 'checked the hashtags against the brand kit and platform caps', apply: () => {} },
-  { pattern: /contrast/iu, note: 'chose text colours with at least 4.5:1 contrast', apply: () => {} },
-  { pattern: /call to action|\bcta\b/iu, note: 'made every call to action explicit', apply: () => {} },
-  { pattern: /capitals|sentence case|shouting|punctuation|exclamation|question mark/iu, note: 'kept sentence case and single punctuation', apply: () => {} },
-  // The brief's own requirements are always applied; these notes record that the audit asked for them.
-  { pattern: /banned term|the brief says to avoid|words the brief/iu, note: 'left out the banned and avoided words', apply: () => {} },
-  { pattern: /phrase the brief says to include|as the brief requires/iu, note: 'carried the phrases the brief requires', apply: () => {} },
-  { pattern: /missing parts|complete the/iu, note: 'completed every part of the artifact', apply: () => {} },
+const THEMES: ReadonlyArray<{ pattern: RegExp, apply: (notes: RevisionNotes) => void }> = [
+  { pattern: /claim|substantiat|guarantee|#1|risk-free|overstat|exaggerat/iu, apply: (notes) => { notes.dropClaims = true } },
+  { pattern: /shorten|shorter|too long|over the limit|character limit|to fit|concise|trim/iu, apply: (notes) => { notes.shorten = true } },
+  { pattern: /simpl|readab|easier to read|plain|shorter sentences|jargon/iu, apply: (notes) => { notes.simplify = true } },
+  { pattern: /alt text/iu, apply: (notes) => { notes.shortenAltText = true } },
 ]
-
-function quotedIn(line: string): string[] {
-  // A quoted label such as "Substantiation:" names a field to fill in, not words to add or avoid.
-  return [...line.matchAll(QUOTED)].map(match => normaliseWhitespace(match[1] ?? '')).filter(term => term !== '' && !term.endsWith(':'))
-}
 
 function styleAskedFor(line: string): ToneStyle | undefined {
   for (const match of line.matchAll(MORE_STYLE)) {
@@ -65,38 +47,24 @@ function unique(items: string[]): string[] {
   return [...new Map(items.map(item => [item.toLowerCase(), item])).values()]
 }
 
-/** Reads every line of feedback and every tag ("more-playful" reads as "more playful"). */
+/**
+ * Reads every line of feedback and every tag ("more-playful" reads as "more playful"). What to add, leave
+ * out and shorten comes from the same items the new version is checked against afterwards.
+ */
 export function readRevisionNotes(feedback: readonly string[], tags: readonly string[]): RevisionNotes {
-  const notes: RevisionNotes = { dropClaims: false, shorten: false, simplify: false, shortenAltText: false, avoid: [], include: [], emphasis: [], addressed: [] }
+  const notes: RevisionNotes = { dropClaims: false, shorten: false, simplify: false, shortenAltText: false, avoid: [], include: [], emphasis: [] }
   const lines = [...feedback, ...tags.map(tag => tag.replace(/[-_]+/gu, ' '))].map(normaliseWhitespace).filter(Boolean)
   for (const line of lines) {
-    let understood = false
-    for (const theme of THEMES) {
-      if (!theme.pattern.test(line)) continue
-      theme.apply(notes)
-      notes.addressed.push(theme.note)
-      understood = true
-    }
-    // A disclaimer is added from the brand kit itself, so its quoted text is not a phrase to add again.
-    if (!/disclaimer/iu.test(line)) {
-      if (REMOVE_VERBS.test(line)) notes.avoid.push(...quotedIn(line))
-      else if (ADD_VERBS.test(line)) notes.include.push(...quotedIn(line))
-    }
+    for (const theme of THEMES) if (theme.pattern.test(line)) theme.apply(notes)
     const emphasis = EMPHASIS.exec(line)?.[1]?.trim()
-    if (emphasis) {
-      notes.emphasis.push(emphasis)
-      notes.addressed.push(`gave more room to ${emphasis}`)
-      understood = true
-    }
-    const style = styleAskedFor(line)
-    if (style) {
-      notes.style = style
-      notes.addressed.push(`moved the tone towards ${style.name}`)
-      understood = true
-    }
-    if (!understood && quotedIn(line).length === 0) notes.addressed.push(`reworked the wording after: "${line}"`)
+    if (emphasis) notes.emphasis.push(emphasis)
+    notes.style = styleAskedFor(line) ?? notes.style
   }
-  if (notes.avoid.length > 0) notes.addressed.push(`left out ${unique(notes.avoid).map(term => `"${term}"`).join(', ')}`)
-  if (notes.include.length > 0) notes.addressed.push(`added ${unique(notes.include).map(term => `"${term}"`).join(', ')}`)
-  return { ...notes, avoid: unique(notes.avoid), include: unique(notes.include), emphasis: unique(notes.emphasis), addressed: unique(notes.addressed) }
+  for (const item of feedbackItems(feedback, tags)) {
+    if (item.kind === 'shorter') notes.shorten = true
+    // A disclaimer comes from the brand kit itself, so its quoted text is not a phrase to add again.
+    if (item.kind === 'mention' && !/disclaimer/iu.test(item.text)) notes.include.push(item.phrase)
+    if (item.kind === 'remove') notes.avoid.push(...item.terms)
+  }
+  return { ...notes, avoid: unique(notes.avoid), include: unique(notes.include), emphasis: unique(notes.emphasis) }
 }

@@ -64,7 +64,7 @@ function hexList(palette: VisualConcept['palette']): string {
 
 /** The fullest alt text that fits the limit: subject and mood, then subject alone, then a plain description. */
 function altTextLine(context: WritingContext, subject: string, mood: string): string {
-  const shortest = context.revision.shortenAltText
+  const shortest = context.revision.shortenAltText || context.revision.shorten
   const candidates = [
     shortest ? '' : `${capitalise(subject)}, ${mood}.`,
     `${capitalise(subject)}.`,

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousAccessibilityFindings } from '../support/accessibility'
+import { registerUser, type RegisteredUser } from '../support/api-client'
+import type { RunningApp } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { createCampaign, RISKY_BRIEF, runToEnd, startCampaignApp, waitForCampaign } from '../support/campaigns'
+import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+
+/** Feedback checked item by item, approvals asked for over High issues and kept with their version. */
+describe('feedback and approvals in Chromium', () => {
+  let app: RunningApp
+  let owner: RegisteredUser
+  let browser: Browser
+  let page: Page
+  let campaignId: string
+  let cspViolations: () => Promise<string[]>
+  const pageErrors: string[] = []
+  const accessibilityProblems: string[] = []
+
+  beforeAll(async () => {
+    // No automatic revisions: the risky brief's first drafts stay flagged for the marketer.
+    ;[app, browser] = await Promise.all([startCampaignApp({ MAX_REVISION_ROUNDS: '0' }), launchBrowser()])
+    owner = await registerUser(app.url)
+    campaignId = await createCampaign(owner.client, RISKY_BRIEF)
+    await runToEnd(owner.client, campaignId, '/generate')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.addCookies([{ name: 'nuxt-session', value: owner.client.sessionCookie!.split('=')[1]!, url: app.url }])
+    page = await context.newPage()
+    page.on('pageerror', error => pageErrors.push(error.message))
+    cspViolations = await watchCspViolations(page)
+    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await waitForHydration(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  const section = (name: string) => page.getByRole('region', { name, exact: true })
+  const toolbar = (name: string) => page.getByRole('toolbar', { name: `${name} actions`, exact: true })
+
+  it('asks before approving an artifact the audit flags, listing its High issues', async () => {
+    await toolbar('Copy').getByRole('button', { name: 'Approve', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Approve Copy with open High issues?' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('list', { name: 'Open High issues' }).innerText()).toMatch(/guaranteed/iu)
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'approve dialog', 'dialog[open]'))
+    await dialog.getByRole('button', { name: 'Approve anyway' }).click()
+    await toolbar('Copy').getByRole('button', { name: 'Approved' }).waitFor()
+    await page.getByText('1 of 3 approved').waitFor()
+  })
+
+  it('regenerates with "Make it shorter and mention free shipping" and shows both items checked as done', async () => {
+    await toolbar('Short copy').getByRole('button', { name: 'Regenerate' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Regenerate Short copy' })
+    await dialog.getByLabel('Feedback').fill('Make it shorter and mention free shipping')
+    await dialog.getByRole('button', { name: 'Regenerate' }).click()
+    await section('Short copy').getByText('v2', { exact: true }).waitFor({ timeout: 30_000 })
+    await waitForCampaign(owner.client, campaignId)
+
+    await toolbar('Short copy').getByRole('button', { name: 'Version history' }).click()
+    const checklist = page.getByRole('region', { name: 'Feedback checklist for version 2' })
+    await checklist.waitFor()
+    expect(await checklist.innerText()).toContain('2 of 2 done')
+    const items = checklist.getByRole('listitem')
+    expect(await items.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Done\s+Make it shorter\s+Shorter: [\d,]+ → [\d,]+ characters\.$/u),
+      expect.stringMatching(/^Done\s+mention free shipping\s+“free shipping” is in the text\.$/u),
+    ])
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'version history with checklist', 'dialog[open]'))
+    await page.keyboard.press('Escape')
+  })
+
+  it('warns before a revision replaces approved work, and keeps the approval in the history', async () => {
+    await page.getByRole('button', { name: 'Revise campaign' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Revise campaign' })
+    expect(await dialog.getByRole('alert').innerText()).toMatch(/1 approved artifact will be replaced/u)
+    await dialog.getByLabel('Feedback', { exact: true }).fill('Mention the trail club')
+    await dialog.getByRole('button', { name: 'Revise' }).click()
+    await section('Copy').getByText('v2', { exact: true }).waitFor({ timeout: 30_000 })
+    await waitForCampaign(owner.client, campaignId)
+    await page.getByText('0 of 3 approved').waitFor()
+
+    await toolbar('Copy').getByRole('button', { name: 'Version history' }).click()
+    const versions = page.getByRole('list', { name: 'Versions' }).getByRole('listitem')
+    await versions.nth(1).waitFor()
+    expect(await versions.nth(0).innerText()).toMatch(/^Version 2/u)
+    expect(await versions.nth(0).innerText()).not.toContain('Approved')
+    expect(await versions.nth(1).innerText()).toMatch(/^Version 1\s+Approved/u)
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'version history after revise', 'dialog[open]'))
+  })
+
+  it('raised no accessibility findings, CSP violations or page errors', async () => {
+    expect(accessibilityProblems).toEqual([])
+    expect(await cspViolations()).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
