@@ -5,6 +5,9 @@ export class ConnectionRegistry {
   private readonly byToken = new Map<string, HubConnection>()
   private readonly perUser = new Map<string, number>()
 
+  /** `removed` hears of each connection once it is forgotten. */
+  constructor(private readonly removed: (connection: HubConnection) => void = () => {}) {}
+
   get size(): number {
     return this.byToken.size
   }
@@ -20,6 +23,7 @@ export class ConnectionRegistry {
 
   delete(connection: HubConnection): void {
     if (!this.byToken.delete(connection.connectionToken)) return
+    this.removed(connection)
     const remaining = this.countFor(connection.userId) - 1
     if (remaining > 0) this.perUser.set(connection.userId, remaining)
     else this.perUser.delete(connection.userId)

@@ -6,8 +6,9 @@ import { ConnectionRegistry } from './connection-registry'
 import { HubDispatcher } from './dispatcher/hub-dispatcher'
 import { silentHubLogger, uncountedHubMetrics, type ConnectionTrouble, type HubLogger, type HubMetrics } from './diagnostics'
 import type { HubDefinition, HubFilter } from './hub'
-import { NO_CACHE_HEADERS, sendJson, sendText } from './http-responses'
+import { NO_CACHE_HEADERS, PROBLEM_CONTENT_TYPE, sendJson, sendText } from './http-responses'
 import { InMemoryLifetimeManager, matchesAnyPattern, type HubLifetimeManager, type PrincipalPattern } from './lifetime'
+import { MISDIRECTED_PROBLEM, MisdirectedRequests } from './misdirected-requests'
 import { negotiateResponse, readNegotiateRequest } from './negotiate'
 import { DEFAULT_HUB_SERVER_OPTIONS, type HubServerOptions } from './options'
 import { JsonHubProtocol, MessagePackHubProtocol, type HubProtocol } from './protocol'
@@ -49,7 +50,7 @@ const TROUBLE_MESSAGES: Record<ConnectionTrouble, string> = {
   'protocol-error': 'Hub connection closed: the client sent invalid data',
 }
 
-type Rejection = { status: number, body?: string }
+type Rejection = { status: number, body?: string, headers?: Record<string, string> }
 type Lookup = { connection: HubConnection } | Rejection
 
 /** What the WebSocket upgrade learned, carried to `open` through crossws's per-request context. */
@@ -72,7 +73,8 @@ export class HubEndpoint {
   private readonly authenticate: Authenticator
   private readonly log: HubLogger
   private readonly dispatcher: HubDispatcher
-  private readonly connections = new ConnectionRegistry()
+  private readonly connections: ConnectionRegistry
+  private readonly misdirected: MisdirectedRequests
   private readonly admitConnection: ConnectionAdmission
   private readonly events: ConnectionEvents
   private readonly heartbeat: NodeJS.Timeout
@@ -84,8 +86,11 @@ export class HubEndpoint {
     this.admitConnection = admitConnection ?? (async () => null)
     this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
     this.clients = createServerClients(this.lifetime)
+    const ownership = this.lifetime.ownership
+    this.connections = new ConnectionRegistry(connection => ownership?.release(connection.connectionToken))
     this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
     const log = this.log = logger ?? silentHubLogger
+    this.misdirected = new MisdirectedRequests(ownership, log)
     const count = metrics ?? uncountedHubMetrics
     this.dispatcher = new HubDispatcher(hub, this.lifetime, this.options, filters, log)
     this.events = {
@@ -136,6 +141,8 @@ export class HubEndpoint {
     // Errors are answered 200 with an `error` property: that is where clients look for them.
     if (!negotiated.ok) return sendJson(response, 200, { error: negotiated.error })
     const connection = this.createConnection(principal, negotiated.version, negotiated.statefulReconnect)
+    // Before the client hears of the connection, so that its next request finds it claimed wherever it lands.
+    await this.lifetime.ownership?.claim(connection.connectionToken)
     sendJson(response, 200, negotiateResponse(connection, negotiated.version, negotiated.statefulReconnect))
   }
 
@@ -173,8 +180,8 @@ export class HubEndpoint {
         context.hubPrincipal = principal
         return
       }
-      const lookup = this.lookup(url.searchParams, principal, 'WebSockets')
-      if (!('connection' in lookup)) return new Response(lookup.body ?? null, { status: lookup.status })
+      const lookup = await this.lookup(url.searchParams, principal, 'WebSockets', 'GET')
+      if (!('connection' in lookup)) return new Response(lookup.body ?? null, { status: lookup.status, headers: lookup.headers })
       context.hubConnection = lookup.connection
     },
     open: (peer) => {
@@ -293,16 +300,19 @@ export class HubEndpoint {
       this.unauthorized(response)
       return null
     }
-    const lookup = this.lookup(url.searchParams, principal, transport)
+    const lookup = await this.lookup(url.searchParams, principal, transport, request.method ?? 'GET')
     if ('connection' in lookup) return lookup.connection
-    sendText(response, lookup.status, lookup.body)
+    sendText(response, lookup.status, lookup.body, lookup.headers)
     return null
   }
 
-  private lookup(query: URLSearchParams, principal: Principal, transport: TransportKind | null): Lookup {
+  private async lookup(query: URLSearchParams, principal: Principal, transport: TransportKind | null, method: string): Promise<Lookup> {
     const id = query.get('id')
     if (!id) return { status: 400, body: 'Connection ID required' }
     const connection = this.connections.get(id)
+    if (!connection && await this.misdirected.heldElsewhere(id, { method, transport, userId: principal.userId })) {
+      return { status: MISDIRECTED_PROBLEM.status, body: JSON.stringify(MISDIRECTED_PROBLEM), headers: { 'Content-Type': PROBLEM_CONTENT_TYPE } }
+    }
     const drainingPoll = transport === 'LongPolling' && connection?.transportKind === 'LongPolling'
     if (!connection || (connection.state === 'closed' && !drainingPoll)) return { status: 404, body: 'No Connection with that ID' }
     // A connection belongs to whoever negotiated it; another user's token does not open it.

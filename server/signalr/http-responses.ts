@@ -12,6 +12,9 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(payload)
 }
 
+/** RFC 9457's media type, for the one refusal that says more than ASP.NET Core's plain texts. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
 /** Long-polling answers must never be cached by anything between us and the client. */
 export const NO_CACHE_HEADERS = {
   'Cache-Control': 'no-cache, no-store',

@@ -1,4 +1,5 @@
 export type { Audience, HubLifetimeManager } from './lifetime-manager'
+export { connectionTokenDigest, type ConnectionOwnership } from './connection-ownership'
 export { InMemoryLifetimeManager } from './in-memory-lifetime-manager'
 export { CachedMessage } from './serialized-message'
 export { LocalConnections } from './local-connections'

@@ -1,4 +1,5 @@
 import type { HubConnection } from '../connection/hub-connection'
+import type { ConnectionOwnership } from './connection-ownership'
 import type { PrincipalPattern } from './principal-pattern'
 
 /** Who a message goes to. Exclusions are connection ids. */
@@ -26,4 +27,6 @@ export interface HubLifetimeManager {
   /** Closes every connected connection whose principal matches one of `patterns`; `error` reaches its client. */
   closeConnections(patterns: readonly PrincipalPattern[], error?: string): Promise<void>
   close(): Promise<void>
+  /** With several instances: tells an instance that a connection it does not know is held by another. */
+  readonly ownership?: ConnectionOwnership
 }

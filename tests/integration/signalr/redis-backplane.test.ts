@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis'
 import { RedisHubLifetimeManager } from '../../../server/signalr/lifetime'
 import { deleteRedisKeys, redisSkipReason, testRedisClient, uniqueRedisPrefix } from '../../support/redis'
 import { buildClient, nextEvent } from '../../support/signalr/clients'
+import { negotiateId, poll } from '../../support/signalr/http-client'
 import { startTestHubServer, type TestHubServer } from '../../support/signalr/test-server'
 import { waitFor } from '../../support/signalr/wait'
 
@@ -90,5 +91,19 @@ describe.skipIf(skipReason)('Redis hub backplane', () => {
     // The noise came over another Redis connection: it may be read after the broadcast.
     await waitFor(() => errors.includes('reading a backplane message'), 'the unreadable message to be reported')
     await client.stop()
+  })
+
+  it('refuses with 421 a poll for a connection negotiated on another instance, and 404 once that instance is gone', async () => {
+    const holder = await instance()
+    const other = await instance()
+    const id = await negotiateId(holder.server.hubUrl)
+    expect((await poll(other.server.hubUrl, id)).status).toBe(421)
+
+    // Killed: nothing releases the claim, but it ends with the dead instance's subscriber connection.
+    holder.subscriber.disconnect()
+    holder.publisher.disconnect()
+    let status = 421
+    while (status === 421) status = (await poll(other.server.hubUrl, id)).status
+    expect(status).toBe(404)
   })
 })

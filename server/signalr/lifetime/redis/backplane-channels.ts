@@ -24,6 +24,11 @@ export class BackplaneChannels {
     return `${this.prefix}:connection:${connectionId}`
   }
 
+  /** Heard by the instance holding the connection whose token hashes to `tokenHash`; nothing is sent on it. */
+  heldConnection(tokenHash: string): string {
+    return `${this.prefix}:held:${tokenHash}`
+  }
+
   acks(instanceId: string): string {
     return `${this.prefix}:ack:${instanceId}`
   }

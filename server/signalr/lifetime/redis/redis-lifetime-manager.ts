@@ -10,6 +10,7 @@ import { BackplaneChannels } from './backplane-channels'
 import { decodeBackplaneMessage, encodeBackplaneMessage, type BackplaneMessage } from './backplane-messages'
 import { ChannelSubscriptions } from './channel-subscriptions'
 import { PendingAcks } from './pending-acks'
+import { RedisConnectionOwnership } from './redis-connection-ownership'
 
 export interface RedisHubLifetimeManagerOptions {
   /** Publishes; the manager owns it and quits it on close. */
@@ -34,6 +35,7 @@ export interface RedisHubLifetimeManagerOptions {
  */
 export class RedisHubLifetimeManager implements HubLifetimeManager {
   readonly instanceId = randomUUID()
+  readonly ownership: RedisConnectionOwnership
   private readonly local = new LocalConnections()
   private readonly channels: BackplaneChannels
   private readonly subscriptions: ChannelSubscriptions
@@ -59,6 +61,7 @@ export class RedisHubLifetimeManager implements HubLifetimeManager {
     ]).then(() => undefined)
     // Until a connection waits for it, a failed start is only reported: the next connect tries again.
     this.ready.catch(error => this.reportError(error, 'subscribing to the backplane'))
+    this.ownership = new RedisConnectionOwnership(this.publisher, this.subscriptions, this.channels, this.ready, this.reportError)
   }
 
   /**
