@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server } from 'socket.io'
 import { BENCH } from '../config'
 import { listenOnLoopback, serveCommands } from './broadcast-server'
+import { socketIoBacklog } from './socketio-backlog'
 
 /** socket.io 4 rooms, WebSocket transport only, no compression: what a Node developer would pick. */
 const http = createServer()
@@ -19,18 +20,12 @@ io.on('connection', (socket) => {
   })
 })
 
-/** engine.io queues packets itself while a write is in flight, then ws buffers what the kernel refuses. */
-function backlogOf(socket: Socket): number {
-  const engine = socket.conn as unknown as { writeBuffer: unknown[], transport: { socket?: { bufferedAmount: number } } }
-  return engine.writeBuffer.length + (engine.transport.socket?.bufferedAmount ?? 0)
-}
-
 serveCommands({
   port: await listenOnLoopback(http),
   broadcast: payload => io.to(BENCH.group).emit('tick', payload),
   backlog() {
     let pending = 0
-    for (const socket of io.of('/').sockets.values()) pending += backlogOf(socket)
+    for (const socket of io.of('/').sockets.values()) pending += socketIoBacklog(socket)
     return pending
   },
   connections: () => io.of('/').sockets.size,

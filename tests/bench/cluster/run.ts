@@ -1,0 +1,58 @@
+import { cpus, loadavg } from 'node:os'
+import { describeMachine } from '../engine/machine'
+import { killAllChildren } from '../hub/children'
+import { summarize } from '../hub/stats'
+import { CLUSTER, CLUSTER_KINDS, type ClusterKind } from './config'
+import { clusterTables, type ClusterResults } from './report'
+import { measureCluster } from './scenario'
+
+/**
+ * Our hub on the Redis backplane against socket.io with @socket.io/redis-adapter, three instances
+ * each, on one Redis: every round runs both once, in alternating order. Prints medians with their
+ * spread over the rounds, and the machine's load while it ran.
+ */
+process.on('exit', killAllChildren)
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    killAllChildren()
+    process.exit(code)
+  })
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const loadSamples: number[] = []
+
+async function main(): Promise<void> {
+  const machine = describeMachine()
+  const started = Date.now()
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 5_000)
+  loadSamples.push(loadavg()[0]!)
+  const results = Object.fromEntries(CLUSTER_KINDS.map(kind => [kind, []])) as unknown as ClusterResults
+  for (let round = 0; round < CLUSTER.rounds; round++) {
+    const order: ClusterKind[] = round % 2 === 0 ? [...CLUSTER_KINDS] : [...CLUSTER_KINDS].reverse()
+    log(`round ${round + 1}/${CLUSTER.rounds}: ${order.join(', ')}`)
+    for (const kind of order) {
+      const figures = await measureCluster(kind)
+      results[kind].push({ round, ...figures })
+      log(`  ${kind}: ${(figures.throughput / 1000).toFixed(1)}k msgs/s, p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms${figures.lost ? `, ${figures.lost} lost` : ''}`)
+    }
+  }
+  clearInterval(sampler)
+  const load = summarize(loadSamples)
+  const subscribers = CLUSTER.instances * CLUSTER.subscribersPerInstance
+  console.log([
+    '',
+    `Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memory}, Node ${machine.node}; ${cpus().length} CPUs seen by Node.`,
+    `${CLUSTER.rounds} rounds in ${((Date.now() - started) / 1000).toFixed(0)} s; ${subscribers} subscribers over ${CLUSTER.instances} instances; median (min–max);`,
+    `1-minute load average during the run ${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)}).`,
+    '',
+    clusterTables(results),
+    '',
+    `raw: ${JSON.stringify(results)}`,
+  ].join('\n'))
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
