@@ -38,14 +38,18 @@ describe('ArtifactSection', () => {
 })
 
 describe('ArtifactShortCopy', () => {
-  it('counts characters per variant and flags those over the platform limit', async () => {
-    const variant = (characterCount: number, limit: number) => ({ text: 'Post', hashtags: ['#Spring'], characterCount, limit, overLimit: characterCount > limit })
+  it('previews each post with its hashtags, counted by the platform\'s rule, and flags those over the limit', async () => {
+    // The counts on the variants are stale on purpose: the preview counts the post it shows.
+    const variant = (text: string) => ({ text, hashtags: ['#Spring'], characterCount: 0, limit: 280, overLimit: false })
     const view = await mountSuspended(ArtifactShortCopy, {
-      props: { metadata: { model: 'offline-writer', iteration: 1, platforms: [{ platform: 'x', variants: [variant(120, 280), variant(301, 280)] }] } },
+      props: { campaignId: 'camp_test', metadata: { model: 'offline-writer', iteration: 1, platforms: [{ platform: 'x', variants: [variant('Post https://example.com/a-very-long-path'), variant('y'.repeat(290))] }] } },
     })
-    expect(view.text()).toContain('120 / 280 characters')
-    expect(view.text()).toContain('301 / 280 characters')
+    // 'Post ' + a link (23 on X) + a blank line + '#Spring'.
+    expect(view.text()).toContain('37 / 280 characters')
+    expect(view.text()).toContain('299 / 280 characters')
     expect(view.text().match(/Over limit/g)).toHaveLength(1)
+    expect(view.findAll('article').map(article => article.attributes('aria-label'))).toEqual(['X preview 1', 'X preview 2'])
+    expect(view.text()).toContain('Your brand')
   })
 })
 

@@ -1,0 +1,87 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerUser, type RegisteredUser } from '../support/api-client'
+import type { RunningApp } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { SAMPLE_BRIEF } from '../support/campaign-hub'
+import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { seriousAccessibilityFindings } from '../support/accessibility'
+import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { createReviewLink } from '../support/review-hub'
+
+const BRIEF = { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'facebook'], brand: { name: 'Ridgeline Running', palette: ['#0D1B2A', '#F1FAEE'] } }
+// The offline writer's posts run to about 160–300 characters over several lines: long enough to pass
+// LinkedIn's and Instagram's folds, short enough that X and Facebook show them whole.
+const FOLDED = { linkedin: '…see more', instagram: '… more' } as const
+const WHOLE = ['X', 'Facebook']
+
+/** Posts previewed as their platforms show them, on the owner's page and on the review page. */
+describe('post previews in Chromium', () => {
+  let app: RunningApp
+  let browser: Browser
+  let owner: RegisteredUser
+  let campaignId: string
+  let context: BrowserContext
+  let page: Page
+  let cspViolations: () => Promise<string[]>
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
+    owner = await registerUser(app.url)
+    campaignId = await createCampaign(owner.client, BRIEF)
+    await runToEnd(owner.client, campaignId, '/generate')
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const [name, value] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
+    await context.addCookies([{ name, value, url: app.url }])
+    page = await context.newPage()
+    page.on('pageerror', error => pageErrors.push(error.message))
+    cspViolations = await watchCspViolations(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  async function expectPreviews(): Promise<void> {
+    const shortCopy = page.getByRole('region', { name: 'Short copy', exact: true })
+    for (const [platform, label] of [['LinkedIn', FOLDED.linkedin], ['Instagram', FOLDED.instagram]] as const) {
+      const preview = shortCopy.getByRole('article', { name: `${platform} preview 1` })
+      expect(await preview.innerText()).toContain('Ridgeline Running')
+      const fold = preview.getByRole('button', { name: label, exact: true })
+      expect(await fold.getAttribute('aria-expanded')).toBe('false')
+      const folded = await preview.innerText()
+      await fold.click()
+      await preview.getByRole('button', { name: 'Show less' }).waitFor()
+      expect((await preview.innerText()).length).toBeGreaterThan(folded.length)
+    }
+    for (const platform of WHOLE) {
+      const preview = shortCopy.getByRole('article', { name: `${platform} preview 1` })
+      expect(await preview.innerText()).toMatch(/#\w+/)
+      expect(await preview.getByRole('button').count()).toBe(0)
+    }
+    expect(await shortCopy.getByRole('article', { name: 'X preview 1' }).innerText()).toMatch(/\d+ \/ 280 characters \(X counts links as 23/)
+    expect(await shortCopy.getByRole('article', { name: 'LinkedIn preview 1' }).innerText()).toMatch(/\d+ \/ 3000 characters/)
+  }
+
+  it('shows each selected platform\'s posts on the owner\'s page as that platform does, with its fold', async () => {
+    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await waitForHydration(page)
+    await expectPreviews()
+    // Hashtags are styled as the feeds do: a span of their own.
+    expect(await page.getByRole('article', { name: 'X preview 1' }).locator('span', { hasText: /^#\w+$/ }).count()).toBeGreaterThan(0)
+    expect(await seriousAccessibilityFindings(page, 'post previews', '[aria-labelledby="artifact-ShortCopy"]')).toEqual([])
+  })
+
+  it('shows the same previews on the review page', async () => {
+    const link = await createReviewLink(owner.client, campaignId, { allowFeedback: false })
+    await page.goto(`${app.url}${link.url}`)
+    await waitForHydration(page)
+    await page.getByRole('region', { name: 'Short copy', exact: true }).getByRole('article', { name: 'LinkedIn preview 1' }).waitFor()
+    // A reviewer is not shown the brief, so the posts carry a placeholder account.
+    expect(await page.getByRole('article', { name: 'LinkedIn preview 1' }).innerText()).toContain('Your brand')
+    expect(await seriousAccessibilityFindings(page, 'review previews')).toEqual([])
+    expect(await cspViolations()).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
