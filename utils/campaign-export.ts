@@ -68,14 +68,18 @@ export function campaignToMarkdown(campaign: CampaignExport): string {
   return `${parts.filter(part => part !== '').join('\n\n')}\n`
 }
 
-/** Saves text as a file in the browser, without a round trip to the server. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Saves a file in the browser, without a round trip to the server. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = filename
   link.click()
   URL.revokeObjectURL(url)
+}
+
+export function downloadText(filename: string, text: string, type: string): void {
+  downloadBlob(filename, new Blob([text], { type }))
 }
 
 /** A file name from a campaign's theme: lower case, dashes, nothing a file system dislikes. */

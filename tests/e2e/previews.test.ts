@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import type { RunningApp } from '../support/app-server'
@@ -15,8 +16,8 @@ const BRIEF = { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'face
 const FOLDED = { linkedin: '…see more', instagram: '… more' } as const
 const WHOLE = ['X', 'Facebook']
 
-/** Posts previewed as their platforms show them, on the owner's page and on the review page. */
-describe('post previews in Chromium', () => {
+/** Posts previewed as their platforms show them and visual concepts drawn as posters, on the owner's page and on the review page. */
+describe('previews in Chromium', () => {
   let app: RunningApp
   let browser: Browser
   let owner: RegisteredUser
@@ -73,6 +74,33 @@ describe('post previews in Chromium', () => {
     expect(await seriousAccessibilityFindings(page, 'post previews', '[aria-labelledby="artifact-ShortCopy"]')).toEqual([])
   })
 
+  it('draws each visual concept as a poster named by its alt text, and downloads it as SVG and PNG', async () => {
+    const visual = page.getByRole('region', { name: 'Visual', exact: true })
+    const { body } = await owner.client.get(`/api/campaigns/${campaignId}/artifacts?type=Visual`)
+    const [concept] = body.artifacts[0].metadata.concepts
+    const poster = visual.getByRole('article', { name: concept.name }).getByRole('img', { name: concept.altText.text })
+    await poster.waitFor()
+    // The layout's headline is set on the poster.
+    const headline = /"([^"]+)"/.exec(concept.layout[0])![1]!
+    expect((await poster.locator('text').allTextContents()).join(' ')).toContain(headline.split(' ')[0])
+    expect(await visual.getByRole('article', { name: concept.name }).innerText()).toMatch(/Poster text #[0-9A-F]{6} on #[0-9A-F]{6}: [\d.]+:1/)
+
+    const download = async (name: string): Promise<[Download, Buffer]> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), visual.getByRole('article', { name: concept.name }).getByRole('button', { name }).click()])
+      return [file, await readFile((await file.path())!)]
+    }
+    const [svgFile, svg] = await download('Download SVG')
+    expect(svgFile.suggestedFilename()).toMatch(/-poster\.svg$/)
+    expect(svg.toString('utf8')).toMatch(/^<\?xml[^>]*>\s*<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+    expect(svg.toString('utf8')).toContain(`<title`)
+    expect(svg.toString('utf8')).not.toContain('class=')
+    const [pngFile, png] = await download('Download PNG')
+    expect(pngFile.suggestedFilename()).toMatch(/-poster\.png$/)
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    expect(png.readUInt32BE(16)).toBe(1080)
+    expect(await seriousAccessibilityFindings(page, 'posters', '[aria-labelledby="artifact-Visual"]')).toEqual([])
+  })
+
   it('shows the same previews on the review page', async () => {
     const link = await createReviewLink(owner.client, campaignId, { allowFeedback: false })
     await page.goto(`${app.url}${link.url}`)
@@ -80,6 +108,7 @@ describe('post previews in Chromium', () => {
     await page.getByRole('region', { name: 'Short copy', exact: true }).getByRole('article', { name: 'LinkedIn preview 1' }).waitFor()
     // A reviewer is not shown the brief, so the posts carry a placeholder account.
     expect(await page.getByRole('article', { name: 'LinkedIn preview 1' }).innerText()).toContain('Your brand')
+    await page.getByRole('region', { name: 'Visual', exact: true }).getByRole('img').first().waitFor()
     expect(await seriousAccessibilityFindings(page, 'review previews')).toEqual([])
     expect(await cspViolations()).toEqual([])
     expect(pageErrors).toEqual([])
