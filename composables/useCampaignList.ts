@@ -1,11 +1,14 @@
-import { CAMPAIGN_STATUSES, campaignListQuerySchema, type CampaignPage, type CampaignStatus } from '#shared/campaign'
+import { campaignListQuerySchema, type CampaignListQuery, type CampaignPage } from '#shared/campaign'
 import { useCampaignStore } from '~/stores/campaigns'
 
 const PAGE_SIZE = 10
 
+/** What the list page's URL may say, besides the page. */
+export type CampaignListChange = Partial<Pick<CampaignListQuery, 'page' | 'status' | 'stage' | 'q' | 'sort'>>
+
 /**
- * The user's campaigns, one page at a time, with paging and the status filter in the URL.
- * Rendered on the server; then the hub's status announcements keep each row live, and a
+ * The user's campaigns, one page at a time, with paging, the filters, the search and the order in
+ * the URL. Rendered on the server; then the hub's status announcements keep each row live, and a
  * campaign that appears elsewhere (another tab, the REST API) brings the page up to date.
  */
 export function useCampaignList() {
@@ -14,9 +17,10 @@ export function useCampaignList() {
   const store = useCampaignStore()
   const request = useRequestFetch()
 
-  const query = computed(() => {
-    const parsed = campaignListQuerySchema.safeParse({ page: route.query.page, status: route.query.status || undefined, pageSize: PAGE_SIZE })
-    return parsed.success ? parsed.data : { page: 1, pageSize: PAGE_SIZE, status: undefined }
+  const query = computed((): CampaignListQuery => {
+    const { page, status, stage, q, sort } = route.query
+    const parsed = campaignListQuerySchema.safeParse({ page, status: status || undefined, stage: stage || undefined, q: q || undefined, sort: sort || undefined, pageSize: PAGE_SIZE })
+    return parsed.success ? parsed.data : { page: 1, pageSize: PAGE_SIZE, sort: '-created' }
   })
 
   const { status, error, refresh } = useAsyncData('campaign-list', async () => {
@@ -33,16 +37,22 @@ export function useCampaignList() {
     if (unknown && onFirstPage) void refresh()
   })
 
-  function setQuery(next: { page?: number, status?: CampaignStatus | '' }) {
-    const merged = { page: next.page ?? 1, status: next.status === undefined ? query.value.status : next.status || undefined }
-    void router.push({ query: { ...(merged.page > 1 && { page: String(merged.page) }), ...(merged.status && { status: merged.status }) } })
+  /** Changes part of the query; any change but the page's starts again on page 1. */
+  function setQuery(change: CampaignListChange) {
+    const { page, status, stage, q, sort } = { ...query.value, page: 1, ...change }
+    void router.push({ query: {
+      ...(page > 1 && { page: String(page) }),
+      ...(status && { status }),
+      ...(stage && { stage }),
+      ...(q && { q }),
+      ...(sort !== '-created' && { sort }),
+    } })
   }
 
   return {
     campaigns: computed(() => store.listedCampaigns),
     listing: computed(() => store.listing),
     query,
-    statuses: CAMPAIGN_STATUSES,
     pending: computed(() => status.value === 'pending'),
     error,
     setQuery,

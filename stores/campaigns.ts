@@ -80,8 +80,8 @@ export const useCampaignStore = defineStore('campaigns', () => {
 
   function applySummary(summary: CampaignSummary): void {
     const existing = campaigns.value[summary.id]
-    // A list row carries no update time: it never overrides what a snapshot already told us.
-    if (existing?.updatedAt) {
+    // A list row older than what a snapshot already told us changes only the title.
+    if (existing?.updatedAt && existing.updatedAt >= summary.updatedAt) {
       existing.theme = summary.theme
       return
     }

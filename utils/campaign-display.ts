@@ -52,3 +52,8 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSt
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? `${DATE_TIME.format(new Date(iso))} UTC` : '—'
 }
+
+/** A time in the viewer's own language and zone (the browser's), for pages once they are mounted. */
+export function formatLocalDateTime(iso: string | null | undefined): string {
+  return iso ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—'
+}

@@ -25,6 +25,8 @@ export interface CampaignSummary {
   status: CampaignStatus
   stage: CampaignStage | null
   createdAt: string
+  /** The last change of the campaign's own record (status, stage, revision). */
+  updatedAt: string
   completedAt: string | null
   complianceStatus: ComplianceStatus
   complianceScore: number | null
@@ -33,7 +35,6 @@ export interface CampaignSummary {
 export interface CampaignDetail extends CampaignSummary {
   brief: CampaignBrief
   statusReason: string | null
-  updatedAt: string
   revisionNumber: number
   /** The newest posts reviewers left through the campaign's review links (at most REVIEW_FEEDBACK_IN_SNAPSHOT), oldest first. */
   reviewFeedback: ReviewFeedback[]

@@ -104,6 +104,7 @@ export const campaignSummarySchema = z.object({
   status,
   stage,
   createdAt: timestamp,
+  updatedAt: timestamp,
   completedAt: timestamp.nullable(),
   complianceStatus,
   complianceScore: z.number().nullable(),

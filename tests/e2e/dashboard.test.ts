@@ -144,12 +144,12 @@ describe('the dashboard in Chromium', () => {
   it('shows a campaign launched through the REST API in the open list, live', async () => {
     await page.getByRole('link', { name: 'All campaigns' }).click()
     await page.waitForURL(`${app.url}/campaigns`)
-    await page.getByRole('list', { name: 'Campaigns' }).getByRole('link', { name: SAMPLE_BRIEF.theme }).waitFor()
+    await page.getByRole('table', { name: 'Campaigns' }).getByRole('link', { name: SAMPLE_BRIEF.theme }).waitFor()
 
     const api = await browserUserApi()
     const created = await api.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: 'Autumn city sprint' })
     expect(created.status).toBe(201)
-    const row = page.getByRole('listitem').filter({ hasText: 'Autumn city sprint' })
+    const row = page.getByRole('row').filter({ hasText: 'Autumn city sprint' })
     await row.waitFor()
     expect(await row.innerText()).toContain('Draft')
 
@@ -160,7 +160,7 @@ describe('the dashboard in Chromium', () => {
 
     await page.getByLabel('Status').selectOption('Failed')
     await page.waitForURL(/status=Failed/)
-    await page.getByRole('heading', { name: 'No campaigns with this status' }).waitFor()
+    await page.getByRole('heading', { name: 'No campaigns match' }).waitFor()
     await page.getByLabel('Status').selectOption('')
     await page.waitForURL(`${app.url}/campaigns`)
 
@@ -202,7 +202,7 @@ describe('the dashboard in Chromium', () => {
     await checkAccessibility('delete dialog')
     await dialog.getByRole('button', { name: 'Delete campaign' }).click()
     await page.waitForURL(`${app.url}/campaigns`)
-    await page.getByRole('list', { name: 'Campaigns' }).waitFor()
+    await page.getByRole('table', { name: 'Campaigns' }).waitFor()
     expect(await page.getByRole('link', { name: 'Winter hill repeats' }).count()).toBe(0)
     expect((await api.get(`/api/campaigns/${created.body.id}`)).status).toBe(404)
   })

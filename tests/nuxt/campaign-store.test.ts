@@ -141,12 +141,14 @@ describe('campaign store', () => {
   })
 
   it('keeps the list page live: a snapshot for a listed campaign updates its row', () => {
-    store.applyPage({ items: [{ id: CAMPAIGN_ID, theme: 'Spring', status: 'Created', stage: null, createdAt: at(0), completedAt: null, complianceStatus: 'NotAudited', complianceScore: null }], totalCount: 1, page: 1, pageSize: 10, totalPages: 1 })
+    store.applyPage({ items: [{ id: CAMPAIGN_ID, theme: 'Spring', status: 'Created', stage: null, createdAt: at(0), updatedAt: at(0), completedAt: null, complianceStatus: 'NotAudited', complianceScore: null }], totalCount: 1, page: 1, pageSize: 10, totalPages: 1 })
     store.applySnapshot(snapshot(2, { stage: 'Queued' }))
     expect(store.listedCampaigns[0]).toMatchObject({ theme: 'Spring', status: 'InProgress', stage: 'Queued' })
-    // A later list answer carries no time: it does not undo what the snapshot said.
-    store.applySummary({ id: CAMPAIGN_ID, theme: 'Spring', status: 'Created', stage: null, createdAt: at(0), completedAt: null, complianceStatus: 'NotAudited', complianceScore: null })
+    // A list answer read before the snapshot does not undo what the snapshot said; a newer one does.
+    store.applySummary({ id: CAMPAIGN_ID, theme: 'Spring', status: 'Created', stage: null, createdAt: at(0), updatedAt: at(1), completedAt: null, complianceStatus: 'NotAudited', complianceScore: null })
     expect(store.listedCampaigns[0]?.status).toBe('InProgress')
+    store.applySummary({ id: CAMPAIGN_ID, theme: 'Spring', status: 'Completed', stage: null, createdAt: at(0), updatedAt: at(3), completedAt: at(3), complianceStatus: 'Pass', complianceScore: 96 })
+    expect(store.listedCampaigns[0]).toMatchObject({ status: 'Completed', complianceScore: 96 })
   })
 
   describe('reviewer feedback', () => {

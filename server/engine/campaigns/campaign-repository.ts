@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import type {
-  ArtifactMetadata, ArtifactType, ArtifactVersionStatus, CampaignBrief, CampaignStage, CampaignStatus, ComplianceAuditResult, ReviewDecision,
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import {
+  RUNNING_STAGES,
+  type ArtifactMetadata, type ArtifactType, type ArtifactVersionStatus, type CampaignBrief, type CampaignListQuery, type CampaignStage, type CampaignStatus,
+  type ComplianceAuditResult, type ReviewDecision,
 } from '#shared/campaign'
 import type { Database } from '../../db/database'
 import {
@@ -83,10 +85,12 @@ export class CampaignRepository {
     return row ?? null
   }
 
-  async list(ownerId: string, options: { page: number, pageSize: number, status?: CampaignStatus }): Promise<{ rows: CampaignRow[], totalCount: number }> {
-    const where = and(eq(campaigns.ownerId, ownerId), options.status ? eq(campaigns.status, options.status) : undefined)
+  async list(ownerId: string, options: CampaignListQuery): Promise<{ rows: CampaignRow[], totalCount: number }> {
+    const where = and(eq(campaigns.ownerId, ownerId), ...listFilters(options))
+    const column = options.sort.endsWith('updated') ? campaigns.updatedAt : campaigns.createdAt
+    const direction = options.sort.startsWith('-') ? desc : asc
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(campaigns).where(where).orderBy(desc(campaigns.createdAt), desc(campaigns.id))
+      this.db.select().from(campaigns).where(where).orderBy(direction(column), direction(campaigns.id))
         .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
       this.db.select({ value: count() }).from(campaigns).where(where),
     ])
@@ -229,4 +233,14 @@ export class CampaignRepository {
     const [total] = await this.db.select({ value: count() }).from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
     return total?.value ?? 0
   }
+}
+
+/** The list's status, stage and search conditions; the search is a literal substring of theme or product. */
+function listFilters({ status, stage, q }: Pick<CampaignListQuery, 'status' | 'stage' | 'q'>): Array<SQL | undefined> {
+  const pattern = q ? `%${q.replace(/[\\%_]/g, character => `\\${character}`)}%` : null
+  return [
+    status ? eq(campaigns.status, status) : undefined,
+    stage === 'Running' ? and(eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...RUNNING_STAGES])) : stage ? eq(campaigns.stage, stage) : undefined,
+    pattern ? or(sql`${campaigns.brief}->>'theme' ILIKE ${pattern} ESCAPE '\\'`, sql`${campaigns.brief}->>'product' ILIKE ${pattern} ESCAPE '\\'`) : undefined,
+  ]
 }

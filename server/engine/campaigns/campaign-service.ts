@@ -1,7 +1,7 @@
 import {
   ARTIFACT_TYPES, RUNNING_STAGES,
-  type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignPage,
-  type CampaignStage, type CampaignStatus, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
+  type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignListQuery, type CampaignPage,
+  type CampaignStage, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
   type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
 } from '#shared/campaign'
 import type { z } from '#shared/schemas/zod'
@@ -43,7 +43,7 @@ export class CampaignService {
     return toDetail(row, await loadCampaignState(this.repository, id))
   }
 
-  async list(ownerId: string, query: { page: number, pageSize: number, status?: CampaignStatus }): Promise<CampaignPage> {
+  async list(ownerId: string, query: CampaignListQuery): Promise<CampaignPage> {
     const { rows, totalCount } = await this.repository.list(ownerId, query)
     const audits = await this.repository.latestAudits(rows.map(row => row.id))
     return {

@@ -28,6 +28,7 @@ export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): C
     status: row.status as CampaignStatus,
     stage: row.stage as CampaignStage | null,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     completedAt: iso(row.completedAt),
     complianceStatus: audit?.result.verdict ?? 'NotAudited',
     complianceScore: audit?.result.complianceScore ?? null,

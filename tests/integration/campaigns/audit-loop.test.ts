@@ -95,6 +95,10 @@ describe('the audit feedback loop with no automatic revisions (MAX_REVISION_ROUN
     const detail = await waitForCampaign(owner.client, id)
     expect(detail).toMatchObject({ status: 'InProgress', stage: 'AwaitingReview', complianceStatus: 'Fail', completedAt: null })
     expect(detail.statusReason).toBeTruthy()
+    // The list's stage filters tell a campaign awaiting review from one whose run is under way.
+    const listed = async (stage: string) => (await owner.client.get(`/api/campaigns?stage=${stage}`)).body.items.map((item: { id: string }) => item.id)
+    expect(await listed('AwaitingReview')).toContain(id)
+    expect(await listed('Running')).not.toContain(id)
     expect(iterations(detail)).toEqual({ Copy: 1, ShortCopy: 1, Visual: 1 })
     expect(log.named('OnComplianceCheckCompleted')).toHaveLength(1)
     expect(log.named('OnCampaignCompleted')).toEqual([])

@@ -107,7 +107,38 @@ describe('the campaigns REST API', () => {
       expect((await lister.client.get('/api/campaigns?status=Cancelled')).body).toMatchObject({ items: [], totalCount: 0, totalPages: 0 })
     })
 
+    it('searches theme and product without regard to case, taking % and _ as themselves', async () => {
+      const searcher = await registerUser(app.url)
+      const jacket = await createCampaign(searcher.client, { ...SAMPLE_BRIEF, theme: 'Storm season', product: 'Cloudburst 100%_dry jacket' })
+      const shoe = await createCampaign(searcher.client, { ...SAMPLE_BRIEF, theme: 'Cloudy mornings' })
+      const found = async (q: string) => (await searcher.client.get(`/api/campaigns?q=${encodeURIComponent(q)}`)).body.items.map((item: { id: string }) => item.id)
+      expect(await found('CLOUDBURST')).toEqual([jacket])
+      expect(await found('cloud')).toEqual([shoe, jacket])
+      expect(await found('100%_')).toEqual([jacket])
+      expect(await found('%')).toEqual([jacket])
+      expect(await found('_dry')).toEqual([jacket])
+      expect(await found('1_0')).toEqual([])
+      expect(await found('ridgeline')).toEqual([shoe])
+      // Never another user's campaigns.
+      expect(await found('Storm')).toEqual([jacket])
+      expect((await lister.client.get('/api/campaigns?q=Storm')).body.items).toEqual([])
+    })
+
+    it('sorts by creation or by last change, either way round', async () => {
+      const order = async (sort: string) => (await lister.client.get(`/api/campaigns?sort=${sort}`)).body.items.map((item: { id: string }) => item.id)
+      expect(await order('-created')).toEqual([...ids].reverse())
+      expect(await order('created')).toEqual(ids)
+      // The generated campaign changed last.
+      expect((await order('-updated'))[0]).toBe(ids[1])
+      expect((await order('updated')).at(-1)).toBe(ids[1])
+      const [item] = (await lister.client.get('/api/campaigns?sort=-updated')).body.items
+      expect(Date.parse(item.updatedAt)).toBeGreaterThan(Date.parse(item.createdAt))
+    })
+
     it('answers 400 naming the bad query parameter', async () => {
+      expectFieldErrors(await lister.client.get(`/api/campaigns?q=${'a'.repeat(101)}`), ['q'])
+      expectFieldErrors(await lister.client.get('/api/campaigns?stage=Writing'), ['stage'])
+      expectFieldErrors(await lister.client.get('/api/campaigns?sort=theme'), ['sort'])
       expectFieldErrors(await lister.client.get('/api/campaigns?pageSize=101'), ['pageSize'])
       expectFieldErrors(await lister.client.get('/api/campaigns?page=0'), ['page'])
       expectFieldErrors(await lister.client.get('/api/campaigns?page=two'), ['page'])
