@@ -1,6 +1,8 @@
-// Screenshots of the dashboard for the README: `npx nuxt build && node --import tsx scripts/screenshots.ts`.
+// Screenshots of the dashboard for the README and the landing page:
+// `npx nuxt build && TSX_TSCONFIG_PATH=.nuxt/tsconfig.server.json node --import tsx scripts/screenshots.ts`
+// (that tsconfig resolves #shared, which the test helpers import).
 // Runs the built app on a scratch database, launches a few campaigns and photographs the list and a
-// campaign page while its agents are writing.
+// campaign page while its agents are writing; the landing page shows a finished campaign (public/screenshots/).
 import { mkdirSync } from 'node:fs'
 import { registerUser } from '../tests/support/api-client'
 import { startApp } from '../tests/support/app-server'
@@ -12,7 +14,7 @@ const OUT = 'docs/screenshots'
 const BRIEFS = [
   { ...SAMPLE_BRIEF, theme: 'Autumn city sprint', tone: 'confident' },
   RISKY_BRIEF,
-  { ...SAMPLE_BRIEF, theme: 'Harbour night run', brand: { palette: ['#0D1B2A', '#F1FAEE', '#E63946'], requiredHashtags: ['#NightMiles'] } },
+  { ...SAMPLE_BRIEF, theme: 'Harbour night run', brand: { name: 'Harbour Runners', palette: ['#0D1B2A', '#F1FAEE', '#E63946'], requiredHashtags: ['#NightMiles'] } },
 ]
 
 mkdirSync(OUT, { recursive: true })
@@ -24,6 +26,7 @@ try {
     await user.client.post(`/api/campaigns/${body.id}/generate`)
     await waitForCampaign(user.client, body.id, undefined, 60_000)
   }
+  const finished = (await user.client.get('/api/campaigns?q=Harbour')).body.items[0].id
   const live = (await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'tiktok'] })).body.id
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
@@ -37,11 +40,16 @@ try {
   await page.screenshot({ path: `${OUT}/campaign-live.png`, fullPage: true })
 
   await page.goto(`${app.url}/campaigns`)
-  await page.getByRole('list', { name: 'Campaigns' }).waitFor()
+  await page.getByRole('table', { name: 'Campaigns' }).waitFor()
   await page.screenshot({ path: `${OUT}/campaign-list.png` })
   await page.getByRole('link', { name: 'Summer trail push' }).click()
   await page.getByRole('heading', { name: 'Compliance' }).waitFor()
   await page.screenshot({ path: `${OUT}/campaign-review.png`, fullPage: true })
+
+  await page.goto(`${app.url}/campaigns/${finished}`)
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor()
+  await page.getByRole('region', { name: 'Visual', exact: true }).getByRole('img').first().waitFor()
+  await page.screenshot({ path: 'public/screenshots/campaign.png' })
 }
 finally {
   await browser.close()

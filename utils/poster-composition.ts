@@ -41,8 +41,9 @@ const HEIGHT = 1350
 const MARGIN = 80
 const DEFAULT_BACKGROUND = '#FFFFFF'
 const DEFAULT_ACCENT = '#CBD5E1'
-// An average glyph is a little over half as wide as the font is tall: enough to wrap without measuring.
+// An average glyph is a little over half as wide as the font is tall, bold ones wider: enough to wrap without measuring.
 const GLYPH_WIDTH = 0.56
+const BOLD_GLYPH_WIDTH = 0.64
 
 type Role = 'headline' | 'supporting' | 'cta' | 'logo' | 'subject'
 
@@ -70,7 +71,7 @@ export function wrapWords(text: string, maxChars: number, maxLines: number): str
   return kept
 }
 
-const charsFor = (size: number, width: number) => Math.floor(width / (size * GLYPH_WIDTH))
+const charsFor = (size: number, width: number, weight: PosterLine['weight'] = 400) => Math.floor(width / (size * (weight > 400 ? BOLD_GLYPH_WIDTH : GLYPH_WIDTH)))
 
 /**
  * The concept as a poster: its headline at the top, the supporting line under it, the pictured
@@ -98,7 +99,7 @@ export function composePoster(concept: VisualConcept, fallbackHeadline: string):
   const boxes: PosterBox[] = []
   const inner = WIDTH - 2 * MARGIN
   const setText = (content: string, size: number, weight: PosterLine['weight'], maxLines: number, top: number, fill = text, x = MARGIN, width = inner) => {
-    const wrapped = wrapWords(content, charsFor(size, width), maxLines)
+    const wrapped = wrapWords(content, charsFor(size, width, weight), maxLines)
     wrapped.forEach((line, index) => lines.push({ text: line, x, y: top + size + index * size * 1.2, size, weight, anchor: 'start', fill }))
     return top + wrapped.length * size * 1.2
   }
@@ -119,7 +120,7 @@ export function composePoster(concept: VisualConcept, fallbackHeadline: string):
     boxes.push({ x: MARGIN, y: ctaTop, width: inner, height: ctaHeight, fill: background, stroke: text })
     setText(callToAction, 40, 600, 1, ctaTop + 18, text, MARGIN + 32, inner - 64)
   }
-  if (logo) lines.push({ text: wrapWords(logo.replace(/,.*$/u, ''), charsFor(28, inner), 1)[0] ?? '', x: WIDTH - MARGIN, y: HEIGHT - MARGIN + 16, size: 28, weight: 600, anchor: 'end', fill: text })
+  if (logo) lines.push({ text: wrapWords(logo.replace(/,.*$/u, ''), charsFor(28, inner, 600), 1)[0] ?? '', x: WIDTH - MARGIN, y: HEIGHT - MARGIN + 16, size: 28, weight: 600, anchor: 'end', fill: text })
 
   return { width: WIDTH, height: HEIGHT, background, boxes, lines, title: concept.altText.text, contrast, replacedText: contrast.passesAA ? null : text }
 }
