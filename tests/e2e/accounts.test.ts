@@ -62,11 +62,12 @@ describe('accounts and personal access tokens in Chromium', () => {
     const copiedCookies = await context.cookies()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login$/)
-    await visit('/campaigns')
-    expect(new URL(page.url()).pathname).toBe('/login')
     // Signed out, the home page introduces the product instead of the list.
     await visit('/')
     await page.getByRole('heading', { level: 1, name: /written, checked and ready for review/ }).waitFor()
+    await visit('/campaigns')
+    expect(new URL(page.url()).pathname).toBe('/login')
+    await visit('/login')
 
     const elsewhere = await browser.newContext()
     try {
