@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client'
 import type { HubLogger, HubMetrics } from '../signalr'
 import { describeError } from '../utils/describe-error'
 import { logger } from './logger'
@@ -18,10 +19,26 @@ export function hubLogger(hub: string): HubLogger {
   }
 }
 
+/**
+ * Counts per protocol in plain numbers and adds them to the counter once the current task is done:
+ * a broadcast to a thousand connections then costs one labelled increment, not a thousand.
+ */
+function countedPerProtocol(counter: Counter<'protocol'>): (protocol: string) => void {
+  const pending = new Map<string, number>()
+  const flush = () => {
+    for (const [protocol, count] of pending) counter.inc({ protocol }, count)
+    pending.clear()
+  }
+  return (protocol) => {
+    if (pending.size === 0) queueMicrotask(flush)
+    pending.set(protocol, (pending.get(protocol) ?? 0) + 1)
+  }
+}
+
 export const hubMetrics: HubMetrics = {
   connectionOpened: (transport, protocol) => hubConnections.inc({ transport, protocol }),
   connectionClosed: (transport, protocol) => hubConnections.dec({ transport, protocol }),
-  messageReceived: protocol => hubMessagesReceived.inc({ protocol }),
-  messageSent: protocol => hubMessagesSent.inc({ protocol }),
+  messageReceived: countedPerProtocol(hubMessagesReceived),
+  messageSent: countedPerProtocol(hubMessagesSent),
   slowClientDropped: () => hubSlowClientDrops.inc(),
 }

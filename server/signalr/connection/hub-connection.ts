@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import {
   isSequencedMessage, MessageType, ProtocolError, parseHandshakeRequest, writeHandshakeResponse,
-  type Frame, type HubMessage, type HubProtocol,
+  type HubMessage, type HubProtocol,
 } from '../protocol'
-import { frameByteLength, type ServerTransport, type TransportKind } from '../transports'
+import { BroadcastFrame, frameByteLength, type OutgoingFrame, type ServerTransport, type TransportKind } from '../transports'
 import type { HubServerOptions } from '../options'
 import type { ConnectionTrouble } from '../diagnostics'
 import { ReconnectBuffer } from './reconnect-buffer'
@@ -30,7 +30,7 @@ export interface ConnectionEvents {
 
 /** An encoded message that can be reused for every connection speaking the same protocol. */
 export interface SerializedMessage {
-  frameFor(protocol: HubProtocol): Frame
+  frameFor(protocol: HubProtocol): BroadcastFrame
   readonly sequenced: boolean
 }
 
@@ -330,11 +330,12 @@ export class HubConnection {
     }
   }
 
-  private sendFrame(frame: Frame, sequenced: boolean): void {
+  private sendFrame(frame: OutgoingFrame, sequenced: boolean): void {
     if (this.state !== 'connected' && this.state !== 'reconnecting') return
     this.events.traffic(this, 'out')
     if (sequenced && this.reconnectBuffer) {
-      const mayGoNow = this.reconnectBuffer.track(frame, frameByteLength(frame))
+      const bytes = frame instanceof BroadcastFrame ? frame.byteLength : frameByteLength(frame)
+      const mayGoNow = this.reconnectBuffer.track(frame, bytes)
       if (mayGoNow && this.state === 'connected') this.transmit(frame)
     }
     else if (this.state === 'connected') {
@@ -344,9 +345,12 @@ export class HubConnection {
   }
 
   /** Frames go out in the negotiated protocol's format; before the handshake succeeds, as text. */
-  private transmit(frame: Frame): void {
-    if (!this.transport) return
-    this.transport.send(frame, this.protocol?.transferFormat === 'Binary')
+  private transmit(frame: OutgoingFrame): void {
+    const transport = this.transport
+    if (!transport) return
+    if (!(frame instanceof BroadcastFrame)) transport.send(frame, this.protocol?.transferFormat === 'Binary')
+    else if (transport.sendBroadcast) transport.sendBroadcast(frame)
+    else transport.send(frame.payload, frame.binary)
     this.lastSentAt = Date.now()
   }
 

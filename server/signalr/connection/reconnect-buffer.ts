@@ -1,8 +1,8 @@
-import type { Frame } from '../protocol'
+import type { OutgoingFrame } from '../transports'
 
 interface BufferedFrame {
   sequenceId: number
-  frame: Frame
+  frame: OutgoingFrame
   bytes: number
 }
 
@@ -31,7 +31,7 @@ export class ReconnectBuffer {
   constructor(private readonly limitBytes: number) {}
 
   /** Records an outgoing sequenced frame; true when it may go on the wire now. */
-  track(frame: Frame, bytes: number): boolean {
+  track(frame: OutgoingFrame, bytes: number): boolean {
     const entry = { sequenceId: this.nextSequenceId++, frame, bytes }
     // As in ASP.NET Core, a message waits only while the window is already over the limit, so
     // one bigger than the whole limit still goes out (it would otherwise wait forever).
@@ -51,11 +51,11 @@ export class ReconnectBuffer {
   }
 
   /** The client has everything up to `sequenceId`; returns the held frames that may now be sent. */
-  acknowledge(sequenceId: number): Frame[] {
+  acknowledge(sequenceId: number): OutgoingFrame[] {
     while (this.unacked.length > 0 && this.unacked[0]!.sequenceId <= sequenceId) {
       this.unackedBytes -= this.unacked.shift()!.bytes
     }
-    const released: Frame[] = []
+    const released: OutgoingFrame[] = []
     while (this.held.length > 0 && this.unackedBytes <= this.limitBytes) {
       const entry = this.held.shift()!
       this.heldBytes -= entry.bytes
@@ -67,7 +67,7 @@ export class ReconnectBuffer {
   }
 
   /** What a new transport must carry first: the id of the first replayed message, then the frames. */
-  replay(): { sequenceId: number, frames: Frame[] } {
+  replay(): { sequenceId: number, frames: OutgoingFrame[] } {
     const first = this.unacked[0]?.sequenceId ?? this.held[0]?.sequenceId ?? this.nextSequenceId
     return { sequenceId: first, frames: this.unacked.map(entry => entry.frame) }
   }

@@ -58,27 +58,29 @@ export class LocalConnections {
     this.groupsOf.clear()
   }
 
-  /** Every connection of the audience here, once each even when it is in several of its groups. */
-  * resolve(audience: Audience): Iterable<HubConnection> {
+  /**
+   * Every connection of the audience here, once each even when it is in several of its groups.
+   * A single group or user is its member set itself, with no copy or generator between it and the
+   * sender: a broadcast's cost per recipient is what the send itself takes.
+   */
+  resolve(audience: Audience): Iterable<HubConnection> {
     switch (audience.kind) {
       case 'all':
-        yield* excluding(this.connections.values(), audience.except)
-        return
-      case 'connections':
+        return excluding(this.connections.values(), audience.except)
+      case 'connections': {
+        const found: HubConnection[] = []
         for (const id of new Set(audience.connectionIds)) {
           const connection = this.connections.get(id)
-          if (connection) yield connection
+          if (connection) found.push(connection)
         }
-        return
+        return found
+      }
       case 'groups':
-        yield* excluding(union(audience.groups.map(group => this.groups.get(group))), audience.except)
-        return
+        return excluding(union(audience.groups.map(group => this.groups.get(group))), audience.except)
       case 'users':
-        yield* union(audience.userIds.map(user => this.users.get(user)))
-        return
+        return union(audience.userIds.map(user => this.users.get(user)))
       case 'union':
-        yield* new Set(audience.audiences.flatMap(part => [...this.resolve(part)]))
-        return
+        return new Set(audience.audiences.flatMap(part => [...this.resolve(part)]))
     }
   }
 }
@@ -109,13 +111,8 @@ function union(sets: Array<Set<HubConnection> | undefined>): Iterable<HubConnect
   return new Set(present.flatMap(set => [...set]))
 }
 
-function* excluding(connections: Iterable<HubConnection>, except: readonly string[] | undefined): Iterable<HubConnection> {
-  if (!except || except.length === 0) {
-    yield* connections
-    return
-  }
+function excluding(connections: Iterable<HubConnection>, except: readonly string[] | undefined): Iterable<HubConnection> {
+  if (!except || except.length === 0) return connections
   const excluded = new Set(except)
-  for (const connection of connections) {
-    if (!excluded.has(connection.connectionId)) yield connection
-  }
+  return [...connections].filter(connection => !excluded.has(connection.connectionId))
 }

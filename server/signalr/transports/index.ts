@@ -1,4 +1,5 @@
 export * from './transport'
+export { BroadcastFrame, type OutgoingFrame } from './broadcast-frame'
 export { WebSocketTransport, type WebSocketPeer } from './websocket-transport'
 export { ServerSentEventsTransport } from './server-sent-events-transport'
 export { LongPollingTransport } from './long-polling-transport'

@@ -1,4 +1,5 @@
 import type { Frame, TransferFormat } from '../protocol'
+import type { BroadcastFrame } from './broadcast-frame'
 
 export type TransportKind = 'WebSockets' | 'ServerSentEvents' | 'LongPolling'
 
@@ -21,6 +22,8 @@ export interface ServerTransport {
    * (WebSockets); a text frame may be given as UTF-8 bytes, encoded once for many clients.
    */
   send(frame: Frame, binary: boolean): void
+  /** Queues a frame shared by a broadcast's recipients; without it, its payload goes through `send`. */
+  sendBroadcast?(frame: BroadcastFrame): void
   /** Bytes accepted by `send` that the client has not taken yet. */
   bufferedBytes(): number
   /** Ends the transport once what was sent has been flushed. */

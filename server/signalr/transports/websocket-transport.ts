@@ -1,4 +1,5 @@
 import type { Frame } from '../protocol'
+import type { BroadcastFrame } from './broadcast-frame'
 import type { ServerTransport } from './transport'
 
 /** The subset of a crossws peer the transport needs. */
@@ -10,28 +11,71 @@ export interface WebSocketPeer {
   readonly websocket: { readonly bufferedAmount?: number, pause?(): void, resume?(): void }
 }
 
+/** The parts of Node's `ws` socket under a crossws peer that the transport uses directly. */
+interface NodeWebSocket {
+  readonly readyState: number
+  readonly bufferedAmount: number
+  pause(): void
+  resume(): void
+  /** Writes frames that are already complete: what socket.io uses to send one broadcast frame to many sockets. */
+  readonly _sender?: { sendFrame?(list: Buffer[]): void }
+  readonly _extensions?: Record<string, unknown>
+}
+
+const OPEN = 1
+
+/** Node's `ws` socket under the peer, when crossws's node adapter made it (it keeps it in `_internal`). */
+function nodeSocketOf(peer: WebSocketPeer): NodeWebSocket | null {
+  const socket = (peer as { _internal?: { ws?: Partial<NodeWebSocket> } })._internal?.ws
+  const isNodeWs = typeof socket?.pause === 'function' && typeof socket.resume === 'function' && typeof socket.bufferedAmount === 'number'
+  return isNodeWs ? socket as NodeWebSocket : null
+}
+
+/**
+ * Whether complete frames may be written past `ws`'s own send: only with its sender reachable and
+ * no per-message compression (a compressing sender queues messages while it deflates, and a frame
+ * written past that queue would overtake them).
+ */
+function acceptsPreFramed(socket: NodeWebSocket | null): socket is NodeWebSocket & { _sender: { sendFrame(list: Buffer[]): void } } {
+  return typeof socket?._sender?.sendFrame === 'function' && Object.keys(socket._extensions ?? {}).length === 0
+}
+
 /** WebSockets carry each frame as one WebSocket message: text for JSON, binary for MessagePack. */
 export class WebSocketTransport implements ServerTransport {
   readonly kind = 'WebSockets'
   readonly supportsBinary = true
+  /** Used directly where there is one: the peer's `websocket` view is a Proxy, slower on every call. */
+  private readonly socket: NodeWebSocket | null
+  private readonly preFramed: boolean
 
-  constructor(private readonly peer: WebSocketPeer) {}
+  constructor(private readonly peer: WebSocketPeer) {
+    this.socket = nodeSocketOf(peer)
+    this.preFramed = acceptsPreFramed(this.socket)
+  }
 
   send(frame: Frame, binary: boolean): void {
-    // The peer's own send writes straight to the socket; its `websocket` view is a Proxy, slower per call.
     this.peer.send(frame, { binary })
   }
 
+  sendBroadcast(frame: BroadcastFrame): void {
+    const socket = this.socket
+    // Once closing, `ws` must send nothing more; its own send knows what to do then.
+    if (this.preFramed && socket!.readyState === OPEN) socket!._sender!.sendFrame!([frame.webSocketFrame()])
+    else this.peer.send(frame.payload, { binary: frame.binary })
+  }
+
   bufferedBytes(): number {
-    return this.peer.websocket.bufferedAmount ?? 0
+    return this.socket ? this.socket.bufferedAmount : this.peer.websocket.bufferedAmount ?? 0
   }
 
   pauseReceiving(): void {
-    this.peer.websocket.pause?.()
+    if (this.socket) this.socket.pause()
+    else this.peer.websocket.pause?.()
   }
 
   resumeReceiving(): void {
-    this.peer.websocket.resume?.()
+    if (this.socket) this.socket.resume()
+    else this.peer.websocket.resume?.()
   }
 
   close(): void {
