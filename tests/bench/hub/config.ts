@@ -5,13 +5,13 @@ export const BENCH = {
   /** Subscribers (all in one group/room) for the throughput and latency scenarios. */
   subscriberCounts: [100, 1_000],
   /** Idle connections for the memory scenario. */
-  idleConnections: 5_000,
+  idleConnections: Number(process.env.BENCH_IDLE_CONNECTIONS ?? 5_000),
   /** Serialized size of each broadcast's JSON payload, in bytes. */
   payloadBytes: 256,
   /** Unmeasured broadcasts first, so every server and the subscribers are JIT-compiled. */
   warmupBroadcasts: 100,
-  /** Throughput: this many broadcasts as fast as backpressure allows… */
-  burstBroadcasts: 2_000,
+  /** Throughput: this many broadcasts as fast as backpressure allows (fewer on a busy machine)… */
+  burstBroadcasts: Number(process.env.BENCH_BURST_BROADCASTS ?? 2_000),
   /** …sent this many at a time, then waiting until every socket's send buffer is empty. */
   burstBatch: 20,
   /** Latency: broadcasts at a fixed rate. */

@@ -69,6 +69,13 @@ export function targetsTable(results: Results): string {
       `| p99 @${n} ahead of socket.io | ${ratio('socket.io', p99)} | ${verdict(median('hub', p99) < median('socket.io', p99))} |`,
     )
   }
+  for (const n of BENCH.subscriberCounts) {
+    const cpu = (r: RoundResult) => r.delivery[n]!.serverCpuUsPerMessage
+    rows.push(
+      `| server CPU per message @${n} ≤ 1.1× ws | ${ratio('ws', cpu)} | ${verdict(median('hub', cpu) <= 1.1 * median('ws', cpu))} |`,
+      `| server CPU per message @${n} below socket.io | ${ratio('socket.io', cpu)} | ${verdict(median('hub', cpu) < median('socket.io', cpu))} |`,
+    )
+  }
   const kb = median('hub', r => r.memory.bytesPerConnection) / 1024
   rows.push(`| ≤ 30 KB per idle connection | ${kb.toFixed(1)} KB | ${verdict(kb <= 30)} |`)
   return rows.join('\n')
