@@ -3,7 +3,7 @@ import { findUnsubstantiatedClaims, readBriefDirectives } from '../../../../serv
 import { makeBrief } from '../support/fixtures'
 
 describe('readBriefDirectives', () => {
-  it('reads "Must include", "Avoid" and substantiation', () => {
+  it('projects the constraint lines\' checks for the writers: mentions and links to include, words to avoid, substantiation', () => {
     const directives = readBriefDirectives(makeBrief({
       constraints: [
         'Must include free delivery on orders over £20.',

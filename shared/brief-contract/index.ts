@@ -1,0 +1,5 @@
+export * from './analyze-brief'
+export * from './checks'
+export * from './claim-classes'
+export * from './describe-check'
+export { readConstraint, GENERAL_HINT } from './read-constraint'
