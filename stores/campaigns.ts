@@ -1,3 +1,4 @@
+import type { BriefAnalysis } from '#shared/brief-contract'
 import { defineStore } from 'pinia'
 import {
   ARTIFACT_TYPES, RUNNING_STAGES,
@@ -13,6 +14,8 @@ export interface CampaignRecord {
   id: string
   theme: string
   brief: CampaignBrief | null
+  /** The checks the audit runs, read from the brief when the campaign was created. */
+  briefChecks: BriefAnalysis | null
   status: CampaignStatus
   stage: CampaignStage | null
   /**
@@ -72,7 +75,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
 
   function record(id: string): CampaignRecord {
     return campaigns.value[id] ??= {
-      id, theme: '', brief: null, status: 'Created', stage: null, liveStage: null, statusReason: null, revisionNumber: 0,
+      id, theme: '', brief: null, briefChecks: null, status: 'Created', stage: null, liveStage: null, statusReason: null, revisionNumber: 0,
       createdAt: new Date(0).toISOString(), updatedAt: null, completedAt: null, complianceStatus: 'NotAudited', complianceScore: null,
       reviewFeedback: [], reviewFeedbackCount: 0,
     }
@@ -97,9 +100,10 @@ export const useCampaignStore = defineStore('campaigns', () => {
   function applyDetail(detail: CampaignDetail): void {
     const campaign = record(detail.id)
     campaign.brief = detail.brief
+    campaign.briefChecks = detail.briefChecks
     campaign.theme = detail.theme
     for (const artifact of detail.artifacts) versionStatus.value[artifact.id] = artifact.status
-    const { artifacts: _summaries, brief: _brief, reviewFeedback, reviewFeedbackCount, ...fields } = detail
+    const { artifacts: _summaries, brief: _brief, briefChecks: _checks, reviewFeedback, reviewFeedbackCount, ...fields } = detail
     addReviewFeedback(campaign, reviewFeedback, reviewFeedbackCount)
     if (time(detail.updatedAt) < time(campaign.updatedAt)) return
     Object.assign(campaign, fields)

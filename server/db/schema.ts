@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type { BriefAnalysis } from '#shared/brief-contract'
 import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '#shared/campaign'
 
 // The single description of the tables. Migrations in ./migrations create exactly this; a test
@@ -53,6 +54,8 @@ export const campaigns = pgTable('campaigns', {
   ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   /** The brief as created; revisions add feedback to versions, never edit this. */
   brief: jsonb('brief').$type<CampaignBrief>().notNull(),
+  /** The checks read from the brief when the campaign was created; null for campaigns created before they were stored. */
+  briefChecks: jsonb('brief_checks').$type<BriefAnalysis>(),
   status: text('status').notNull(),
   stage: text('stage'),
   /** Why the campaign is where it is (a failure, an interrupted run, work awaiting review). */

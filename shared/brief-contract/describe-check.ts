@@ -1,5 +1,5 @@
 import type { Platform } from '../campaign/brief'
-import type { BriefCheck, LengthScope } from './checks'
+import type { BriefCheck, BriefLine, LengthScope } from './checks'
 import { CLAIM_CLASSES } from './claim-classes'
 
 const PLATFORM_LABELS: Readonly<Record<Platform, string>> = {
@@ -44,4 +44,19 @@ export function describeCheck(check: BriefCheck): string {
 /** The guidance a check follows, when it follows published guidance. */
 export function guidanceFor(check: BriefCheck): string | undefined {
   return check.kind === 'claim-class' ? CLAIM_CLASSES[check.claimClass].guidance : undefined
+}
+
+const FIELD_LABELS: Readonly<Record<BriefLine['field'], string>> = {
+  'constraints': 'Constraint',
+  'platforms': 'Platform',
+  'brand.name': 'Brand name',
+  'brand.bannedTerms': 'Banned term',
+  'brand.requiredHashtags': 'Required hashtag',
+  'brand.requiredDisclaimer': 'Required disclaimer',
+}
+
+/** Where a check came from, as the form labels it ("Constraint 2", "Banned term 1"). */
+export function describeSource(line: BriefLine): string {
+  const numbered = line.field === 'constraints' || line.field === 'brand.bannedTerms' || line.field === 'brand.requiredHashtags'
+  return numbered ? `${FIELD_LABELS[line.field]} ${line.index + 1}` : FIELD_LABELS[line.field]
 }

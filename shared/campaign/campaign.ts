@@ -1,4 +1,5 @@
 import type { ArtifactType, CampaignArtifact } from './artifacts'
+import type { BriefAnalysis } from '../brief-contract/checks'
 import type { CampaignBrief } from './brief'
 import type { ComplianceAuditResult, Verdict } from './compliance'
 import type { ReviewFeedback } from './review'
@@ -34,6 +35,8 @@ export interface CampaignSummary {
 
 export interface CampaignDetail extends CampaignSummary {
   brief: CampaignBrief
+  /** The checks the audit runs, read from the brief when the campaign was created. */
+  briefChecks: BriefAnalysis
   statusReason: string | null
   revisionNumber: number
   /** The newest posts reviewers left through the campaign's review links (at most REVIEW_FEEDBACK_IN_SNAPSHOT), oldest first. */

@@ -2,6 +2,7 @@ import { z } from '../schemas/zod'
 import type { ArtifactVersion, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
 import type { ArtifactMetadata, CampaignArtifact } from './artifacts'
 import { ARTIFACT_TYPES } from './artifacts'
+import { briefAnalysisSchema } from '../brief-contract/checks'
 import { brandKitSchema, campaignBriefSchema, PLATFORMS } from './brief'
 import { CAMPAIGN_STAGES, CAMPAIGN_STATUSES } from './campaign'
 import { FEEDBACK_OUTCOMES } from './feedback-checks'
@@ -120,6 +121,7 @@ const storedBriefSchema = campaignBriefSchema.extend({
 
 export const campaignDetailSchema = campaignSummarySchema.extend({
   brief: storedBriefSchema,
+  briefChecks: briefAnalysisSchema,
   statusReason: z.string().nullable(),
   updatedAt: timestamp,
   revisionNumber: z.int(),

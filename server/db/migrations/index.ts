@@ -3,6 +3,7 @@ import { accountsAndTokens } from './0001-accounts-and-tokens'
 import { campaigns } from './0002-campaigns'
 import { reviewLinks } from './0003-review-links'
 import { sessions } from './0004-sessions'
+import { briefChecks } from './0005-brief-checks'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   campaigns,
   reviewLinks,
   sessions,
+  briefChecks,
 ]

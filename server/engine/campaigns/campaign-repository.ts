@@ -4,6 +4,7 @@ import {
   type ArtifactMetadata, type ArtifactType, type ArtifactVersionStatus, type CampaignBrief, type CampaignListQuery, type CampaignStage, type CampaignStatus,
   type ComplianceAuditResult, type ReviewDecision,
 } from '#shared/campaign'
+import type { BriefAnalysis } from '#shared/brief-contract'
 import type { Database } from '../../db/database'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
@@ -67,8 +68,8 @@ const FEEDBACK_LOCK_SPACE = 7301
 export class CampaignRepository {
   constructor(private readonly db: Database) {}
 
-  async create(ownerId: string, brief: CampaignBrief): Promise<CampaignRow> {
-    const [row] = await this.db.insert(campaigns).values({ id: newId('camp'), ownerId, brief, status: 'Created' }).returning()
+  async create(ownerId: string, brief: CampaignBrief, briefChecks: BriefAnalysis): Promise<CampaignRow> {
+    const [row] = await this.db.insert(campaigns).values({ id: newId('camp'), ownerId, brief, briefChecks, status: 'Created' }).returning()
     return row!
   }
 

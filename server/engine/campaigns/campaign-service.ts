@@ -4,6 +4,7 @@ import {
   type CampaignStage, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
   type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
 } from '#shared/campaign'
+import { analyzeBrief } from '#shared/brief-contract'
 import type { z } from '#shared/schemas/zod'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
@@ -33,7 +34,7 @@ export class CampaignService {
   ) {}
 
   async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
-    const row = await this.repository.create(ownerId, brief)
+    const row = await this.repository.create(ownerId, brief, analyzeBrief(brief))
     await announceStatus(this.repository, this.events, row)
     return toDetail(row, EMPTY_CAMPAIGN_STATE)
   }

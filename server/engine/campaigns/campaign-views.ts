@@ -3,6 +3,7 @@ import type {
   ArtifactVersionStatus, ReviewFeedback,
 } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
+import { briefChecksOf } from './brief-checks'
 import type { CampaignState } from './campaign-state'
 
 // Rows as the API and the hub present them. One mapping each, used by REST and hub alike.
@@ -39,6 +40,7 @@ export function toDetail(row: CampaignRow, { current, audit, feedback, feedbackC
   return {
     ...toSummary(row, audit),
     brief: row.brief,
+    briefChecks: briefChecksOf(row),
     statusReason: row.statusReason,
     updatedAt: row.updatedAt.toISOString(),
     revisionNumber: row.revisionNumber,

@@ -1,4 +1,5 @@
 import type { CampaignBrief, ComplianceAuditResult, ComplianceIssue, Severity, Verdict } from '#shared/campaign'
+import type { BriefCheck } from '#shared/brief-contract'
 import { readBriefDirectives } from '../content/brief-constraints'
 import { toAuditedArtifact, type ArtifactUnderAudit } from './audited-artifact'
 import { AUDIT_RULES } from './catalogue'
@@ -8,6 +9,8 @@ import { categoryScores, verdictFor, weightedScore, type CheckOutcome } from './
 export interface AuditInput {
   campaignId: string
   brief: CampaignBrief
+  /** The checks stored with the campaign; read from the brief when absent. */
+  checks?: readonly BriefCheck[]
   artifacts: ArtifactUnderAudit[]
   now?: Date
 }

@@ -1,6 +1,8 @@
 import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult, type FeedbackCheck } from '#shared/campaign'
+import type { BriefCheck } from '#shared/brief-contract'
 import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
+import { briefChecksOf } from '../campaigns/brief-checks'
 import type { CampaignRepository } from '../campaigns/campaign-repository'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
@@ -14,6 +16,7 @@ import { explainRunFailure } from './run-failures'
 export type Auditor = (input: {
   campaignId: string
   brief: CampaignRow['brief']
+  checks: readonly BriefCheck[]
   artifacts: Array<{ type: ArtifactType, content: string, metadata: unknown }>
 }) => Promise<ComplianceAuditResult>
 
@@ -207,6 +210,7 @@ async function auditCurrent(campaign: CampaignRow, deps: RunDependencies): Promi
   const result = await deps.audit({
     campaignId: campaign.id,
     brief: campaign.brief,
+    checks: briefChecksOf(campaign).checks,
     artifacts: current.map(version => ({ type: version.type, content: version.content, metadata: version.metadata })),
   })
   const audit = await repository.appendAudit(campaign.id, result)

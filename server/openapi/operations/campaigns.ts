@@ -3,6 +3,7 @@ import {
   campaignDetailSchema, campaignListQuerySchema, campaignPageSchema, cancelAcceptedSchema, complianceAuditResultSchema,
   regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema,
 } from '#shared/campaign'
+import { briefAnalysisSchema } from '#shared/brief-contract'
 import { z } from '#shared/schemas/zod'
 import type { OperationDefinition } from '../operation'
 import { artifactType, campaignId } from './parameters'
@@ -17,6 +18,13 @@ export const campaignOperations: OperationDefinition[] = [
     summary: 'Create a campaign from a brief',
     body: campaignBriefSchema,
     success: { 201: { description: 'The campaign, status Created', schema: campaignDetailSchema, headers: ['Location'] } },
+  },
+  {
+    method: 'post', path: '/api/briefs/analyze', tag: TAG, access: 'user',
+    summary: 'The checks a brief would be audited against',
+    description: 'Each constraint, platform and brand-kit field as a typed check citing its line, and the lines that cannot be checked automatically, with a hint how to phrase them. Nothing is stored.',
+    body: campaignBriefSchema,
+    success: { 200: { description: 'The checks and the lines not understood', schema: briefAnalysisSchema } },
   },
   {
     method: 'get', path: '/api/campaigns', tag: TAG, access: 'user',

@@ -76,7 +76,9 @@ describe('real answers match the document', () => {
     expect((await withToken.get('/api/auth/me')).status).toBe(200)
     expect((await owner.post('/api/hub/token')).status).toBe(200)
 
-    // A campaign's life.
+    // A brief read into checks, then a campaign's life.
+    expect((await owner.post('/api/briefs/analyze', SAMPLE_BRIEF)).status).toBe(200)
+    expect((await owner.post('/api/briefs/analyze', { theme: '' })).status).toBe(400)
     expect((await owner.post('/api/campaigns', { theme: '' })).status).toBe(400)
     const created = await owner.post('/api/campaigns', SAMPLE_BRIEF)
     expect(created.status).toBe(201)

@@ -1,0 +1,34 @@
+import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { describe, expect, it } from 'vitest'
+import { analyzeBrief } from '#shared/brief-contract'
+import BriefChecks from '~/components/brief/BriefChecks.vue'
+
+describe('BriefChecks', () => {
+  it('lists each check under "We will check" beside its line, and each unread line with its hint', async () => {
+    const analysis = analyzeBrief({
+      constraints: ['Do not make health claims', 'Never say "<b>cheap</b>"', 'Keep it <i>zesty</i>'],
+      platforms: ['linkedin'],
+    })
+    const panel = await mountSuspended(BriefChecks, { props: { analysis } })
+    const [checked, unchecked] = panel.findAll('section')
+    expect(checked?.get('h3').text()).toBe('We will check:')
+    const items = checked?.findAll('li').map(item => item.text()) ?? []
+    expect(items[0]).toContain('No health or medical claims')
+    expect(items[0]).toContain('Constraint 1: “Do not make health claims”')
+    expect(items[0]).toContain('FTC Health Products Compliance Guidance')
+    expect(items[1]).toContain('Never says “<b>cheap</b>”')
+    expect(items[2]).toContain('Each LinkedIn post fits LinkedIn’s length limit')
+    expect(unchecked?.get('h3').text()).toBe('We can\'t check automatically:')
+    expect(unchecked?.text()).toContain('“Keep it <i>zesty</i>” (Constraint 3)')
+    expect(unchecked?.text()).toContain('Never say')
+    // Brief text is shown as typed, never as markup.
+    expect(panel.find('b').exists()).toBe(false)
+    expect(panel.find('i').exists()).toBe(false)
+  })
+
+  it('says when the brief asks for nothing the audit can check', async () => {
+    const panel = await mountSuspended(BriefChecks, { props: { analysis: { checks: [], notUnderstood: [] } } })
+    expect(panel.text()).toContain('Nothing from the brief yet')
+    expect(panel.findAll('section')).toHaveLength(1)
+  })
+})
