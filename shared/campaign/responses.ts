@@ -2,7 +2,7 @@ import { z } from '../schemas/zod'
 import type { ArtifactVersion, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
 import type { ArtifactMetadata, CampaignArtifact } from './artifacts'
 import { ARTIFACT_TYPES } from './artifacts'
-import { briefAnalysisSchema } from '../brief-contract/checks'
+import { briefAnalysisSchema, briefLineSchema } from '../brief-contract/checks'
 import { brandKitSchema, campaignBriefSchema, PLATFORMS } from './brief'
 import { CAMPAIGN_STAGES, CAMPAIGN_STATUSES } from './campaign'
 import { FEEDBACK_OUTCOMES } from './feedback-checks'
@@ -71,6 +71,29 @@ export const campaignArtifactSchema = z.object({
   agentName: z.string(),
 }) satisfies z.ZodType<CampaignArtifact>
 
+const checkOccurrenceSchema = z.object({
+  artifactType,
+  location: z.string(),
+  description: z.string(),
+  recommendation: z.string(),
+  excerpt: z.string().optional(),
+  start: z.int().optional(),
+  end: z.int().optional(),
+  snippet: z.object({ before: z.string(), match: z.string(), after: z.string() }).optional(),
+})
+
+const auditedCheckSchema = z.object({
+  checkId: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  severity: z.enum(['Low', 'Medium', 'High']),
+  category: z.enum(RULE_CATEGORIES),
+  source: briefLineSchema.nullable(),
+  guidance: z.string().optional(),
+  results: z.array(z.object({ artifactType, status: z.enum(['passed', 'failed', 'not-applicable']) })),
+  occurrences: z.array(checkOccurrenceSchema),
+})
+
 export const complianceAuditResultSchema = z.object({
   campaignId: z.string(),
   isCompliant: z.boolean(),
@@ -84,11 +107,19 @@ export const complianceAuditResultSchema = z.object({
     location: z.string(),
     recommendation: z.string(),
     source: z.enum(['rules', 'model']),
+    checkId: z.string().optional(),
+    excerpt: z.string().optional(),
+    start: z.int().optional(),
+    end: z.int().optional(),
   })),
   feedback: z.string(),
   auditedAt: timestamp,
   verdict,
   categoryScores: z.object(Object.fromEntries(RULE_CATEGORIES.map(category => [category, z.number()])) as Record<typeof RULE_CATEGORIES[number], z.ZodNumber>),
+  checks: z.array(auditedCheckSchema).optional(),
+  checksPassed: z.int().optional(),
+  checksTested: z.int().optional(),
+  artifactScores: z.object({ Copy: z.number().optional(), ShortCopy: z.number().optional(), Visual: z.number().optional() }).optional(),
 }) satisfies z.ZodType<ComplianceAuditResult>
 
 export const reviewFeedbackItemSchema = z.object({

@@ -1,10 +1,11 @@
-import type { CampaignBrief, ComplianceAuditResult, ComplianceIssue, Severity, Verdict } from '#shared/campaign'
-import type { BriefCheck } from '#shared/brief-contract'
-import { readBriefDirectives } from '../content/brief-constraints'
+import { analyzeBrief, type BriefCheck } from '#shared/brief-contract'
+import type { ArtifactType, AuditedCheck, CampaignBrief, ComplianceAuditResult, ComplianceIssue, Severity, Verdict } from '#shared/campaign'
+import { substantiationsOf } from '../content/brief-constraints'
 import { toAuditedArtifact, type ArtifactUnderAudit } from './audited-artifact'
 import { AUDIT_RULES } from './catalogue'
-import type { AuditContext, Rule } from './rule'
-import { categoryScores, verdictFor, weightedScore, type CheckOutcome } from './scoring'
+import { auditBriefCheck, auditRule } from './contract/audit-check'
+import type { AuditContext } from './rule'
+import { categoryScores, passedShare, verdictFor, type CheckOutcome } from './scoring'
 
 export interface AuditInput {
   campaignId: string
@@ -17,19 +18,6 @@ export interface AuditInput {
 
 const SEVERITY_ORDER: readonly Severity[] = ['High', 'Medium', 'Low']
 
-function issuesFrom(rule: Rule, artifactType: ArtifactUnderAudit['type'], findings: ReturnType<Rule['check']>): ComplianceIssue[] {
-  return (findings ?? []).map(finding => ({
-    artifactType,
-    issueDescription: finding.description,
-    severity: finding.severity ?? rule.severity,
-    ruleId: rule.id,
-    category: rule.category,
-    location: finding.location,
-    recommendation: finding.recommendation ?? rule.recommendation,
-    source: 'rules',
-  }))
-}
-
 function summarise(verdict: Verdict, score: number, issues: readonly ComplianceIssue[]): string {
   if (issues.length === 0) return `${verdict} (${score}/100): no issues found.`
   const counts = SEVERITY_ORDER.map(severity => `${issues.filter(issue => issue.severity === severity).length} ${severity.toLowerCase()}`)
@@ -38,25 +26,54 @@ function summarise(verdict: Verdict, score: number, issues: readonly ComplianceI
   return `${verdict} (${score}/100): ${counts.join(', ')} severity issue${issues.length === 1 ? '' : 's'}.${next}`
 }
 
+/** The seed's issue list: one issue per place a check failed, in report order. */
+function issuesOf(check: AuditedCheck, severities: ReadonlyArray<Severity | undefined> = []): ComplianceIssue[] {
+  return check.occurrences.map((occurrence, index) => ({
+    artifactType: occurrence.artifactType,
+    issueDescription: occurrence.description,
+    severity: severities[index] ?? check.severity,
+    ruleId: check.ruleId,
+    category: check.category,
+    location: occurrence.location,
+    recommendation: occurrence.recommendation,
+    source: 'rules',
+    checkId: check.checkId,
+    ...(occurrence.excerpt !== undefined && { excerpt: occurrence.excerpt, start: occurrence.start, end: occurrence.end }),
+  }))
+}
+
+function outcomesOf(check: AuditedCheck): Array<CheckOutcome & { artifactType: ArtifactType }> {
+  return check.results.filter(result => result.status !== 'not-applicable')
+    .map(result => ({ artifactType: result.artifactType, category: check.category, passed: result.status === 'passed' }))
+}
+
 /**
- * Runs every rule over every artifact. Each rule applied to one artifact is one check, weighted by the
- * rule's severity; the score is the weighted share of checks that found nothing.
+ * Audits every artifact against each of the brief's checks, then the general rules. A check applied to
+ * one artifact is tested, or not applicable; the score is checks passed ÷ checks tested, overall and per
+ * artifact (the verdict rules are in docs/DESIGN.md, "The audit").
  */
 export function auditArtifacts(input: AuditInput): ComplianceAuditResult {
-  const context: AuditContext = { brief: input.brief, directives: readBriefDirectives(input.brief) }
-  const checks: CheckOutcome[] = []
-  const issues: ComplianceIssue[] = []
-  for (const artifact of input.artifacts.map(toAuditedArtifact)) {
-    for (const rule of AUDIT_RULES) {
-      if (!rule.appliesTo.includes(artifact.type)) continue
-      const findings = rule.check(artifact, context)
-      if (findings === null) continue
-      checks.push({ category: rule.category, severity: rule.severity, passed: findings.length === 0 })
-      issues.push(...issuesFrom(rule, artifact.type, findings))
-    }
+  const allChecks = input.checks ?? analyzeBrief(input.brief).checks
+  const briefChecks = allChecks.filter(check => check.kind !== 'substantiation')
+  const substantiations = substantiationsOf(allChecks)
+  const context: AuditContext = { brief: input.brief, substantiations }
+  const artifacts = input.artifacts.map(toAuditedArtifact)
+
+  const checks: AuditedCheck[] = briefChecks.map(check => auditBriefCheck(check, artifacts, substantiations))
+  const issues = checks.flatMap(check => issuesOf(check))
+  for (const rule of AUDIT_RULES) {
+    const { check, findings } = auditRule(rule, artifacts, context)
+    // A general rule that applies to none of these artifacts says nothing about them.
+    if (check.results.every(result => result.status === 'not-applicable')) continue
+    checks.push(check)
+    issues.push(...issuesOf(check, findings.map(({ finding }) => finding.severity)))
   }
-  const complianceScore = weightedScore(checks)
+
+  const outcomes = checks.flatMap(outcomesOf)
+  const complianceScore = passedShare(outcomes)
   const verdict = verdictFor(complianceScore, issues.some(issue => issue.severity === 'High'))
+  const artifactScores = Object.fromEntries([...new Set(artifacts.map(artifact => artifact.type))]
+    .map(type => [type, passedShare(outcomes.filter(outcome => outcome.artifactType === type))]))
   return {
     campaignId: input.campaignId,
     isCompliant: verdict === 'Pass',
@@ -65,6 +82,10 @@ export function auditArtifacts(input: AuditInput): ComplianceAuditResult {
     feedback: summarise(verdict, complianceScore, issues),
     auditedAt: (input.now ?? new Date()).toISOString(),
     verdict,
-    categoryScores: categoryScores(checks),
+    categoryScores: categoryScores(outcomes),
+    checks,
+    checksPassed: outcomes.filter(outcome => outcome.passed).length,
+    checksTested: outcomes.length,
+    artifactScores,
   }
 }

@@ -1,5 +1,5 @@
 export { auditArtifacts, type AuditInput } from './audit'
 export { RULES, AUDIT_RULES } from './catalogue'
-export { SEVERITY_WEIGHTS, PASS_SCORE, FAIL_SCORE, verdictFor, weightedScore } from './scoring'
+export { PASS_SCORE, FAIL_SCORE, verdictFor, passedShare } from './scoring'
 export type { RuleDefinition, Rule, Finding } from './rule'
 export type { ArtifactUnderAudit } from './audited-artifact'

@@ -1,10 +1,11 @@
 import type { ArtifactType, CampaignBrief, RuleCategory, Severity } from '#shared/campaign'
-import type { BriefDirectives } from '../content/brief-constraints'
 import type { AuditedArtifact } from './audited-artifact'
 
 /** What the UI lists for each rule. */
 export interface RuleDefinition {
   id: string
+  /** What the rule asks for, in a marketer's words: the report's title for it. */
+  title: string
   category: RuleCategory
   severity: Severity
   /** Why the rule exists, in a sentence or two. */
@@ -26,7 +27,8 @@ export interface Finding {
 
 export interface AuditContext {
   brief: CampaignBrief
-  directives: BriefDirectives
+  /** The notes of the brief's "Substantiation:" lines: the claims they name may be made. */
+  substantiations: readonly string[]
 }
 
 export interface Rule extends RuleDefinition {

@@ -19,3 +19,12 @@ export function readingEase(text: string): number {
   const syllables = words.reduce((total, word) => total + Math.max(1, syllable(word)), 0)
   return flesch({ sentence: Math.max(1, sentences), word: words.length, syllable: syllables })
 }
+
+/** Flesch–Kincaid grade level (1975): the US school grade that can read the text; 8 is plain English. */
+export function gradeLevel(text: string): number {
+  const words = text.match(WORD) ?? []
+  if (words.length === 0) return 0
+  const sentences = Math.max(1, text.split(SENTENCE_END).filter(sentence => HAS_WORD.test(sentence)).length)
+  const syllables = words.reduce((total, word) => total + Math.max(1, syllable(word)), 0)
+  return 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59
+}

@@ -12,6 +12,7 @@ function conceptsOf(artifact: AuditedArtifact): AuditedVisual['concepts'] | null
 
 export const altTextPresent = defineRule({
   id: 'accessibility.alt-text',
+  title: 'Every image has a description',
   category: 'accessibility',
   severity: 'Medium',
   explanation: 'Every image needs alt text that says what it shows (subject), why it is there (purpose) and how it feels (mood).',
@@ -30,6 +31,7 @@ export const altTextPresent = defineRule({
 
 export const altTextLength = defineRule({
   id: 'accessibility.alt-text-length',
+  title: 'Image descriptions are a readable length',
   category: 'accessibility',
   severity: 'Low',
   explanation: `Alt text longer than ${ALT_TEXT_MAX_LENGTH} characters is tiring to hear and may be cut off by assistive technology.`,
@@ -53,6 +55,7 @@ export const altTextLength = defineRule({
 /** Measured again from the palette rather than trusting the ratios a writer reported. */
 export const textContrast = defineRule({
   id: 'accessibility.contrast',
+  title: 'Text is readable against its background',
   category: 'accessibility',
   severity: 'High',
   explanation: `WCAG 2 level AA needs a contrast ratio of at least ${AA_NORMAL_TEXT}:1 between text and its background.`,

@@ -6,6 +6,7 @@ import { containsPhrase } from '../../content/text-matching'
 
 export const callToAction = defineRule({
   id: 'clarity.call-to-action',
+  title: 'Tells the reader what to do next',
   category: 'clarity',
   severity: 'Medium',
   explanation: 'Copy and each social post should tell the reader what to do next.',
@@ -50,6 +51,7 @@ function gradeReadability(location: string, text: string): Finding[] {
 
 export const readability = defineRule({
   id: 'clarity.readability',
+  title: 'Easy to read',
   category: 'clarity',
   severity: 'Medium',
   explanation: `Marketing copy should be easy to read: a body of ${FEWEST_WORDS_TO_GRADE} words or more with a Flesch reading ease below ${HARD_READING} is flagged Low, below ${VERY_HARD_READING} Medium (the required disclaimer is not graded).`,

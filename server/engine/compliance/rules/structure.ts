@@ -59,6 +59,7 @@ function gapsOf(artifact: AuditedArtifact, brief: CampaignBrief): Finding[] {
 
 export const structure = defineRule({
   id: 'clarity.structure',
+  title: 'Complete and well formed',
   category: 'clarity',
   severity: 'Medium',
   explanation: `Each artifact must be complete: copy with ${FEWEST_HEADLINES} headlines, three body lengths, ${FEWEST_CALLS_TO_ACTION} calls to action and a tone note; short copy with ${FEWEST_VARIANTS_PER_PLATFORM} variants per platform; visuals with ${FEWEST_VISUAL_CONCEPTS} concepts, each with palette, layout and prompt.`,

@@ -4,6 +4,7 @@ import { knownCapitalisedWords, shoutedWords } from './shouting'
 
 export const shouting = defineRule({
   id: 'tone.shouting',
+  title: 'No shouting in capitals',
   category: 'tone',
   severity: 'Low',
   explanation: 'Words in capitals beyond acronyms read as shouting and look like spam.',
@@ -27,6 +28,7 @@ const REPEATED_PUNCTUATION = /[!?]*(?:!!|\?\?|!\?!|\?!\?)[!?]*/gu
 
 export const repeatedPunctuation = defineRule({
   id: 'tone.repeated-punctuation',
+  title: 'No repeated punctuation',
   category: 'tone',
   severity: 'Low',
   explanation: 'Repeated exclamation or question marks ("!!", "?!?") read as overexcited and lower trust.',

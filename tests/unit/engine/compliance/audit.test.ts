@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditArtifacts, verdictFor, weightedScore } from '../../../../server/engine/compliance'
+import { auditArtifacts, passedShare, verdictFor } from '../../../../server/engine/compliance'
 import { categoryScores } from '../../../../server/engine/compliance/scoring'
 import { copyArtifact, makeBrief, makeConcept, shortCopyArtifact, visualArtifact } from '../support/fixtures'
 
@@ -7,19 +7,18 @@ const brief = makeBrief()
 const now = new Date('2026-03-01T09:30:00.000Z')
 const cleanArtifacts = () => [copyArtifact(), shortCopyArtifact(brief), visualArtifact(brief)]
 
-describe('weightedScore', () => {
-  it('weights High checks five times a Low one', () => {
-    expect(weightedScore([{ category: 'risk', severity: 'High', passed: false }, { category: 'tone', severity: 'Low', passed: true }])).toBe(17)
-    expect(weightedScore([{ category: 'risk', severity: 'High', passed: true }, { category: 'tone', severity: 'Low', passed: false }])).toBe(83)
-    expect(weightedScore([{ category: 'clarity', severity: 'Medium', passed: false }, { category: 'clarity', severity: 'Medium', passed: true }])).toBe(50)
+describe('passedShare', () => {
+  it('is checks passed ÷ checks tested, each check counting once', () => {
+    expect(passedShare([{ category: 'risk', passed: false }, { category: 'tone', passed: true }])).toBe(50)
+    expect(passedShare([{ category: 'risk', passed: true }, { category: 'tone', passed: true }, { category: 'tone', passed: false }])).toBe(67)
   })
 
   it('is 100 when nothing was checked', () => {
-    expect(weightedScore([])).toBe(100)
+    expect(passedShare([])).toBe(100)
   })
 
   it('scores each category on its own checks', () => {
-    const scores = categoryScores([{ category: 'tone', severity: 'Low', passed: false }, { category: 'risk', severity: 'High', passed: true }])
+    const scores = categoryScores([{ category: 'tone', passed: false }, { category: 'risk', passed: true }])
     expect(scores).toEqual({ tone: 0, clarity: 100, compliance: 100, accessibility: 100, risk: 100 })
   })
 })
@@ -40,7 +39,7 @@ describe('verdictFor', () => {
 describe('auditArtifacts', () => {
   it('passes clean work with a full score', () => {
     const result = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: cleanArtifacts(), now })
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       campaignId: 'cmp_1',
       isCompliant: true,
       complianceScore: 100,
@@ -49,7 +48,11 @@ describe('auditArtifacts', () => {
       auditedAt: '2026-03-01T09:30:00.000Z',
       verdict: 'Pass',
       categoryScores: { tone: 100, clarity: 100, compliance: 100, accessibility: 100, risk: 100 },
+      artifactScores: { Copy: 100, ShortCopy: 100, Visual: 100 },
     })
+    expect(result.checksTested).toBeGreaterThan(10)
+    expect(result.checksPassed).toBe(result.checksTested)
+    expect(result.checks?.flatMap(check => check.results.map(r => r.status)).every(status => status !== 'failed')).toBe(true)
   })
 
   it('fails on any High issue and reports it as a rules issue with where and what to do', () => {
@@ -66,6 +69,7 @@ describe('auditArtifacts', () => {
       location: 'headlines[0]',
       recommendation: 'Remove the unsubstantiated claim "Guaranteed" (or add a "Substantiation:" constraint naming it).',
       source: 'rules',
+      checkId: 'claims.unsubstantiated',
     }])
     expect(result.categoryScores.risk).toBeLessThan(100)
     expect(result.categoryScores.tone).toBe(100)
@@ -73,13 +77,17 @@ describe('auditArtifacts', () => {
     expect(result.feedback).toMatch(/^Fail \(\d+\/100\): 1 high, 0 medium, 0 low severity issue\. First: Remove the unsubstantiated claim/u)
   })
 
-  it('is Conditional when only lesser issues pull the score between 60 and 85', () => {
-    const shouty = copyArtifact({ headlines: ['AMAZING seeds!!', 'Meet the kit', 'Your garden starts here'], callsToAction: ['Spring', 'Leaves', 'Sun'] })
-    const result = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: [shouty], now })
-    expect(result.issues.map(issue => issue.ruleId)).toEqual(['clarity.call-to-action', 'tone.shouting', 'tone.repeated-punctuation'])
-    // Checks on copy weigh 16 (claims 5, call to action 3, structure 3, readability 3, two tone rules 1 each); 5 failed.
-    expect(result.complianceScore).toBe(69)
-    expect(result.verdict).toBe('Conditional')
+  it('is Conditional when lesser issues pull the score between 60 and 85, and Fail below 60', () => {
+    const shouty = copyArtifact({ headlines: ['AMAZING seeds', 'Meet the kit', 'Your garden starts here'] })
+    const conditional = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: [shouty], now })
+    expect(conditional.issues.map(issue => issue.ruleId)).toEqual(['tone.shouting'])
+    // Six checks apply to copy (claims, call to action, structure, readability, two tone rules); one failed.
+    expect([conditional.checksPassed, conditional.checksTested, conditional.complianceScore]).toEqual([5, 6, 83])
+    expect(conditional.verdict).toBe('Conditional')
+
+    const worse = copyArtifact({ headlines: ['AMAZING seeds!!', 'Meet the kit', 'Your garden starts here'], callsToAction: ['Spring', 'Leaves', 'Sun'] })
+    const failed = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: [worse], now })
+    expect([failed.checksPassed, failed.checksTested, failed.complianceScore, failed.verdict]).toEqual([3, 6, 50, 'Fail'])
   })
 
   it('still passes with a single Low issue among many checks', () => {

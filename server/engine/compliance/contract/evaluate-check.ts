@@ -1,0 +1,177 @@
+import { CLAIM_CLASSES, type BriefCheck, type CheckOf } from '#shared/brief-contract'
+import type { Platform } from '#shared/campaign'
+import { hashtagHasBannedTerm, hashtagKey, hashtagsIn } from '../../content/hashtags'
+import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
+import { gradeLevel, wordCount } from '../../content/readability'
+import { containsPhrase, containsTerm, termPattern } from '../../content/text-matching'
+import type { AuditedArtifact, TextSegment } from '../audited-artifact'
+import { quote } from '../rule'
+import { FEWEST_WORDS_TO_GRADE } from '../rules/clarity'
+import { bodiesOf, partsInScope, postsOf, readingUnits } from './artifact-parts'
+import { likelyLanguage } from './language'
+import { spanOf, spansMatching, type Span } from './text-spans'
+
+/** One place a check failed, before it is tied to its artifact. */
+export interface Miss {
+  location: string
+  description: string
+  recommendation: string
+  span?: Span
+}
+
+/** `null`: the check does not apply to this artifact (a LinkedIn limit and the visual), so it is not tested. */
+export type Evaluation = Miss[] | null
+
+const notApplicable = (parts: readonly unknown[]) => parts.length === 0
+
+function missing(units: readonly TextSegment[], isPresent: (text: string) => boolean, miss: (unit: TextSegment) => Omit<Miss, 'location'>): Evaluation {
+  if (notApplicable(units)) return null
+  return units.filter(unit => !isPresent(unit.text)).map(unit => ({ location: unit.location, ...miss(unit) }))
+}
+
+/** A hashtag spells words without spaces ("#ChemicalFree"), so a ruled-out phrase is looked for inside each tag too. */
+function hashtagSpans(segment: TextSegment, term: string): Span[] {
+  return spansMatching(segment, /#[\p{L}\p{N}_]+/u).filter(span => !containsTerm(span.excerpt, term) && hashtagHasBannedTerm(span.excerpt, [term]))
+}
+
+function wordsFound(segments: readonly TextSegment[], terms: readonly string[], miss: (found: string) => Omit<Miss, 'location' | 'span'>, inHashtags = false): Evaluation {
+  if (notApplicable(segments)) return null
+  return segments.flatMap(segment => terms.flatMap(term => [...spansMatching(segment, termPattern(term)), ...(inHashtags ? hashtagSpans(segment, term) : [])]
+    .map(span => ({ location: segment.location, span, ...miss(span.excerpt) }))))
+}
+
+/** A claim wording that a "Substantiation:" note names is backed, so it may be said. */
+function claimWordings(check: CheckOf<'claim-class'>, substantiations: readonly string[]): string[] {
+  return CLAIM_CLASSES[check.claimClass].wordings.filter(wording => !substantiations.some(note => containsTerm(note, wording)))
+}
+
+/** Drops matches inside a longer match ("100%" inside "100% guaranteed" is reported once). */
+function withoutOverlaps(misses: Miss[]): Miss[] {
+  const sorted = [...misses].sort((a, b) => (a.location === b.location ? (a.span?.start ?? 0) - (b.span?.start ?? 0) || (b.span?.end ?? 0) - (a.span?.end ?? 0) : 0))
+  return sorted.filter((miss, index) => !sorted.slice(0, index).some(other => other.location === miss.location && other.span && miss.span
+    && miss.span.start >= other.span.start && miss.span.end <= other.span.end))
+}
+
+function lengthOf(check: CheckOf<'max-length'>, text: string, platform: Platform | undefined): number {
+  if (check.unit === 'words') return wordCount(text)
+  return platform ? countCharacters(platform, text) : [...text].length
+}
+
+function overLength(check: CheckOf<'max-length'>, artifact: AuditedArtifact): Evaluation {
+  const parts = partsInScope(artifact, check.scope, check.platform)
+  if (notApplicable(parts)) return null
+  const allowed = check.strict ? check.limit - 1 : check.limit
+  return parts.flatMap((part) => {
+    const platform = 'platform' in part ? (part as { platform: Platform }).platform : undefined
+    const count = lengthOf(check, part.text, platform)
+    if (count <= allowed) return []
+    // The overflow is highlighted: what would have to go for the part to fit.
+    const cut = check.unit === 'characters' ? [...part.text].slice(0, allowed).join('').length : part.text.length
+    return [{
+      location: part.location,
+      span: check.unit === 'characters' ? spanOf(part, cut, part.text.length) : undefined,
+      description: `${count} ${check.unit}; the brief allows ${check.strict ? 'under' : 'at most'} ${check.limit}.`,
+      recommendation: `Cut at least ${count - allowed} ${check.unit} so it is ${check.strict ? 'under' : 'at most'} ${check.limit}.`,
+    }]
+  })
+}
+
+function overPlatformLimit(platform: Platform, artifact: AuditedArtifact): Evaluation {
+  const posts = postsOf(artifact).filter(post => post.platform === platform)
+  if (notApplicable(posts)) return null
+  const { limit } = PLATFORM_RULES[platform]
+  return posts.flatMap((post) => {
+    const count = countCharacters(platform, post.text)
+    if (count <= limit) return []
+    return [{
+      location: post.location,
+      description: `${count} characters; ${platform === 'x' ? 'X counts' : 'the platform allows'} ${limit}.`,
+      recommendation: `Shorten the post by at least ${count - limit} characters to fit the ${limit}-character limit.`,
+    }]
+  })
+}
+
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/u
+
+/** Judges one artifact against one of the brief's checks. */
+export function evaluateCheck(check: BriefCheck, artifact: AuditedArtifact, substantiations: readonly string[]): Evaluation {
+  switch (check.kind) {
+    case 'must-mention': {
+      // The brand name is expected in the long copy; a short post may name the product alone.
+      const units = check.source.field === 'brand.name' && artifact.type !== 'Copy' ? [] : readingUnits(artifact)
+      return missing(units, text => check.phrases.every(phrase => containsPhrase(text, phrase)), (unit) => {
+        const absent = check.phrases.filter(phrase => !containsPhrase(unit.text, phrase))
+        return { description: `${quote(absent.join('", "'))} is missing.`, recommendation: `Mention ${absent.map(quote).join(' and ')}, as the brief asks.` }
+      })
+    }
+    case 'must-not-say':
+      return wordsFound(artifact.segments, check.phrases, found => ({
+        description: `Says ${quote(found)}, which the brief rules out.`,
+        recommendation: `Remove ${quote(found)} or reword the sentence without it.`,
+      }), true)
+    case 'claim-class': {
+      const found = wordsFound(artifact.segments, claimWordings(check, substantiations), word => ({
+        description: `${quote(word)} makes ${CLAIM_CLASSES[check.claimClass].label.replace(/ without substantiation$/u, '')}, which the brief rules out.`,
+        recommendation: `Remove ${quote(word)}; say what the product does without claiming it, or add a "Substantiation:" line naming the evidence.`,
+      }))
+      return found && withoutOverlaps(found)
+    }
+    case 'max-length': return overLength(check, artifact)
+    case 'platform-fit': return overPlatformLimit(check.platform, artifact)
+    case 'required-link':
+      return missing(readingUnits(artifact), text => containsPhrase(text, check.url), () => ({
+        description: `No link to ${check.url}.`,
+        recommendation: `Add the link ${check.url}.`,
+      }))
+    case 'call-to-action': {
+      const units = artifact.type === 'Copy' && artifact.metadata
+        ? [{ location: 'callsToAction', text: artifact.metadata.callsToAction.join('\n') }]
+        : postsOf(artifact)
+      return missing(units, text => containsPhrase(text, check.mustContain), () => ({
+        description: `The call to action does not contain ${quote(check.mustContain)}.`,
+        recommendation: `End with a call to action that contains ${quote(check.mustContain)}.`,
+      }))
+    }
+    case 'required-disclaimer':
+      return missing(bodiesOf(artifact), text => containsPhrase(text, check.text), () => ({
+        description: 'The required disclaimer is missing.',
+        recommendation: `Add the disclaimer word for word: ${quote(check.text)}.`,
+      }))
+    case 'required-hashtags':
+      return missing(postsOf(artifact), text => check.tags.every(tag => hashtagsIn(text).map(hashtagKey).includes(hashtagKey(tag))), () => ({
+        description: `Missing ${check.tags.join(' ')}.`,
+        recommendation: `Add ${check.tags.join(' ')} to the post.`,
+      }))
+    case 'max-hashtags': {
+      const posts = postsOf(artifact)
+      if (notApplicable(posts)) return null
+      return posts.flatMap((post) => {
+        const count = new Set(hashtagsIn(post.text).map(hashtagKey)).size
+        if (count <= check.max) return []
+        return [{ location: post.location, description: `${count} hashtags; the brief allows ${check.max}.`, recommendation: `Remove ${count - check.max} hashtag${count - check.max === 1 ? '' : 's'}.` }]
+      })
+    }
+    case 'emoji':
+      if (check.allowed) return null
+      return notApplicable(artifact.segments)
+        ? null
+        : artifact.segments.flatMap(segment => spansMatching(segment, EMOJI).map(span => ({
+            location: segment.location, span, description: `Uses the emoji ${span.excerpt}; the brief asks for none.`, recommendation: `Remove ${span.excerpt}.`,
+          })))
+    case 'reading-level': {
+      const bodies = bodiesOf(artifact).filter(body => wordCount(body.text) >= FEWEST_WORDS_TO_GRADE)
+      return missing(bodies, text => gradeLevel(text) <= check.maxGrade, unit => ({
+        description: `Reads at grade ${gradeLevel(unit.text).toFixed(1)}; the brief asks for ${check.maxGrade} or below.`,
+        recommendation: 'Use shorter sentences and shorter, everyday words.',
+      }))
+    }
+    case 'language': {
+      const units = readingUnits(artifact).filter(unit => likelyLanguage(unit.text) !== null)
+      return missing(units, text => likelyLanguage(text) === check.language, unit => ({
+        description: `Reads as ${likelyLanguage(unit.text)}; the brief asks for ${check.language}.`,
+        recommendation: `Write it in ${check.language}.`,
+      }))
+    }
+    case 'substantiation': return null
+  }
+}
