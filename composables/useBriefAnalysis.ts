@@ -10,7 +10,7 @@ const DEBOUNCE_MS = 400
  * so the list never waits for the theme or product to be filled in.
  */
 export function useBriefAnalysis(brief: () => CampaignBriefInput) {
-  const analysis = ref<BriefAnalysis>({ checks: [], notUnderstood: [] })
+  const analysis = ref<BriefAnalysis>({ checks: [], notUnderstood: [], conflicts: [] })
   let latest = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -20,7 +20,7 @@ export function useBriefAnalysis(brief: () => CampaignBriefInput) {
     if (!parsed.success) {
       const platforms = input.platforms ?? []
       const brand = input.brand && { ...input.brand, palette: [], bannedTerms: input.brand.bannedTerms ?? [], requiredHashtags: input.brand.requiredHashtags ?? [] }
-      analysis.value = analyzeBrief({ constraints: input.constraints ?? [], platforms, brand })
+      analysis.value = analyzeBrief({ theme: input.theme, product: input.product, targetAudience: input.targetAudience, tone: input.tone, constraints: input.constraints ?? [], platforms, brand })
       return
     }
     try {

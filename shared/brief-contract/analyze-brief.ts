@@ -1,8 +1,9 @@
 import type { CampaignBrief } from '../campaign/brief'
 import type { BriefAnalysis, BriefCheck, BriefLine, NotUnderstoodLine } from './checks'
+import { findBriefConflicts } from './brief-conflicts'
 import { readConstraint, type CheckBody } from './read-constraint'
 
-type AnalysedBrief = Pick<CampaignBrief, 'constraints' | 'platforms' | 'brand'>
+type AnalysedBrief = Pick<CampaignBrief, 'theme' | 'product' | 'targetAudience' | 'tone' | 'constraints' | 'platforms' | 'brand'>
 
 function idOf(line: BriefLine): string {
   return `${line.field}.${line.index}`
@@ -45,5 +46,5 @@ export function analyzeBrief(brief: AnalysedBrief): BriefAnalysis {
   brief.platforms.forEach((platform, index) =>
     checks.push(checkFrom({ field: 'platforms', index, text: platform }, { kind: 'platform-fit', platform })))
   checks.push(...brandChecks(brief.brand))
-  return { checks, notUnderstood }
+  return { checks, notUnderstood, conflicts: findBriefConflicts(brief, checks) }
 }

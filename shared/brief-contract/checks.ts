@@ -55,9 +55,19 @@ export const notUnderstoodLineSchema = z.object({
   hint: z.string(),
 })
 
+/** Words the brief itself asks for that the audit will flag, and what flags them. */
+export const briefConflictSchema = z.object({
+  field: z.enum(['theme', 'product', 'targetAudience', 'constraints']),
+  index: z.number().int().min(0),
+  text: z.string(),
+  found: z.string(),
+  forbiddenBy: z.string(),
+})
+
 export const briefAnalysisSchema = z.object({
   checks: z.array(briefCheckSchema),
   notUnderstood: z.array(notUnderstoodLineSchema),
+  conflicts: z.array(briefConflictSchema),
 })
 
 export type BriefLine = z.infer<typeof briefLineSchema>
@@ -65,4 +75,5 @@ export type BriefCheck = z.infer<typeof briefCheckSchema>
 export type BriefCheckKind = BriefCheck['kind']
 export type CheckOf<K extends BriefCheckKind> = Extract<BriefCheck, { kind: K }>
 export type NotUnderstoodLine = z.infer<typeof notUnderstoodLineSchema>
+export type BriefConflict = z.infer<typeof briefConflictSchema>
 export type BriefAnalysis = z.infer<typeof briefAnalysisSchema>

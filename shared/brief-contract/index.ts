@@ -1,4 +1,5 @@
 export * from './analyze-brief'
+export * from './brief-conflicts'
 export * from './checks'
 export * from './claim-classes'
 export * from './describe-check'

@@ -6,6 +6,7 @@ import BriefChecks from '~/components/brief/BriefChecks.vue'
 describe('BriefChecks', () => {
   it('lists each check under "We will check" beside its line, and each unread line with its hint', async () => {
     const analysis = analyzeBrief({
+      theme: 'Spring', product: 'Shoe', targetAudience: 'Runners', tone: 'Calm',
       constraints: ['Do not make health claims', 'Never say "<b>cheap</b>"', 'Keep it <i>zesty</i>'],
       platforms: ['linkedin'],
     })
@@ -27,8 +28,20 @@ describe('BriefChecks', () => {
   })
 
   it('says when the brief asks for nothing the audit can check', async () => {
-    const panel = await mountSuspended(BriefChecks, { props: { analysis: { checks: [], notUnderstood: [] } } })
+    const panel = await mountSuspended(BriefChecks, { props: { analysis: { checks: [], notUnderstood: [], conflicts: [] } } })
     expect(panel.text()).toContain('Nothing from the brief yet')
     expect(panel.findAll('section')).toHaveLength(1)
+  })
+
+  it('warns when the brief asks for a claim the audit forbids, naming the words and the rule', async () => {
+    const analysis = analyzeBrief({
+      theme: 'New year immunity', product: 'VitaShield supplement that cures cancer and is 100% guaranteed', targetAudience: 'Adults', tone: 'Confident',
+      constraints: ['Do not make health claims'], platforms: ['x'],
+    })
+    const panel = await mountSuspended(BriefChecks, { props: { analysis } })
+    const notice = panel.get('[aria-labelledby="brief-conflicts-heading"]')
+    expect(notice.text()).toContain('This brief asks for “cures” (Product), which the audit\'s rule that claims need evidence')
+    expect(notice.text()).toContain('“100%”')
+    expect(notice.text()).toContain('“immunity” (Theme), which your constraint “Do not make health claims”')
   })
 })

@@ -48,3 +48,27 @@ describe('analyzeBrief', () => {
     expect(green && guidanceFor(green)).toMatch(/16 CFR Part 260.*2024\/825/u)
   })
 })
+
+describe('findBriefConflicts, through analyzeBrief', () => {
+  it('names what a risky brief asks for and the rule that forbids it', () => {
+    const { conflicts } = analyzeBrief(makeBrief({
+      theme: 'New year immunity',
+      product: 'VitaShield supplement that cures cancer and is 100% guaranteed',
+      constraints: ['Do not make health claims', 'Mention "clinically proven"'],
+    }))
+    expect(conflicts.map(conflict => [conflict.field, conflict.found])).toEqual([
+      ['theme', 'immunity'],
+      ['product', 'guaranteed'],
+      ['product', 'cures'],
+      ['product', '100%'],
+      ['constraints', 'clinically proven'],
+    ])
+    expect(conflicts[0]?.forbiddenBy).toContain('“Do not make health claims”')
+    expect(conflicts[1]?.forbiddenBy).toContain('claims need evidence')
+  })
+
+  it('finds nothing in a plain brief, or in a claim the brief substantiates', () => {
+    expect(analyzeBrief(makeBrief()).conflicts).toEqual([])
+    expect(analyzeBrief(makeBrief({ product: 'The #1 seed kit', constraints: ['Substantiation: "#1" — GardenMart sales, May 2025'] })).conflicts).toEqual([])
+  })
+})
