@@ -33,6 +33,7 @@ let engine: Promise<CampaignEngine> | undefined
 export function useCampaignEngine(): Promise<CampaignEngine> {
   engine ??= useAppServices().then(services => createCampaignEngine({
     db: services.database.db,
+    databaseUrl: services.config.databaseUrl,
     events: new HubCampaignEvents(campaignEndpoint.clients),
     config: loadEngineConfig(),
     model: createModelSetupFromEnv(),

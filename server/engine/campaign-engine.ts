@@ -8,12 +8,14 @@ import { observedRetry } from './observed-model-calls'
 import type { CampaignEvents } from './orchestrator/campaign-events'
 import type { Auditor } from './orchestrator/campaign-run'
 import { CampaignRunner } from './orchestrator/campaign-runner'
+import { QueuedCampaignRunner } from './orchestrator/queued-campaign-runner'
+import type { RunScheduler } from './orchestrator/run-scheduler'
 import { OfflineWriter } from './writers/offline/offline-writer'
 import type { ArtifactWriter } from './writers/types'
 
 export interface CampaignEngine {
   repository: CampaignRepository
-  runner: CampaignRunner
+  runner: RunScheduler
   service: CampaignService
   writer: ArtifactWriter
 }
@@ -21,31 +23,49 @@ export interface CampaignEngine {
 /**
  * Assembles the engine: the configured model (or the built-in offline writer), the rule
  * audit with an optional model review, the runner and the service the API and hub use.
+ * With PostgreSQL (`databaseUrl`) runs go through the queue every instance shares.
  */
-export function createCampaignEngine(options: {
+export async function createCampaignEngine(options: {
   db: Database
+  databaseUrl: string | undefined
   events: CampaignEvents
   config: EngineConfig
   model: ModelSetup | null
-}): CampaignEngine {
-  const { db, events, config, model } = options
+}): Promise<CampaignEngine> {
+  const { db, databaseUrl, events, config, model } = options
   const repository = new CampaignRepository(db)
   const writer: ArtifactWriter = model ? new ModelWriter(model) : new OfflineWriter({ paceMs: config.offlineWriterPaceMs })
   // A typical run writes three artifacts and audits them once or twice.
   const estimatedRunMs = model ? 90_000 : 15_000 + config.offlineWriterPaceMs * 600
-  const runner = new CampaignRunner({
+  const deps = {
     repository,
     writer,
     audit: createAuditor(model),
     retry: observedRetry(config.retryBaseDelayMs),
     events,
     maxRevisionRounds: config.maxRevisionRounds,
-  }, {
-    concurrency: config.runConcurrency,
-    maxRunningPerOwner: config.maxRunningRunsPerUser,
-    maxQueuedPerOwner: config.maxQueuedRunsPerUser,
-    retryAfterSeconds: Math.ceil(estimatedRunMs / 1000),
-  })
+  }
+  const retryAfterSeconds = Math.ceil(estimatedRunMs / 1000)
+  let runner: RunScheduler
+  if (databaseUrl) {
+    const queued = new QueuedCampaignRunner(deps, {
+      databaseUrl,
+      concurrency: config.runConcurrency,
+      maxQueuedPerOwner: config.maxQueuedRunsPerUser,
+      retryAfterSeconds,
+      leaseSeconds: config.runLeaseSeconds,
+    })
+    await queued.start()
+    runner = queued
+  }
+  else {
+    runner = new CampaignRunner(deps, {
+      concurrency: config.runConcurrency,
+      maxRunningPerOwner: config.maxRunningRunsPerUser,
+      maxQueuedPerOwner: config.maxQueuedRunsPerUser,
+      retryAfterSeconds,
+    })
+  }
   return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs) }
 }
 

@@ -14,6 +14,8 @@ export interface EngineConfig {
   maxQueuedRunsPerUser: number
   /** Delay before the second attempt of a failed model call; doubles for the third. */
   retryBaseDelayMs: number
+  /** With PostgreSQL: seconds an instance may go silent before another takes its runs over. */
+  runLeaseSeconds: number
 }
 
 export function loadEngineConfig(env: Env = process.env): EngineConfig {
@@ -26,6 +28,8 @@ export function loadEngineConfig(env: Env = process.env): EngineConfig {
     maxRunningRunsPerUser: Math.max(1, wholeNumber(env, 'MAX_RUNNING_RUNS_PER_USER', Math.floor(runConcurrency / 2))),
     maxQueuedRunsPerUser: Math.max(1, wholeNumber(env, 'MAX_QUEUED_RUNS_PER_USER', 10)),
     retryBaseDelayMs: wholeNumber(env, 'MODEL_RETRY_BASE_DELAY_MS', 500),
+    // Renewed every third of it: below 3 s a busy event loop could miss its renewals.
+    runLeaseSeconds: Math.max(3, wholeNumber(env, 'RUN_LEASE_SECONDS', 30)),
   }
 }
 

@@ -38,7 +38,7 @@ export default defineNitroPlugin((nitroApp) => {
 
   nitroApp.hooks.hook('close', async () => {
     const engine = await useCampaignEngine().catch(() => null)
-    engine?.runner.stopAll()
+    await engine?.runner.stopAll()
     await campaignEndpoint.shutdown()
   })
 })

@@ -114,6 +114,21 @@ export class CampaignRepository {
     return row ?? null
   }
 
+  /** Changes the campaign only while it is still in run `runId` and in one of `stages`: null when it moved on. */
+  async updateRun(id: string, runId: string, stages: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignRow | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...stages])))
+      .returning()
+    return row ?? null
+  }
+
+  /** The owner's runs queued or under way, on every instance. */
+  async countRuns(ownerId: string, runningStages: readonly CampaignStage[]): Promise<number> {
+    const [total] = await this.db.select({ value: count() }).from(campaigns)
+      .where(and(eq(campaigns.ownerId, ownerId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
+    return total?.value ?? 0
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.delete(campaigns).where(eq(campaigns.id, id))
   }

@@ -8,7 +8,7 @@ import { analyzeBrief } from '#shared/brief-contract'
 import type { z } from '#shared/schemas/zod'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
-import type { CampaignRunner } from '../orchestrator/campaign-runner'
+import type { RunScheduler } from '../orchestrator/run-scheduler'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError } from './campaign-errors'
 import type { CampaignRepository, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
 import { EMPTY_CAMPAIGN_STATE, loadCampaignState } from './campaign-state'
@@ -28,7 +28,7 @@ const isRunning = (row: CampaignRow) => RUNNING_STAGES.includes(row.stage as Cam
 export class CampaignService {
   constructor(
     private readonly repository: CampaignRepository,
-    private readonly runner: CampaignRunner,
+    private readonly runner: RunScheduler,
     private readonly events: CampaignEvents,
     private readonly estimatedRunMs: number,
   ) {}
@@ -80,7 +80,7 @@ export class CampaignService {
 
   async cancel(ownerId: string, id: string): Promise<void> {
     const row = await this.owned(ownerId, id)
-    if (!isRunning(row) || !this.runner.cancel(id)) throw new CampaignConflictError('The campaign is not being generated.')
+    if (!isRunning(row) || !(await this.runner.cancel(id))) throw new CampaignConflictError('The campaign is not being generated.')
   }
 
   async delete(ownerId: string, id: string): Promise<void> {

@@ -45,10 +45,20 @@ export type RunOutcome = 'completed' | 'failed' | 'awaiting_review' | 'cancelled
 
 class RunCancelled extends Error {}
 
-/** The abort reason when the server stops: the run stays InProgress and resumes at the next start. */
-export class ServerShutdown extends Error {
+/** An abort reason that leaves the run InProgress, to be resumed from what it persisted. */
+export class RunInterrupted extends Error {}
+
+/** The server stops: the run resumes at the next start, or on another instance. */
+export class ServerShutdown extends RunInterrupted {
   constructor() {
     super('The server is shutting down.')
+  }
+}
+
+/** This instance lost the run's lease (it could not renew it in time): another instance takes the run over. */
+export class LeaseLost extends RunInterrupted {
+  constructor() {
+    super('The run\'s lease was lost.')
   }
 }
 
@@ -126,7 +136,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<Ru
     }
   }
   catch (error) {
-    if (signal.reason instanceof ServerShutdown) return 'interrupted'
+    if (signal.reason instanceof RunInterrupted) return 'interrupted'
     if (!signal.aborted && !(error instanceof RunCancelled)) throw error
     const row = await repository.update(campaignId, { status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
     if (row) await announceSnapshot(row)

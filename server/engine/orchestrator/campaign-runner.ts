@@ -2,11 +2,11 @@ import { RUNNING_STAGES } from '#shared/campaign'
 import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'
-import { executeRun, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
-import { logger } from '../../observability/logger'
-import { campaignRuns, measureRunQueue } from '../../observability/metrics'
-import { explainRunFailure } from './run-failures'
+import { ServerShutdown, type RunDependencies, type RunJob } from './campaign-run'
+import { measureRunQueue } from '../../observability/metrics'
 import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
+import { executeObservedRun } from './observed-run'
+import type { RunScheduler } from './run-scheduler'
 
 export interface RunnerLimits extends FairQueueLimits {
   /** Runs one owner may have queued or running; more are refused before anything is persisted. */
@@ -16,11 +16,11 @@ export interface RunnerLimits extends FairQueueLimits {
 }
 
 /**
- * Schedules campaign runs: at most `concurrency` at once, fairly between owners, each
- * cancellable, and resumes the runs a restart interrupted. The campaign service decides
- * whether a run may start.
+ * Schedules campaign runs in this process: at most `concurrency` at once, fairly between owners,
+ * each cancellable, and resumes the runs a restart interrupted. The campaign service decides
+ * whether a run may start. For one instance only: several share a queue in PostgreSQL instead.
  */
-export class CampaignRunner {
+export class CampaignRunner implements RunScheduler {
   private readonly queue: FairRunQueue<RunJob>
   private readonly active = new Map<string, RunJob>()
   /** Per owner, runs whose claim is being written: they hold a place before they are queued. */
@@ -31,11 +31,7 @@ export class CampaignRunner {
     measureRunQueue(() => this.queue.waiting)
   }
 
-  /**
-   * Persists a new run with `claim` (given the run's id; null when the campaign is not free) and
-   * queues it. Past the owner's limit it throws TooManyRunsError and claims nothing. The place is
-   * held while the claim is written, so two requests racing for the last place cannot both take it.
-   */
+  /** The place is held while the claim is written, so two requests racing for the last place cannot both take it. */
   async claimAndStart<Claimed>(
     ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
   ): Promise<Claimed | null> {
@@ -53,8 +49,8 @@ export class CampaignRunner {
     }
   }
 
-  /** Stops the campaign's run: a queued run never starts, a running one stops its model calls. */
-  cancel(campaignId: string): boolean {
+  /** A queued run never starts, a running one stops its model calls. */
+  async cancel(campaignId: string): Promise<boolean> {
     const job = this.active.get(campaignId)
     if (!job) return false
     job.controller.abort()
@@ -64,7 +60,6 @@ export class CampaignRunner {
     return true
   }
 
-  /** Runs left InProgress by a stop or a crash start again from what they had persisted. */
   async resumeInterrupted(): Promise<number> {
     const interrupted = await this.deps.repository.findInterrupted(RUNNING_STAGES)
     for (const campaign of interrupted) {
@@ -84,17 +79,11 @@ export class CampaignRunner {
     return interrupted.length
   }
 
-  isRunning(campaignId: string): boolean {
-    return this.active.has(campaignId)
-  }
-
-  /** Resolves when no run is queued or running (shutdown, tests, benchmarks). */
   idle(): Promise<void> {
     return this.queue.idle()
   }
 
-  /** Cancels everything (shutdown): interrupted runs are resumed at the next start. */
-  stopAll(): void {
+  async stopAll(): Promise<void> {
     for (const job of this.active.values()) job.controller.abort(new ServerShutdown())
   }
 
@@ -111,23 +100,10 @@ export class CampaignRunner {
   }
 
   private async execute(job: RunJob): Promise<void> {
-    const fields = { campaignId: job.campaignId, runId: job.runId }
-    logger.info(fields, 'Campaign run started')
-    let outcome: RunOutcome = 'failed'
     try {
-      outcome = await executeRun(job, this.deps)
-      if (outcome === 'failed') logger.warn(fields, 'Campaign run failed: generation failed after retries')
-      else logger.info({ ...fields, outcome }, 'Campaign run ended')
-    }
-    catch (error) {
-      // An unexpected failure (the database went away): the run ends Failed, visibly, not stuck,
-      // and followers hear why in words they can quote to find the details in the log.
-      const statusReason = `Generation stopped: ${explainRunFailure(error, fields)}. Generate again to retry.`
-      const row = await this.deps.repository.update(job.campaignId, { status: 'Failed', stage: null, statusReason }).catch(() => null)
-      this.deps.events.failed({ campaignId: job.campaignId, errorMessage: statusReason, failedAt: (row?.updatedAt ?? new Date()).toISOString() })
+      await executeObservedRun(job, this.deps)
     }
     finally {
-      campaignRuns.inc({ outcome })
       if (this.active.get(job.campaignId) === job) this.active.delete(job.campaignId)
     }
   }

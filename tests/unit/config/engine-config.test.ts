@@ -16,6 +16,13 @@ describe('campaign engine configuration', () => {
     expect(loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '0', MAX_QUEUED_RUNS_PER_USER: '0' })).toMatchObject({ maxRunningRunsPerUser: 1, maxQueuedRunsPerUser: 1 })
   })
 
+  it('leases runs for 30 seconds by default, never for less than 3', () => {
+    expect(loadEngineConfig({}).runLeaseSeconds).toBe(30)
+    expect(loadEngineConfig({ RUN_LEASE_SECONDS: '10' }).runLeaseSeconds).toBe(10)
+    expect(loadEngineConfig({ RUN_LEASE_SECONDS: '1' }).runLeaseSeconds).toBe(3)
+    expect(() => loadEngineConfig({ RUN_LEASE_SECONDS: 'soon' })).toThrow(/RUN_LEASE_SECONDS/)
+  })
+
   it('refuses values it cannot read, naming the variable', () => {
     expect(() => loadEngineConfig({ MAX_QUEUED_RUNS_PER_USER: 'lots' })).toThrow(/MAX_QUEUED_RUNS_PER_USER/)
     expect(() => loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '-1' })).toThrow(/MAX_RUNNING_RUNS_PER_USER/)

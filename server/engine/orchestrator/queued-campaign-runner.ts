@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto'
+import pg from 'pg'
+import PgBoss from 'pg-boss'
+import { RUNNING_STAGES } from '#shared/campaign'
+import { TooManyRunsError } from '../campaigns/campaign-errors'
+import { newId } from '../campaigns/ids'
+import type { RunRequest } from '../campaigns/run-request'
+import { announceStatus } from '../campaigns/status-announcer'
+import { logger } from '../../observability/logger'
+import { describeError } from '../../utils/describe-error'
+import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
+import { executeObservedRun } from './observed-run'
+import { RunCancelChannel } from './run-cancel-channel'
+import type { RunScheduler } from './run-scheduler'
+
+const QUEUE = 'campaign-run'
+/** pg-boss keeps its tables in their own schema, beside the application's. */
+const SCHEMA = 'pgboss'
+const OWNER_LOCK_SPACE = 7302
+/** How often an idle slot asks for a waiting run. */
+const POLLING_SECONDS = 1
+/** A run is offered again this many times after its executor vanished; each run's state is persisted, so this bounds crash loops only. */
+const RETRY_LIMIT = 100
+
+export interface QueuedRunnerOptions {
+  databaseUrl: string
+  /** Runs this instance executes at once; 0 for an instance that executes none (ROLE=web). */
+  concurrency: number
+  maxQueuedPerOwner: number
+  retryAfterSeconds: number
+  /** Seconds an executor may go without renewing its lease before another instance takes the run over. */
+  leaseSeconds: number
+}
+
+interface RunJobData {
+  campaignId: string
+  runId: string
+}
+
+/** What this instance executes: the run and the queue job that leases it. */
+interface Execution {
+  job: RunJob
+  jobId: string
+}
+
+/**
+ * Runs through a job queue in PostgreSQL (pg-boss): every instance may queue runs, each run is
+ * fetched by exactly one instance (FOR UPDATE SKIP LOCKED), and its executor renews the job's lease
+ * while it works. When an executor dies, its lease runs out, pg-boss offers the job again, and the
+ * instance that takes it resumes the run from its persisted state. Cancelling persists the request
+ * and notifies every instance.
+ */
+export class QueuedCampaignRunner implements RunScheduler {
+  private readonly boss: PgBoss
+  private readonly cancels: RunCancelChannel
+  /** Connections that hold an owner's lock while a run is counted and claimed. */
+  private readonly ownerLocks: pg.Pool
+  private readonly executing = new Map<string, Execution>()
+  private readonly loops: Array<Promise<void>> = []
+  private stopping = false
+  private readonly drained: Array<() => void> = []
+
+  constructor(private readonly deps: RunDependencies, private readonly options: QueuedRunnerOptions) {
+    this.boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: SCHEMA,
+      max: 4,
+      // Expired leases are found by this check: a third of the lease keeps the takeover within about 1⅓ leases.
+      maintenanceIntervalSeconds: Math.max(1, Math.floor(options.leaseSeconds / 3)),
+    })
+    this.ownerLocks = new pg.Pool({ connectionString: options.databaseUrl, max: 2 })
+    this.ownerLocks.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue lock connection error'))
+    this.boss.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue error'))
+    this.cancels = new RunCancelChannel(options.databaseUrl, campaignId => this.abortLocal(campaignId))
+  }
+
+  /** Creates the queue's tables (once, whichever instance comes first) and starts this instance's slots. */
+  async start(): Promise<void> {
+    await this.boss.start()
+    if (!await this.boss.getQueue(QUEUE)) {
+      await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: RETRY_LIMIT, retryDelay: 0, expireInSeconds: this.options.leaseSeconds })
+    }
+    await this.cancels.listen()
+    for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.takeRuns())
+  }
+
+  async claimAndStart<Claimed>(
+    ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
+  ): Promise<Claimed | null> {
+    // Counted in the database, under a lock per owner, so the limit holds across instances.
+    return this.withOwnerLock(ownerId, async () => {
+      const runs = await this.deps.repository.countRuns(ownerId, RUNNING_STAGES)
+      if (runs >= this.options.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.options.retryAfterSeconds)
+      const runId = newId('run')
+      const claimed = await claim(runId)
+      if (claimed) await this.enqueue({ campaignId, runId })
+      return claimed
+    })
+  }
+
+  async cancel(campaignId: string): Promise<boolean> {
+    const row = await this.deps.repository.find(campaignId)
+    if (!row?.runId) return false
+    // Not started anywhere yet: it ends now, and the job finds it over.
+    const cancelled = await this.deps.repository.updateRun(campaignId, row.runId, ['Queued'], cancelledPatch)
+    if (cancelled) {
+      await announceStatus(this.deps.repository, this.deps.events, cancelled)
+      return true
+    }
+    // Executing somewhere: withdraw the run's request (persisted, so a takeover sees it too) and tell its executor.
+    const withdrawn = await this.deps.repository.updateRun(campaignId, row.runId, RUNNING_STAGES, { runRequest: null })
+    if (!withdrawn) return false
+    await RunCancelChannel.notify(this.boss.getDb(), campaignId)
+    return true
+  }
+
+  /**
+   * Runs interrupted before they had a job (a failure between the claim and the queue) get one; a
+   * run that has one keeps it, so instances restarting together resume each run once.
+   */
+  async resumeInterrupted(): Promise<number> {
+    const interrupted = await this.deps.repository.findInterrupted(RUNNING_STAGES)
+    let queued = 0
+    for (const campaign of interrupted) {
+      if (campaign.runId && await this.enqueue({ campaignId: campaign.id, runId: campaign.runId })) queued++
+    }
+    return queued
+  }
+
+  idle(): Promise<void> {
+    if (this.executing.size === 0) return Promise.resolve()
+    return new Promise(resolve => this.drained.push(resolve))
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true
+    for (const { job } of this.executing.values()) job.controller.abort(new ServerShutdown())
+    await Promise.all(this.loops)
+    await this.cancels.close()
+    await this.boss.stop({ graceful: false, wait: true })
+    await this.ownerLocks.end()
+  }
+
+  private async enqueue(data: RunJobData): Promise<boolean> {
+    // The job's id is derived from the run's: queueing a run twice (two instances resuming it) adds one job.
+    return (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId) })) !== null
+  }
+
+  private async takeRuns(): Promise<void> {
+    while (!this.stopping) {
+      const [job] = await this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1 }).catch(() => [])
+      if (!job) {
+        await new Promise(resolve => setTimeout(resolve, POLLING_SECONDS * 1000))
+        continue
+      }
+      await this.executeJob(job.id, job.data).catch(error => logger.error({ error: describeError(error), jobId: job.id }, 'A queued run could not be executed'))
+    }
+  }
+
+  private async executeJob(jobId: string, data: RunJobData): Promise<void> {
+    const { repository, events } = this.deps
+    const row = await repository.find(data.campaignId)
+    // Deleted, finished, cancelled while queued, or replaced by a newer run: nothing to do.
+    if (!row || row.runId !== data.runId || row.status !== 'InProgress' || !RUNNING_STAGES.includes(row.stage as never)) {
+      await this.boss.complete(QUEUE, jobId)
+      return
+    }
+    const request = row.runRequest as RunRequest | null
+    if (!request) {
+      // Cancelled while its executor was gone.
+      const cancelled = await repository.update(row.id, cancelledPatch)
+      if (cancelled) await announceStatus(repository, events, cancelled)
+      await this.boss.complete(QUEUE, jobId)
+      return
+    }
+    const job: RunJob = { campaignId: row.id, runId: data.runId, request, controller: new AbortController() }
+    this.executing.set(row.id, { job, jobId })
+    const lease = setInterval(() => void this.renewLease(jobId, job), (this.options.leaseSeconds * 1000) / 3)
+    let outcome: RunOutcome
+    try {
+      outcome = await executeObservedRun(job, this.deps)
+    }
+    finally {
+      clearInterval(lease)
+      this.executing.delete(row.id)
+      if (this.executing.size === 0) for (const resolve of this.drained.splice(0)) resolve()
+    }
+    const reason = job.controller.signal.reason
+    // A lost lease belongs to the instance that took the run over: this one touches the job no more.
+    if (outcome === 'interrupted' && reason instanceof LeaseLost) return
+    // Stopping: the job is offered again at once, to whichever instance asks first.
+    if (outcome === 'interrupted') await this.boss.fail(QUEUE, jobId, { reason: 'The executing instance stopped.' })
+    else await this.boss.complete(QUEUE, jobId)
+  }
+
+  /** Keeps the job active; also reads a cancel whose notification this instance missed. */
+  private async renewLease(jobId: string, job: RunJob): Promise<void> {
+    try {
+      const { rows } = await this.boss.getDb().executeSql(
+        `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' RETURNING id`,
+        [QUEUE, jobId],
+      )
+      if (rows.length === 0) {
+        logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
+        job.controller.abort(new LeaseLost())
+        return
+      }
+      const row = await this.deps.repository.find(job.campaignId)
+      const stillRunning = row?.runId === job.runId && row.status === 'InProgress' && RUNNING_STAGES.includes(row.stage as never)
+      if (stillRunning && row.runRequest === null) job.controller.abort()
+    }
+    catch (error) {
+      // Renewal is retried at the next beat; the lease outlasts two missed beats.
+      logger.warn({ error: describeError(error), campaignId: job.campaignId }, 'Campaign run lease not renewed')
+    }
+  }
+
+  private abortLocal(campaignId: string): void {
+    this.executing.get(campaignId)?.job.controller.abort()
+  }
+
+  private async withOwnerLock<T>(ownerId: string, work: () => Promise<T>): Promise<T> {
+    // A session lock on one connection: released by the unlock, or by PostgreSQL if this process dies.
+    const client = await this.ownerLocks.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [OWNER_LOCK_SPACE, ownerId])
+      try {
+        return await work()
+      }
+      finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [OWNER_LOCK_SPACE, ownerId])
+      }
+    }
+    finally {
+      client.release()
+    }
+  }
+}
+
+const cancelledPatch = { status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null } as const
+
+/** A UUID (what pg-boss ids are) that only this run has. */
+function jobIdOf(runId: string): string {
+  const hex = createHash('sha256').update(runId).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { registerUser, type ApiClient } from '../../support/api-client'
+import type { RunningApp } from '../../support/app-server'
+import { SAMPLE_BRIEF } from '../../support/campaign-hub'
+import { createCampaign, versionsOf, waitForCampaign } from '../../support/campaigns'
+import { clusterEnv, crash, executionsOf, executorOf, startInstances } from '../../support/cluster'
+import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+
+const postgres = (await databaseDrivers()).find(driver => driver.name === 'postgres')!
+
+/** Slow enough that a run is still writing when an instance dies; a short lease so a takeover comes soon. */
+const SLOW_RUNS = { OFFLINE_WRITER_PACE_MS: '40', RUN_LEASE_SECONDS: '3' }
+/** In sequence, so a crash lands after one artifact is stored and before the others are. */
+const SEQUENTIAL_BRIEF = { ...SAMPLE_BRIEF, executionMode: 'sequential' }
+/** A takeover waits for the lease to run out, then for the queue's check and a free slot. */
+const TAKEOVER_MS = 60_000
+
+const artifactsOf = async (client: ApiClient, id: string) => (await client.get(`/api/campaigns/${id}/artifacts`)).body.artifacts as Array<{ id: string, content: string }>
+
+async function firstArtifactOf(client: ApiClient, id: string) {
+  for (;;) {
+    const artifacts = await artifactsOf(client, id)
+    if (artifacts.length > 0) return artifacts
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+/** Several instances on one PostgreSQL database: every run is executed by exactly one of them. */
+describe.skipIf(postgres.skipReason)('runs shared by several instances', () => {
+  let database: TestDatabase
+  let apps: RunningApp[] = []
+  beforeEach(async () => {
+    database = await postgres.create()
+  })
+  afterEach(async () => {
+    await Promise.all(apps.map(app => app.stop()))
+    apps = []
+    await database?.dispose()
+  })
+
+  it('a run whose instance is killed is finished by another, keeping what was written before', async () => {
+    apps = await startInstances(2, clusterEnv(database.url!, SLOW_RUNS))
+    const owner = await registerUser(apps[0]!.url)
+    const id = await createCampaign(owner.client, SEQUENTIAL_BRIEF)
+    expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+    const executor = await executorOf(apps, id)
+    const survivor = apps.find(app => app !== executor)!
+    const client = owner.client.movedTo(survivor.url)
+    const written = await firstArtifactOf(client, id)
+    expect(written.length).toBeLessThan(3)
+
+    await crash(executor)
+    const detail = await waitForCampaign(client, id, undefined, TAKEOVER_MS)
+    expect(detail).toMatchObject({ status: 'Completed', stage: null })
+    expect(detail.artifacts).toHaveLength(3)
+    expect(executionsOf(survivor, id)).toBe(1)
+    for (const artifact of written) {
+      const versions = await versionsOf(client, id, artifact.id)
+      expect(versions.map(version => version.id)).toEqual([artifact.id])
+      expect(versions[0].content).toBe(artifact.content)
+    }
+  }, 120_000)
+
+  it('instances restarted together resume every interrupted run exactly once', async () => {
+    const env = clusterEnv(database.url!, { ...SLOW_RUNS, CAMPAIGN_RUN_CONCURRENCY: '2', MAX_RUNNING_RUNS_PER_USER: '2' })
+    apps = await startInstances(2, env)
+    const owners = await Promise.all([registerUser(apps[0]!.url), registerUser(apps[1]!.url)])
+    const ids: Array<{ client: ApiClient, id: string }> = []
+    for (const owner of owners) {
+      for (let run = 0; run < 2; run++) {
+        const id = await createCampaign(owner.client, SEQUENTIAL_BRIEF)
+        expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+        ids.push({ client: owner.client, id })
+      }
+    }
+    // Every run is under way somewhere, none finished.
+    for (const { id } of ids) await executorOf(apps, id)
+    await Promise.all(apps.map(crash))
+    await Promise.all(apps.map(app => app.stop()))
+
+    apps = await startInstances(2, env)
+    for (const { client, id } of ids) {
+      const detail = await waitForCampaign(client.movedTo(apps[0]!.url), id, undefined, TAKEOVER_MS)
+      expect(detail).toMatchObject({ status: 'Completed', stage: null })
+      expect(detail.artifacts).toHaveLength(3)
+      const executions = apps.map(app => executionsOf(app, id))
+      expect(executions.reduce((sum, count) => sum + count, 0), `executions per instance: ${executions}`).toBe(1)
+    }
+  }, 180_000)
+
+  it('cancel sent to an instance that does not execute the run stops it', async () => {
+    apps = await startInstances(2, clusterEnv(database.url!, { OFFLINE_WRITER_PACE_MS: '40' }))
+    const owner = await registerUser(apps[0]!.url)
+    const id = await createCampaign(owner.client, SEQUENTIAL_BRIEF)
+    expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+    const executor = await executorOf(apps, id)
+    const other = owner.client.movedTo(apps.find(app => app !== executor)!.url)
+
+    const cancelled = await other.post(`/api/campaigns/${id}/cancel`)
+    expect(cancelled.status).toBe(202)
+    const detail = await waitForCampaign(other, id)
+    expect(detail).toMatchObject({ status: 'Cancelled', stage: null })
+    expect(detail.artifacts.length).toBeLessThan(3)
+    await executor.outputContaining('"outcome":"cancelled"')
+  }, 120_000)
+})
