@@ -1,5 +1,6 @@
+import { readServerRole } from '../config/server-role'
 import { createCampaignEngine, type CampaignEngine } from '../engine/campaign-engine'
-import { loadEngineConfig } from '../engine/engine-config'
+import { loadEngineConfig, type EngineConfig } from '../engine/engine-config'
 import { createModelSetupFromEnv } from '../engine/models'
 import { createCampaignHub } from '../hubs/campaign-hub'
 import { admitHubConnection, invocationRateLimit } from '../hubs/hub-client-limits'
@@ -30,12 +31,18 @@ export const campaignHubHandlers = defineHubHandlers(campaignEndpoint)
 
 let engine: Promise<CampaignEngine> | undefined
 
+/** A web process queues runs for the workers and executes none itself. */
+function engineConfigForRole(): EngineConfig {
+  const config = loadEngineConfig()
+  return readServerRole() === 'web' ? { ...config, runConcurrency: 0 } : config
+}
+
 export function useCampaignEngine(): Promise<CampaignEngine> {
   engine ??= useAppServices().then(services => createCampaignEngine({
     db: services.database.db,
     databaseUrl: services.config.databaseUrl,
     events: new HubCampaignEvents(campaignEndpoint.clients),
-    config: loadEngineConfig(),
+    config: engineConfigForRole(),
     model: createModelSetupFromEnv(),
   })).catch((error) => {
     engine = undefined

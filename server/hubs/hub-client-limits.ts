@@ -1,3 +1,4 @@
+import { readServerRole } from '../config/server-role'
 import { useAppServices } from '../app/services'
 import { HubError, type ConnectionRefusal, type HubFilter, type Principal } from '../signalr'
 
@@ -20,6 +21,8 @@ export const invocationRateLimit: HubFilter = {
 
 /** A cap on open connections and a budget of new ones per minute, per principal. */
 export async function admitHubConnection(principal: Principal, openConnections: number): Promise<ConnectionRefusal | null> {
+  // Negotiation never reaches a worker (server/middleware/00.worker-role.ts); a WebSocket without it would.
+  if (readServerRole() === 'worker') return { status: 404, message: 'This is a worker process (ROLE=worker): connect to a web process.' }
   const { config, hubConnectLimiter } = await useAppServices()
   if (openConnections >= config.hubConnectionsPerPrincipal) {
     return { status: 429, message: `Too many open hub connections: at most ${config.hubConnectionsPerPrincipal}. Close one and try again.` }

@@ -1,10 +1,12 @@
 import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
 import { loadRedisConfig } from '../config/app-config'
+import { readServerRole } from '../config/server-role'
 import { loadEngineConfig } from '../engine/engine-config'
 import { readModelConfig } from '../engine/models'
 import { logger } from '../observability/logger'
 import { describeError } from '../utils/describe-error'
+import { registerHealthCheck, setHealthRole } from '../utils/health'
 
 /** Largest WebSocket frame accepted at all; hub messages are further limited to 32 KB each. */
 const MAX_WEBSOCKET_FRAME_BYTES = 1024 * 1024
@@ -15,6 +17,7 @@ export default defineNitroPlugin((nitroApp) => {
     readModelConfig(process.env)
     loadEngineConfig(process.env)
     loadRedisConfig(process.env)
+    readServerRole(process.env)
   }
   catch (error) {
     stopServer(`Invalid configuration: ${error instanceof Error ? error.message : error}`)
@@ -28,6 +31,12 @@ export default defineNitroPlugin((nitroApp) => {
   }
   nitroApp.h3App.options.websocket = websocketOptions
 
+  const role = readServerRole(process.env)
+  setHealthRole(role)
+  // The engine queues runs in every role; it executes them in `all` and `worker`.
+  registerHealthCheck('campaignEngine', async () => {
+    await useCampaignEngine()
+  })
   // Runs a stop or crash interrupted carry on from what they had persisted.
   useCampaignEngine()
     .then(engine => engine.runner.resumeInterrupted())

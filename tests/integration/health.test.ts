@@ -14,6 +14,7 @@ describe('GET /health', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     const body = await response.json()
     expect(body.status).toBe('Healthy')
+    expect(body.role).toBe('all')
     expect(body.checks.server).toBe('Healthy')
   })
 })

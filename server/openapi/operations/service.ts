@@ -1,10 +1,12 @@
 import { z } from '#shared/schemas/zod'
+import { SERVER_ROLES } from '../../config/server-role'
 import type { OperationDefinition } from '../operation'
 
 const healthState = z.enum(['Healthy', 'Unhealthy'])
 const healthReportSchema = z.object({
   status: healthState,
-  checks: z.record(z.string(), healthState).meta({ description: 'Each dependency by name: server, database …' }),
+  role: z.enum(SERVER_ROLES).meta({ description: 'What this process does (ROLE): all, web (no runs executed) or worker (runs only)' }),
+  checks: z.record(z.string(), healthState).meta({ description: 'Each dependency by name: server, database, campaignEngine …' }),
 })
 
 // The OpenAPI document is described loosely: its own schema is the OpenAPI 3.1 specification.
