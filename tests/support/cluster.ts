@@ -40,3 +40,8 @@ export async function executorOf(apps: RunningApp[], campaignId: string, timeout
     await new Promise(resolve => setTimeout(resolve, 50))
   }
 }
+
+/** The instance's log lines about the campaign, to explain a failed count. */
+export function linesAbout(app: RunningApp, campaignId: string): string {
+  return app.output().split('\n').filter(line => line.includes(campaignId)).join('\n')
+}

@@ -93,7 +93,13 @@ export class QueuedCampaignRunner implements RunScheduler {
       if (runs >= this.options.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.options.retryAfterSeconds)
       const runId = newId('run')
       const claimed = await claim(runId)
-      if (claimed) await this.enqueue({ campaignId, runId })
+      if (claimed) {
+        await this.enqueue({ campaignId, runId }).catch(async (error) => {
+          // Not left Queued with no job to run it: the request fails (500) and the campaign says so.
+          await this.deps.repository.updateRun(campaignId, runId, ['Queued'], { status: 'Failed', stage: null, statusReason: 'The run could not be queued. Generate again to retry.', runRequest: null })
+          throw error
+        })
+      }
       return claimed
     })
   }
@@ -158,6 +164,20 @@ export class QueuedCampaignRunner implements RunScheduler {
   }
 
   private async executeJob(jobId: string, data: RunJobData): Promise<void> {
+    const controller = new AbortController()
+    // The lease runs from the fetch: it is renewed before anything slow, then every third of it.
+    const lease = setInterval(() => void this.renewLease(jobId, data, controller), (this.options.leaseSeconds * 1000) / 3)
+    try {
+      await this.renewLease(jobId, data, controller)
+      // Lost already (a takeover): the run is another instance's. A cancel read here is handled as it runs.
+      if (!(controller.signal.reason instanceof LeaseLost)) await this.executeLeased(jobId, data, controller)
+    }
+    finally {
+      clearInterval(lease)
+    }
+  }
+
+  private async executeLeased(jobId: string, data: RunJobData, controller: AbortController): Promise<void> {
     const { repository, events } = this.deps
     const row = await repository.find(data.campaignId)
     // Deleted, finished, cancelled while queued, or replaced by a newer run: nothing to do.
@@ -173,28 +193,30 @@ export class QueuedCampaignRunner implements RunScheduler {
       await this.boss.complete(QUEUE, jobId)
       return
     }
-    const job: RunJob = { campaignId: row.id, runId: data.runId, request, controller: new AbortController() }
+    if (this.stopping) {
+      await this.boss.fail(QUEUE, jobId, { reason: 'The instance stopped before the run started.' })
+      return
+    }
+    const job: RunJob = { campaignId: row.id, runId: data.runId, request, controller }
     this.executing.set(row.id, { job, jobId })
-    const lease = setInterval(() => void this.renewLease(jobId, job), (this.options.leaseSeconds * 1000) / 3)
     let outcome: RunOutcome
     try {
       outcome = await executeObservedRun(job, this.deps)
     }
     finally {
-      clearInterval(lease)
       this.executing.delete(row.id)
       if (this.executing.size === 0) for (const resolve of this.drained.splice(0)) resolve()
     }
     const reason = job.controller.signal.reason
     // A lost lease belongs to the instance that took the run over: this one touches the job no more.
-    if (outcome === 'interrupted' && reason instanceof LeaseLost) return
-    // Stopping: the job is offered again at once, to whichever instance asks first.
-    if (outcome === 'interrupted') await this.boss.fail(QUEUE, jobId, { reason: 'The executing instance stopped.' })
+    if (reason instanceof LeaseLost) return
+    // Stopping (whatever the run's last write met as the server closed): the job is offered again at once.
+    if (reason instanceof ServerShutdown) await this.boss.fail(QUEUE, jobId, { reason: `The executing instance stopped (${outcome}).` })
     else await this.boss.complete(QUEUE, jobId)
   }
 
   /** Keeps the job active; also reads a cancel whose notification this instance missed. */
-  private async renewLease(jobId: string, job: RunJob): Promise<void> {
+  private async renewLease(jobId: string, job: RunJobData, controller: AbortController): Promise<void> {
     try {
       const { rows } = await this.boss.getDb().executeSql(
         `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' RETURNING id`,
@@ -202,12 +224,12 @@ export class QueuedCampaignRunner implements RunScheduler {
       )
       if (rows.length === 0) {
         logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
-        job.controller.abort(new LeaseLost())
+        controller.abort(new LeaseLost())
         return
       }
       const row = await this.deps.repository.find(job.campaignId)
       const stillRunning = row?.runId === job.runId && row.status === 'InProgress' && RUNNING_STAGES.includes(row.stage as never)
-      if (stillRunning && row.runRequest === null) job.controller.abort()
+      if (stillRunning && row.runRequest === null) controller.abort()
     }
     catch (error) {
       // Renewal is retried at the next beat; the lease outlasts two missed beats.
