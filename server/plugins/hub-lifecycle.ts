@@ -1,5 +1,6 @@
 import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
+import { closeAppServices } from '../app/services'
 import { loadRedisConfig } from '../config/app-config'
 import { readServerRole } from '../config/server-role'
 import { loadEngineConfig } from '../engine/engine-config'
@@ -46,8 +47,14 @@ export default defineNitroPlugin((nitroApp) => {
     .catch(error => logger.error({ error: describeError(error) }, 'The campaign engine did not start'))
 
   nitroApp.hooks.hook('close', async () => {
-    const engine = await useCampaignEngine().catch(() => null)
-    await engine?.runner.stopAll()
-    await campaignEndpoint.shutdown()
+    try {
+      const engine = await useCampaignEngine().catch(() => null)
+      await engine?.runner.stopAll()
+      await campaignEndpoint.shutdown()
+    }
+    finally {
+      // Last: the runs and the hub are done with it.
+      await closeAppServices()
+    }
   })
 })

@@ -121,14 +121,18 @@ export class QueuedCampaignRunner implements RunScheduler {
   }
 
   /**
-   * Runs interrupted before they had a job (a failure between the claim and the queue) get one; a
-   * run that has one keeps it, so instances restarting together resume each run once.
+   * Every run left in a running stage gets a job unless it has one waiting or taken: one interrupted
+   * before it had a job (a failure between the claim and the queue), or whose job was closed while
+   * the run was not finished, would otherwise stay "running" forever. A run whose job waits or is
+   * taken keeps it, so instances restarting together resume each run once.
    */
   async resumeInterrupted(): Promise<number> {
     const interrupted = await this.deps.repository.findInterrupted(RUNNING_STAGES)
     let queued = 0
     for (const campaign of interrupted) {
-      if (campaign.runId && await this.enqueue({ campaignId: campaign.id, runId: campaign.runId })) queued++
+      if (!campaign.runId) continue
+      await this.forgetClosedJob(jobIdOf(campaign.runId))
+      if (await this.enqueue({ campaignId: campaign.id, runId: campaign.runId })) queued++
     }
     return queued
   }
@@ -145,6 +149,17 @@ export class QueuedCampaignRunner implements RunScheduler {
     await this.cancels.close()
     await this.boss.stop({ graceful: false, wait: true })
     await this.ownerLocks.end()
+  }
+
+  /**
+   * Removes the job if it is closed (completed, failed past its retries, cancelled), so the run's id
+   * can be queued again. A job waiting or taken is left alone: another instance may be executing it.
+   */
+  private async forgetClosedJob(jobId: string): Promise<void> {
+    await this.boss.getDb().executeSql(
+      `DELETE FROM ${SCHEMA}.job WHERE name = $1 AND id = $2 AND state IN ('completed', 'failed', 'cancelled')`,
+      [QUEUE, jobId],
+    )
   }
 
   private async enqueue(data: RunJobData): Promise<boolean> {
@@ -210,8 +225,9 @@ export class QueuedCampaignRunner implements RunScheduler {
     const reason = job.controller.signal.reason
     // A lost lease belongs to the instance that took the run over: this one touches the job no more.
     if (reason instanceof LeaseLost) return
-    // Stopping (whatever the run's last write met as the server closed): the job is offered again at once.
-    if (reason instanceof ServerShutdown) await this.boss.fail(QUEUE, jobId, { reason: `The executing instance stopped (${outcome}).` })
+    // Stopping (whatever the run's last write met as the server closed): the job is offered again at
+    // once, never closed, so the run resumes; a run that had already ended is found over and closed then.
+    if (reason instanceof ServerShutdown || this.stopping) await this.boss.fail(QUEUE, jobId, { reason: `The executing instance stopped (${outcome}).` })
     else await this.boss.complete(QUEUE, jobId)
   }
 

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerUser, type ApiClient } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
@@ -89,6 +90,57 @@ describe.skipIf(postgres.skipReason)('runs shared by several instances', () => {
       const executions = apps.map(app => executionsOf(app, id))
       expect(executions.reduce((sum, count) => sum + count, 0), apps.map(app => linesAbout(app, id)).join('\n')).toBe(1)
     }
+  }, 180_000)
+
+  it.each([1, 2])('%i instance(s) stopped gracefully (SIGTERM) mid-run and restarted finish every run exactly once', async (count) => {
+    const env = clusterEnv(database.url!, SLOW_RUNS)
+    apps = await startInstances(count, env)
+    const owner = await registerUser(apps[0]!.url)
+    const ids: string[] = []
+    for (let run = 0; run < 2; run++) {
+      const id = await createCampaign(owner.client, SEQUENTIAL_BRIEF)
+      expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+      ids.push(id)
+    }
+    // Stopped while writing: a deploy, not a crash.
+    await firstArtifactOf(owner.client, ids[0]!)
+    await Promise.all(apps.map(app => app.stop()))
+
+    apps = await startInstances(count, env)
+    const client = owner.client.movedTo(apps[0]!.url)
+    for (const id of ids) {
+      const detail = await waitForCampaign(client, id, undefined, TAKEOVER_MS)
+      expect(detail).toMatchObject({ status: 'Completed', stage: null })
+      expect(detail.artifacts).toHaveLength(3)
+      const executions = apps.map(app => executionsOf(app, id))
+      expect(executions.reduce((sum, n) => sum + n, 0), apps.map(app => linesAbout(app, id)).join('\n')).toBe(1)
+    }
+  }, 180_000)
+
+  it('a run still running whose job was closed is queued again at start-up and finished once', async () => {
+    const env = clusterEnv(database.url!, SLOW_RUNS)
+    apps = await startInstances(1, env)
+    const owner = await registerUser(apps[0]!.url)
+    const id = await createCampaign(owner.client, SEQUENTIAL_BRIEF)
+    expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+    await firstArtifactOf(owner.client, id)
+    await Promise.all(apps.map(app => app.stop()))
+    // What an instance that closed the job while stopping left behind: the run "Generating", its job done.
+    const sql = new pg.Client({ connectionString: database.url })
+    await sql.connect()
+    try {
+      const closed = await sql.query(`UPDATE pgboss.job SET state = 'completed', completed_on = now() WHERE name = 'campaign-run'`)
+      expect(closed.rowCount).toBe(1)
+    }
+    finally {
+      await sql.end()
+    }
+
+    apps = await startInstances(2, env)
+    const detail = await waitForCampaign(owner.client.movedTo(apps[0]!.url), id, undefined, TAKEOVER_MS)
+    expect(detail).toMatchObject({ status: 'Completed', stage: null })
+    expect(detail.artifacts).toHaveLength(3)
+    expect(apps.map(app => executionsOf(app, id)).reduce((sum, n) => sum + n, 0)).toBe(1)
   }, 180_000)
 
   it('cancel sent to an instance that does not execute the run stops it', async () => {
