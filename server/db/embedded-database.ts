@@ -1,20 +1,23 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Database, DatabaseConnection } from './database'
+import { EmbeddedDatabaseWorker } from './embedded/worker-client'
 import { schema } from './schema'
 import { observeWrites, WriteHealth } from './write-health'
 
 /**
- * PostgreSQL compiled to WebAssembly, in this process: the same SQL dialect as the server, with no
- * set-up. `dataDir` keeps it on disk; without one it lives in memory (tests).
+ * PostgreSQL compiled to WebAssembly, in a worker thread of this process: the same SQL dialect as
+ * the server, with no set-up, and its work never blocks the event loop that serves requests.
+ * `dataDir` keeps it on disk; without one it lives in memory (tests).
  */
 export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseConnection> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create(dataDir)
+  const client = await EmbeddedDatabaseWorker.start(dataDir)
   const writes = new WriteHealth()
   observeWrites(client, writes)
-  const db = drizzle({ client, schema }) as unknown as Database
+  // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handle provides.
+  const db = drizzle({ client: client as unknown as PGlite, schema }) as unknown as Database
   // PGlite is a single session: queueing work through it keeps statements of one session together.
   let queue: Promise<unknown> = Promise.resolve()
   return {
