@@ -6,6 +6,13 @@ import { openDatabase } from '../../server/db/open-database'
 /** The server the PostgreSQL suites use; each run creates its own database on it and drops it after. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
+/**
+ * How long opening a test database may take: a fresh embedded one runs PostgreSQL's initdb in
+ * WebAssembly, which takes well over a minute on a shared two-core machine under load (in a worker
+ * thread or in process alike), beyond Vitest's hook limit.
+ */
+export const DATABASE_OPEN_TIMEOUT_MS = 180_000
+
 export interface TestDatabase {
   /** Opens a connection (migrations included), as the server does at start-up. */
   connect(): Promise<DatabaseConnection>

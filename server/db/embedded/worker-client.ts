@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { logger } from '../../observability/logger'
+import { describeError } from '../../utils/describe-error'
 import { PGLITE_WORKER_SOURCE } from './worker-source'
 
 export interface QueryOptions {
@@ -35,11 +37,18 @@ export class EmbeddedDatabaseWorker {
   private readonly pending = new Map<number, Pending>()
   /** Settles when the transaction in progress ends; statements outside it wait for that. */
   private transactionDone: Promise<void> = Promise.resolve()
+  /** Why the thread ended, once it has: every statement from then on fails at once, never hangs. */
+  private stopped: Error | undefined
+  private closing = false
+  private readonly exited: Promise<void>
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: Reply) => this.settle(reply))
-    worker.on('error', error => this.failAll(error))
-    worker.on('exit', () => this.failAll(new Error('The embedded database stopped.')))
+    worker.on('error', error => this.stop(error))
+    this.exited = new Promise(resolve => worker.once('exit', () => {
+      this.stop(new Error('The embedded database stopped.'))
+      resolve()
+    }))
   }
 
   static async start(dataDir: string | undefined): Promise<EmbeddedDatabaseWorker> {
@@ -91,25 +100,43 @@ export class EmbeddedDatabaseWorker {
     }
   }
 
+  /** Whether the thread still runs; it answers the statements it is sent while it does. */
+  get alive(): boolean {
+    return this.stopped === undefined
+  }
+
+  /** Closes the database once the statements sent before have run (a closed one is left as is). */
   async close(): Promise<void> {
-    await this.transactionDone
-    const closed = new Promise<void>(resolve => this.worker.once('exit', () => resolve()))
-    this.worker.postMessage({ close: true })
-    await closed
+    if (!this.closing) {
+      this.closing = true
+      await this.transactionDone
+      if (this.alive) this.worker.postMessage({ close: true })
+    }
+    await this.exited
   }
 
   private send<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<Row>> {
-    const id = this.nextId++
-    const reply = new Promise<QueryResult<Row>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject })
-    })
-    this.worker.postMessage({
-      id,
+    return this.post({
       sql,
       params,
       rowMode: options?.rowMode,
       rawOids: options?.parsers ? Object.keys(options.parsers).map(Number) : undefined,
+    }) as Promise<QueryResult<Row>>
+  }
+
+  private post(message: Record<string, unknown>): Promise<QueryResult<unknown>> {
+    if (this.stopped) return Promise.reject(this.stopped)
+    const id = this.nextId++
+    const reply = new Promise<QueryResult<unknown>>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
     })
+    try {
+      this.worker.postMessage({ id, ...message })
+    }
+    catch (error) {
+      // A parameter that cannot be copied to the thread (a function …) fails this statement only.
+      this.settle({ id, error: { name: 'TypeError', message: (error as Error).message } })
+    }
     return reply
   }
 
@@ -121,7 +148,10 @@ export class EmbeddedDatabaseWorker {
     else pending.resolve(reply.result)
   }
 
-  private failAll(error: Error): void {
+  private stop(error: Error): void {
+    if (this.stopped) return
+    this.stopped = error
+    if (!this.closing) logger.error({ error: describeError(error) }, 'The embedded database stopped unexpectedly')
     for (const { reject } of this.pending.values()) reject(error)
     this.pending.clear()
   }
@@ -136,18 +166,27 @@ function rebuildError(fields: Record<string, unknown>): Error {
 }
 
 /**
- * PGlite's ES module entry, found as Node would from this module: the nearest node_modules up the
- * folders that holds it. `import.meta.resolve` would say it, but the bundled server has no such
- * function (Nitro stands in for `import.meta`), and its node_modules copy has no CommonJS entry
- * for `require.resolve` to find.
+ * PGlite's ES module entry, found as Node would: the nearest node_modules that holds it, up the
+ * folders from this module, else from the entry script. `import.meta.resolve` would say it, but the
+ * bundled server has no such function, and its `import.meta.url` is a placeholder (naming no real
+ * file) until every module has loaded, which is when the server opens its database. Its
+ * node_modules copy has no CommonJS entry for `require.resolve` to find either.
  */
 function pgliteEntryUrl(): string {
-  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
-    const manifest = join(folder, 'node_modules', '@electric-sql', 'pglite', 'package.json')
-    if (existsSync(manifest)) {
-      const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: { '.': { import: { default: string } } } }
-      return pathToFileURL(join(dirname(manifest), exports['.'].import.default)).href
-    }
-    if (dirname(folder) === folder) throw new Error('The embedded database (@electric-sql/pglite) is not installed.')
+  const starts = [dirname(fileURLToPath(import.meta.url)), process.argv[1] ? dirname(process.argv[1]) : undefined]
+  for (const start of starts) {
+    const manifest = start && findUp(start, join('node_modules', '@electric-sql', 'pglite', 'package.json'))
+    if (!manifest) continue
+    const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: { '.': { import: { default: string } } } }
+    return pathToFileURL(join(dirname(manifest), exports['.'].import.default)).href
+  }
+  throw new Error('The embedded database (@electric-sql/pglite) is not installed.')
+}
+
+/** The first `folder/relative`, `folder/../relative` … that exists. */
+function findUp(folder: string, relative: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, relative))) return join(current, relative)
+    if (dirname(current) === current) return undefined
   }
 }

@@ -6,34 +6,46 @@
  * The source is evaluated as a script (`eval: true`) rather than loaded from a file so that it
  * works unchanged in the bundled server, in development and under Vitest; PGlite is imported from
  * the URL the main thread resolved. Messages: `{ id, sql, params, rowMode, rawOids }` → `{ id,
- * result }` or `{ id, error }`; `{ close: true }` closes the database and ends the thread.
+ * result }` or `{ id, error }`; `{ close: true }` closes the database (after the statements sent
+ * before it) and ends the thread.
  * `rawOids` are the result types to hand back as PostgreSQL's text (Drizzle parses dates itself).
+ *
+ * Errors cross as their plain fields only (name, message, PostgreSQL's code, detail, constraint …):
+ * PGlite attaches the query's options to its errors, and their parser functions cannot be copied
+ * to another thread; trying would throw here and end the thread.
  */
 export const PGLITE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 
-const plain = error => error instanceof Error
-  ? { ...error, name: error.name, message: error.message }
-  : { name: 'Error', message: String(error) }
+const plain = (error) => {
+  const fields = { name: 'Error', message: String(error) }
+  if (!(error instanceof Error)) return fields
+  for (const [key, value] of Object.entries(error)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value
+  }
+  return { ...fields, name: error.name, message: error.message }
+}
 const asText = value => value
+
+const answer = (id, run) => run().then(
+  result => parentPort.postMessage({ id, result }),
+  error => parentPort.postMessage({ id, error: plain(error) }),
+).catch(error => parentPort.postMessage({ id, error: plain(error) }))
 
 import(workerData.pgliteUrl).then(async ({ PGlite }) => {
   const db = await PGlite.create(workerData.dataDir)
-  parentPort.on('message', async (message) => {
+  parentPort.on('message', (message) => {
     if (message.close) {
-      await db.close().catch(() => undefined)
-      parentPort.postMessage({ closed: true })
-      process.exit(0)
+      // PGlite's close waits for the statements already sent, then shuts PostgreSQL down cleanly.
+      db.close().catch(() => undefined).then(() => process.exit(0))
+      return
     }
     const options = { rowMode: message.rowMode }
     if (message.rawOids) options.parsers = Object.fromEntries(message.rawOids.map(oid => [oid, asText]))
-    try {
+    answer(message.id, async () => {
       const { rows, fields, affectedRows } = await db.query(message.sql, message.params, options)
-      parentPort.postMessage({ id: message.id, result: { rows, fields, affectedRows } })
-    }
-    catch (error) {
-      parentPort.postMessage({ id: message.id, error: plain(error) })
-    }
+      return { rows, fields: fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })), affectedRows }
+    })
   })
   parentPort.postMessage({ ready: true })
 }).catch(error => parentPort.postMessage({ failed: plain(error) }))

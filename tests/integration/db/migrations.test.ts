@@ -5,7 +5,7 @@ import { applyMigrations } from '../../../server/db/migrate'
 import { migrations } from '../../../server/db/migrations'
 import { openPostgresDatabase } from '../../../server/db/postgres-database'
 import { schema } from '../../../server/db/schema'
-import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+import { DATABASE_OPEN_TIMEOUT_MS, databaseDrivers, type TestDatabase } from '../../support/test-databases'
 
 const drivers = await databaseDrivers()
 
@@ -16,7 +16,7 @@ describe.each(drivers)('migrations on the $name database', (driver) => {
     if (driver.skipReason) return
     database = await driver.create()
     connection = await database.connect()
-  })
+  }, DATABASE_OPEN_TIMEOUT_MS)
   afterAll(async () => {
     await connection?.close()
     await database?.dispose()

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import type { DatabaseConnection } from '../../../server/db/database'
 import { PersonalAccessTokensRepository } from '../../../server/tokens/personal-access-tokens-repository'
-import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+import { DATABASE_OPEN_TIMEOUT_MS, databaseDrivers, type TestDatabase } from '../../support/test-databases'
 
 const drivers = await databaseDrivers()
 let sequence = 0
@@ -19,7 +19,7 @@ describe.each(drivers)('repositories on the $name database', (driver) => {
     connection = await database.connect()
     users = new UsersRepository(connection.db)
     tokens = new PersonalAccessTokensRepository(connection.db)
-  })
+  }, DATABASE_OPEN_TIMEOUT_MS)
   afterAll(async () => {
     await connection?.close()
     await database?.dispose()
