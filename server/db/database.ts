@@ -13,7 +13,7 @@ export interface DatabaseConnection {
   writes: WriteHealth
   /** Runs `work` on one dedicated connection. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>
-  /** Resolves when the database answers a query. */
+  /** Resolves when the database is up: PostgreSQL answers a query, the embedded one's thread answers. */
   ping(): Promise<void>
   close(): Promise<void>
 }

@@ -105,6 +105,14 @@ export class EmbeddedDatabaseWorker {
     return this.stopped === undefined
   }
 
+  /**
+   * Resolves when the thread answers, which it does between two statements, ahead of any waiting:
+   * the database is open and its thread turns, without queueing behind a burst of writes.
+   */
+  ping(): Promise<void> {
+    return this.post({ ping: true }).then(() => undefined)
+  }
+
   /** Closes the database once the statements sent before have run (a closed one is left as is). */
   async close(): Promise<void> {
     if (!this.closing) {

@@ -6,8 +6,9 @@
  * The source is evaluated as a script (`eval: true`) rather than loaded from a file so that it
  * works unchanged in the bundled server, in development and under Vitest; PGlite is imported from
  * the URL the main thread resolved. Messages: `{ id, sql, params, rowMode, rawOids }` → `{ id,
- * result }` or `{ id, error }`; `{ close: true }` closes the database (after the statements sent
- * before it) and ends the thread.
+ * result }` or `{ id, error }`; `{ id, ping: true }` is answered at once, between statements and
+ * ahead of those waiting (a liveness check); `{ close: true }` closes the database (after the
+ * statements sent before it) and ends the thread.
  * `rawOids` are the result types to hand back as PostgreSQL's text (Drizzle parses dates itself).
  *
  * Errors cross as their plain fields only (name, message, PostgreSQL's code, detail, constraint …):
@@ -38,6 +39,13 @@ import(workerData.pgliteUrl).then(async ({ PGlite }) => {
     if (message.close) {
       // PGlite's close waits for the statements already sent, then shuts PostgreSQL down cleanly.
       db.close().catch(() => undefined).then(() => process.exit(0))
+      return
+    }
+    if (message.ping) {
+      answer(message.id, async () => {
+        if (db.closed) throw new Error('The embedded database is closed.')
+        return { rows: [], fields: [] }
+      })
       return
     }
     const options = { rowMode: message.rowMode }

@@ -181,6 +181,15 @@ export class CampaignRepository {
     await this.db.update(artifactVersions).set({ status, ...(auditId && { auditId }) }).where(inArray(artifactVersions.id, versionIds))
   }
 
+  /** Marks what an audit judged, flagged and passed versions in one statement (a run does this every round). */
+  async setAuditedStatus(auditId: string, flaggedIds: string[], passedIds: string[]): Promise<void> {
+    if (flaggedIds.length + passedIds.length === 0) return
+    const flagged = flaggedIds.length > 0 ? inArray(artifactVersions.id, flaggedIds) : sql`false`
+    await this.db.update(artifactVersions)
+      .set({ status: sql`CASE WHEN ${flagged} THEN 'Flagged' ELSE 'Passed' END`, auditId })
+      .where(inArray(artifactVersions.id, [...flaggedIds, ...passedIds]))
+  }
+
   async appendAudit(campaignId: string, result: ComplianceAuditResult): Promise<ComplianceAuditRow> {
     const [row] = await this.db.insert(complianceAudits).values({ id: newId('aud'), campaignId, result }).returning()
     return row!
@@ -243,6 +252,17 @@ export class CampaignRepository {
     const newestFirst = await this.db.select().from(reviewFeedback).where(and(ofCampaign, older))
       .orderBy(desc(reviewFeedback.createdAt), desc(reviewFeedback.id)).limit(limit)
     return newestFirst.reverse()
+  }
+
+  /**
+   * The campaign's newest `limit` feedback posts, oldest first, and how many it has in all: one
+   * statement, as every snapshot asks for both.
+   */
+  async newestReviewFeedback(campaignId: string, limit: number): Promise<{ rows: ReviewFeedbackRow[], total: number }> {
+    const newestFirst = await this.db.select({ row: reviewFeedback, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+      .from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
+      .orderBy(desc(reviewFeedback.createdAt), desc(reviewFeedback.id)).limit(limit)
+    return { rows: newestFirst.map(({ row }) => row).reverse(), total: newestFirst[0]?.total ?? 0 }
   }
 
   async countReviewFeedback(campaignId: string): Promise<number> {

@@ -15,11 +15,10 @@ export interface CampaignState {
 export const EMPTY_CAMPAIGN_STATE: CampaignState = { current: [], audit: null, feedback: [], feedbackCount: 0 }
 
 export async function loadCampaignState(repository: CampaignRepository, campaignId: string): Promise<CampaignState> {
-  const [current, audit, feedback, feedbackCount] = await Promise.all([
+  const [current, audit, feedback] = await Promise.all([
     repository.currentVersions(campaignId),
     repository.latestAudit(campaignId),
-    repository.reviewFeedback(campaignId, REVIEW_FEEDBACK_IN_SNAPSHOT),
-    repository.countReviewFeedback(campaignId),
+    repository.newestReviewFeedback(campaignId, REVIEW_FEEDBACK_IN_SNAPSHOT),
   ])
-  return { current, audit, feedback: feedback ?? [], feedbackCount }
+  return { current, audit, feedback: feedback.rows, feedbackCount: feedback.total }
 }

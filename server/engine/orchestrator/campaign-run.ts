@@ -226,9 +226,14 @@ async function auditCurrent(campaign: CampaignRow, deps: RunDependencies): Promi
   const audit = await repository.appendAudit(campaign.id, result)
   const flagged = new Set(result.issues.filter(issue => issue.severity === 'High').map(issue => issue.artifactType as ArtifactType))
   const unapproved = current.filter(version => version.status !== 'Approved')
-  await repository.setVersionStatus(unapproved.filter(version => flagged.has(version.type)).map(version => version.id), 'Flagged', audit.id)
-  await repository.setVersionStatus(unapproved.filter(version => !flagged.has(version.type)).map(version => version.id), 'Passed', audit.id)
+  const isFlagged = (version: ArtifactVersionRow) => flagged.has(version.type)
+  await repository.setAuditedStatus(audit.id, unapproved.filter(isFlagged).map(version => version.id), unapproved.filter(version => !isFlagged(version)).map(version => version.id))
   // Approved work is the marketer's call: it is not rewritten automatically.
   for (const version of current) if (version.status === 'Approved') flagged.delete(version.type)
-  return { result, flagged, current: await repository.currentVersions(campaign.id) }
+  // What was just stored, without reading it back: while a run is active nothing else changes a
+  // version's status (approval waits for the run to end).
+  const judged = current.map(version => version.status === 'Approved'
+    ? version
+    : { ...version, status: isFlagged(version) ? 'Flagged' as const : 'Passed' as const, auditId: audit.id })
+  return { result, flagged, current: judged }
 }

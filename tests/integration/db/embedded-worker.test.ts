@@ -42,6 +42,26 @@ describe('the embedded database in its worker thread', () => {
     expect((await after).rows).toEqual([{ id: 1 }])
   })
 
+  it('answers a liveness check while a transaction holds every statement back', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const transaction = database.transaction(async (tx) => {
+      await tx.query('INSERT INTO "things" VALUES (4)')
+      await held
+      await tx.query('DELETE FROM "things" WHERE "id" = 4')
+    })
+    let queuedAnswered = false
+    const queued = database.query('SELECT 1').then(() => {
+      queuedAnswered = true
+    })
+    await database.ping()
+    expect(queuedAnswered).toBe(false)
+    release()
+    await Promise.all([transaction, queued])
+  })
+
   it('closes after the statements sent before, keeping what they wrote on disk', async () => {
     const written = database.query('INSERT INTO "things" VALUES (3)')
     await database.close()
@@ -56,6 +76,7 @@ describe('the embedded database in its worker thread', () => {
     await (database as unknown as { worker: Worker }).worker.terminate()
     expect(database.alive).toBe(false)
     await expect(database.query('SELECT 1')).rejects.toThrow('The embedded database stopped.')
+    await expect(database.ping()).rejects.toThrow('The embedded database stopped.')
     await expect(database.transaction(tx => tx.query('SELECT 1'))).rejects.toThrow('The embedded database stopped.')
     await database.close()
   })
