@@ -1,6 +1,6 @@
 import { defineEventHandler } from 'h3'
 import { useAppServices } from '../app/services'
-import { bodyTooLarge, declaredLength, readBodyWithin } from '../http/bounded-body'
+import { bodyTooLarge, declaredLength, discardAllowance, discardBody, readBodyWithin } from '../http/bounded-body'
 import { HUB_PATH } from '../http/hub-url'
 
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -18,8 +18,10 @@ export default defineEventHandler(async (event) => {
   const length = declaredLength(request)
   if (length !== undefined) {
     // Node stops a body at its declared length, so a length within the limit needs no counting.
-    if (length > limit) throw bodyTooLarge(limit)
-    return
+    if (length <= limit) return
+    // A sender still writing reads the 413 only if the connection stays open until it is done.
+    const drained = length <= discardAllowance(limit) && await discardBody(request, limit)
+    throw bodyTooLarge(limit, !drained)
   }
   if (request.headers['transfer-encoding'] !== undefined) await readBodyWithin(request, limit)
 })

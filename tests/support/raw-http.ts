@@ -7,14 +7,15 @@ export interface RawResponse {
 }
 
 /**
- * Sends `chunks` as a chunked body (no Content-Length), one at a time, and stops sending as soon as
- * the server answers: what a client streaming an endless upload sees. Resolves with the answer, or
- * with 'closed' when the server hung up without one.
+ * Sends `chunks` one at a time, as a chunked body unless `headers` declare a Content-Length, and
+ * stops sending as soon as the server answers: what a client streaming an endless upload sees.
+ * Resolves with the answer, or with 'closed' when the server hung up without one.
  */
-export function sendChunked(url: string, headers: Record<string, string>, chunks: Iterable<Buffer>): Promise<RawResponse | 'closed'> {
+export function sendInChunks(url: string, headers: Record<string, string>, chunks: Iterable<Buffer>): Promise<RawResponse | 'closed'> {
   return new Promise((resolve) => {
     let answered = false
-    const outgoing = request(url, { method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' } }, (response) => {
+    const framing = 'Content-Length' in headers ? {} : { 'Transfer-Encoding': 'chunked' }
+    const outgoing = request(url, { method: 'POST', headers: { ...headers, ...framing } }, (response) => {
       answered = true
       let body = ''
       response.setEncoding('utf8')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, registerUser, STRONG_PASSWORD } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
 import { expectProblem } from '../../support/campaigns'
-import { repeatedChunks, sendChunked } from '../../support/raw-http'
+import { repeatedChunks, sendInChunks } from '../../support/raw-http'
 
 const ONE_MIB = 1024 * 1024
 
@@ -15,7 +15,7 @@ describe('request body limit', () => {
 
   const jsonHeaders = () => ({ 'Content-Type': 'application/json', 'Origin': app.url })
 
-  it('refuses a body whose Content-Length passes 1 MiB with 413 Problem Details, before reading it', async () => {
+  it('refuses a body whose Content-Length passes 1 MiB with 413 Problem Details', async () => {
     const client = new ApiClient(app.url)
     const response = await client.request('POST', '/api/auth/login', {
       body: JSON.stringify({ email: 'someone@example.com', password: 'x'.repeat(2 * ONE_MIB) }),
@@ -26,9 +26,28 @@ describe('request body limit', () => {
     expect(response.body.detail).toContain(String(ONE_MIB))
   })
 
+  it('drains a body a little past the limit, so a sender still writing always reads the 413 and keeps its connection', async () => {
+    const client = new ApiClient(app.url)
+    const body = JSON.stringify({ email: 'someone@example.com', password: 'é'.repeat(ONE_MIB) })
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await client.request('POST', '/api/auth/login', { body, headers: { 'Content-Type': 'application/json' } })
+      expectProblem(response, 413)
+      expect(response.headers.get('connection')).not.toBe('close')
+    }
+  })
+
+  it('closes the connection after the 413 when the declared body is far too large to be worth draining', async () => {
+    const answer = await sendInChunks(`${app.url}/api/auth/login`, { ...jsonHeaders(), 'Content-Length': String(64 * ONE_MIB) }, repeatedChunks(64 * 1024, 16))
+    if (answer !== 'closed') {
+      expect(answer.status).toBe(413)
+      expect(answer.headers.connection).toBe('close')
+    }
+    expect((await fetch(`${app.url}/health`)).status).toBe(200)
+  })
+
   it('stops reading a chunked body without a length once it passes the limit, and stays healthy', async () => {
     // 64 MiB offered; the server must answer (or hang up) long before taking it all.
-    const answer = await sendChunked(`${app.url}/api/auth/register`, jsonHeaders(), repeatedChunks(64 * 1024, 1024))
+    const answer = await sendInChunks(`${app.url}/api/auth/register`, jsonHeaders(), repeatedChunks(64 * 1024, 1024))
     if (answer !== 'closed') {
       expect(answer.status).toBe(413)
       expect(answer.headers['content-type']).toContain('application/problem+json')
@@ -39,7 +58,7 @@ describe('request body limit', () => {
 
   it('reads a chunked body within the limit as usual', async () => {
     const body = Buffer.from(JSON.stringify({ name: 'Chunked', email: 'chunked@example.com', password: STRONG_PASSWORD }))
-    const answer = await sendChunked(`${app.url}/api/auth/register`, jsonHeaders(), [body.subarray(0, 10), body.subarray(10)])
+    const answer = await sendInChunks(`${app.url}/api/auth/register`, jsonHeaders(), [body.subarray(0, 10), body.subarray(10)])
     expect(answer).not.toBe('closed')
     expect(answer).toMatchObject({ status: 201 })
   })
