@@ -16,6 +16,7 @@ import { CredentialLiveness } from '../tokens/credential-liveness'
 import { HubTokenIssuer } from '../tokens/hub-token-issuer'
 import { PersonalAccessTokenService } from '../tokens/personal-access-token-service'
 import { PersonalAccessTokensRepository } from '../tokens/personal-access-tokens-repository'
+import { ServiceTokenIssuer } from '../tokens/service-token'
 import { createRedisClient } from './redis-clients'
 
 /** The server's long-lived parts, built once from the environment and shared by every request. */
@@ -26,6 +27,11 @@ export interface AppServices {
   sessions: SessionService
   personalAccessTokens: PersonalAccessTokenService
   hubTokens: HubTokenIssuer
+  /**
+   * A web front signs service tokens with it; an engine with ENGINE_SERVICE_SECRET verifies them.
+   * Undefined in a process that is neither.
+   */
+  serviceTokens: ServiceTokenIssuer | undefined
   reviewLinks: ReviewLinkService
   /** Whether sessions, personal access tokens and review links still open anything. */
   credentials: CredentialLiveness
@@ -52,6 +58,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
   const sessions = new SessionService(new SessionsRepository(database.db))
   const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
   const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db))
+  const serviceSecret = config.engineFront?.serviceSecret ?? config.engineService.serviceSecret
   return {
     config,
     database,
@@ -59,6 +66,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     sessions,
     personalAccessTokens,
     hubTokens: new HubTokenIssuer(hubSecret),
+    serviceTokens: serviceSecret ? new ServiceTokenIssuer(serviceSecret) : undefined,
     reviewLinks,
     credentials: new CredentialLiveness({
       'session': ids => sessions.live(ids),

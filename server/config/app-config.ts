@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseLogLevel, type LogLevel } from '../observability/log-level'
+import { readEngineFrontConfig, readEngineServiceConfig, type EngineFrontConfig, type EngineServiceConfig } from './bff-config'
 
 /** Everything the accounts, tokens and database layers read from the environment, in one place. */
 export interface AppConfig {
@@ -29,6 +30,10 @@ export interface AppConfig {
   logLevel: LogLevel
   /** Bearer token that opens GET /metrics; the endpoint does not exist without it. */
   metricsToken: string | undefined
+  /** Set (ENGINE_URL): this process is a web front that hands campaign and review calls to the engine. */
+  engineFront: EngineFrontConfig | undefined
+  /** The engine's side of that deployment: service tokens it accepts, web origins its hub answers. */
+  engineService: EngineServiceConfig
 }
 
 /** How much reviewers may say: every post is kept and shown to the owner, so it has to end somewhere. */
@@ -70,6 +75,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     metricsToken: nonEmpty(env.METRICS_TOKEN)?.trim(),
+    engineFront: readEngineFrontConfig(env),
+    engineService: readEngineServiceConfig(env),
   }
 }
 

@@ -24,6 +24,8 @@ export async function admitHubConnection(principal: Principal, openConnections: 
   // Negotiation never reaches a worker (server/middleware/00.worker-role.ts); a WebSocket without it would.
   if (readServerRole() === 'worker') return { status: 404, message: 'This is a worker process (ROLE=worker): connect to a web process.' }
   const { config, hubConnectLimiter } = await useAppServices()
+  // Nor a web front's (ENGINE_URL): its negotiate redirects to the engine's hub.
+  if (config.engineFront) return { status: 404, message: 'The hub is served by the campaign service: negotiate to be redirected there.' }
   if (openConnections >= config.hubConnectionsPerPrincipal) {
     return { status: 429, message: `Too many open hub connections: at most ${config.hubConnectionsPerPrincipal}. Close one and try again.` }
   }

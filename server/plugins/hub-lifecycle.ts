@@ -2,6 +2,8 @@ import type { NodeOptions } from 'crossws/adapters/node'
 import { campaignEndpoint, useCampaignEngine } from '../app/campaign-runtime'
 import { closeAppServices } from '../app/services'
 import { loadRedisConfig } from '../config/app-config'
+import { checkEngineHealth } from '../bff/engine-health'
+import { readEngineFrontConfig, readEngineServiceConfig } from '../config/bff-config'
 import { readServerRole } from '../config/server-role'
 import { loadEngineConfig } from '../engine/engine-config'
 import { readModelConfig } from '../engine/models'
@@ -19,6 +21,8 @@ export default defineNitroPlugin((nitroApp) => {
     loadEngineConfig(process.env)
     loadRedisConfig(process.env)
     readServerRole(process.env)
+    readEngineFrontConfig(process.env)
+    readEngineServiceConfig(process.env)
   }
   catch (error) {
     stopServer(`Invalid configuration: ${error instanceof Error ? error.message : error}`)
@@ -34,6 +38,29 @@ export default defineNitroPlugin((nitroApp) => {
 
   const role = readServerRole(process.env)
   setHealthRole(role)
+  const front = readEngineFrontConfig(process.env)
+  if (front) {
+    // A web front relays to the engine service and runs no campaign engine of its own.
+    registerHealthCheck('engine', () => checkEngineHealth(front.engineOrigin))
+  }
+  else {
+    startCampaignEngine()
+  }
+
+  nitroApp.hooks.hook('close', async () => {
+    try {
+      const engine = front ? null : await useCampaignEngine().catch(() => null)
+      await engine?.runner.stopAll()
+      await campaignEndpoint.shutdown()
+    }
+    finally {
+      // Last: the runs and the hub are done with it.
+      await closeAppServices()
+    }
+  })
+})
+
+function startCampaignEngine(): void {
   // The engine queues runs in every role; it executes them in `all` and `worker`.
   registerHealthCheck('campaignEngine', async () => {
     await useCampaignEngine()
@@ -45,16 +72,4 @@ export default defineNitroPlugin((nitroApp) => {
       if (resumed > 0) logger.info({ resumed }, `Resumed ${resumed} interrupted campaign run(s)`)
     })
     .catch(error => logger.error({ error: describeError(error) }, 'The campaign engine did not start'))
-
-  nitroApp.hooks.hook('close', async () => {
-    try {
-      const engine = await useCampaignEngine().catch(() => null)
-      await engine?.runner.stopAll()
-      await campaignEndpoint.shutdown()
-    }
-    finally {
-      // Last: the runs and the hub are done with it.
-      await closeAppServices()
-    }
-  })
-})
+}

@@ -32,7 +32,8 @@ export default defineNitroPlugin((nitroApp) => {
       httpRequestDuration.observe({ method: event.method, route, status: String(status) }, seconds)
       const level = PROBES.has(path) ? 'debug' : 'info'
       logger[level]({
-        requestId,
+        // A request relayed by a web front carries that front's id instead (server/middleware/02.api-guard.ts).
+        requestId: event.context.requestId ?? requestId,
         method: event.method,
         route,
         path,

@@ -1,9 +1,11 @@
 import { getRequestHeader, type H3Event } from 'h3'
 import { useAppServices } from '../app/services'
+import { serviceCallerOf } from '../bff/service-caller'
 import type { UserRow } from '../db/schema'
 import { HttpProblem, unauthorized } from '../http/problem'
 import { readUserSession } from '../http/read-session'
 import type { SignInCredential } from '../tokens/credential'
+import type { ServiceTokenUser } from '../tokens/service-token'
 
 export interface CurrentUser {
   id: string
@@ -25,7 +27,8 @@ declare module 'h3' {
 
 /**
  * Who is calling the REST API: `Authorization: Bearer <personal access token>` when that header is
- * sent (a bad one is not rescued by a cookie), otherwise the session cookie.
+ * sent (a bad one is not rescued by a cookie), otherwise the session cookie. On an engine behind a
+ * web front, also the user a service token names.
  */
 export async function getCurrentUser(event: H3Event): Promise<CurrentUser | null> {
   if (event.context.currentUser === undefined) event.context.currentUser = await resolveCurrentUser(event)
@@ -47,6 +50,8 @@ export async function requireSessionUser(event: H3Event): Promise<CurrentUser> {
 
 async function resolveCurrentUser(event: H3Event): Promise<CurrentUser | null> {
   const services = await useAppServices()
+  const caller = await serviceCallerOf(event)
+  if (caller) return caller.user ? await serviceTokenUser(caller.user) : null
   const authorization = getRequestHeader(event, 'authorization')
   if (authorization !== undefined) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
@@ -57,6 +62,17 @@ async function resolveCurrentUser(event: H3Event): Promise<CurrentUser | null> {
   const sessionId = (await readUserSession(event))?.secure?.sessionId
   const user = sessionId ? await services.sessions.authenticate(sessionId) : null
   return user && sessionId ? toCurrentUser(user, { kind: 'session', id: sessionId }) : null
+}
+
+/**
+ * The web front vouches for who the user is; the credential is still asked, so a session signed out
+ * (or a token revoked) a moment ago opens nothing here either.
+ */
+async function serviceTokenUser({ userId, credential }: ServiceTokenUser): Promise<CurrentUser | null> {
+  const services = await useAppServices()
+  if (!await services.credentials.isLive(credential)) return null
+  const user = await services.accounts.findUser(userId)
+  return user ? toCurrentUser(user, credential) : null
 }
 
 function toCurrentUser(user: UserRow, credential: SignInCredential): CurrentUser {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { ApiClient, ApiResponse } from './api-client'
-import { startApp, type RunningApp } from './app-server'
+import { startApp, type RunningApp, type StartOptions } from './app-server'
 import { SAMPLE_BRIEF } from './campaign-hub'
 
 /** Stages in which a run is active (the campaign cannot be changed meanwhile). */
@@ -20,8 +20,8 @@ export const RISKY_BRIEF = {
  * The built server for campaign tests: the offline writer at zero pace unless a test needs time,
  * and a rate limit high enough that polling a campaign's state never turns into 429s.
  */
-export function startCampaignApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  return startApp({ OFFLINE_WRITER_PACE_MS: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env })
+export function startCampaignApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
+  return startApp({ OFFLINE_WRITER_PACE_MS: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env }, options)
 }
 
 export async function createCampaign(client: ApiClient, brief: object = SAMPLE_BRIEF): Promise<string> {

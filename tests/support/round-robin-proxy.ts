@@ -1,4 +1,4 @@
-import { createServer, request as forward, type Server } from 'node:http'
+import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
@@ -10,18 +10,28 @@ export interface RoundRobinProxy {
   url: string
   /** Which upstream (index) each request went to, in order. */
   readonly routed: number[]
+  /** Each request as it arrived, in order: what an upstream behind it was sent. */
+  readonly received: ReceivedRequest[]
   /** Send every request to upstream `index` (a sticky balancer), or `null` to take turns again. */
   pin(index: number | null): void
   close(): Promise<void>
 }
 
+export interface ReceivedRequest {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+}
+
 export async function startRoundRobinProxy(upstreams: readonly string[]): Promise<RoundRobinProxy> {
   const routed: number[] = []
+  const received: ReceivedRequest[] = []
   let next = 0
   let pinned: number | null = null
   const server: Server = createServer((incoming, outgoing) => {
     const index = pinned ?? next++ % upstreams.length
     routed.push(index)
+    received.push({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers })
     const target = new URL(incoming.url ?? '/', upstreams[index])
     const upstream = forward(target, { method: incoming.method, headers: { ...incoming.headers, host: target.host } }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers)
@@ -36,6 +46,7 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     routed,
+    received,
     pin: (index) => {
       pinned = index
     },

@@ -13,6 +13,7 @@ describe('configuration from the environment', () => {
       hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60,
       reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 },
       maxRequestBodyBytes: 1024 * 1024, logLevel: 'info', metricsToken: undefined,
+      engineFront: undefined, engineService: { serviceSecret: undefined, webOrigins: [] },
     })
   })
 
