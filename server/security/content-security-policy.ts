@@ -1,16 +1,17 @@
 /**
  * The policy for HTML pages. Scripts and styles come from this origin, and the few inline ones Nuxt
  * writes (its runtime config, the payload) carry this response's nonce; nothing else runs, nothing
- * loads from elsewhere, no page may frame this one.
+ * loads from elsewhere, no page may frame this one. `connectSources`: where else pages may connect
+ * (a web front's pages, to the engine's hub).
  */
-export function pageContentSecurityPolicy(nonce: string): string {
+export function pageContentSecurityPolicy(nonce: string, connectSources: readonly string[] = []): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self' 'nonce-${nonce}'`,
     `img-src 'self' data:`,
     `font-src 'self'`,
-    `connect-src 'self'`,
+    ['connect-src', `'self'`, ...connectSources].join(' '),
     `object-src 'none'`,
     `base-uri 'none'`,
     `form-action 'self'`,
