@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SIGN_IN_ENDED } from '../../../server/app/hub-credential-revocation'
 import { bearer, registerUser, type RegisteredUser } from '../../support/api-client'
 import { freePort, runAppExpectingExit, type RunningApp } from '../../support/app-server'
 import { connectCampaignHub, hubTokenFrom } from '../../support/campaign-hub'
@@ -168,6 +169,15 @@ describe.skipIf(postgres.skipReason)('a web front and its engine', () => {
       expect(body).toMatchObject({ status: 401, detail: 'The service token is invalid or expired' })
     }
   })
+
+  it('signing out on the front ends the session\'s hub connection on the engine, which checks the shared session rows', async () => {
+    const leaving = await registerUser(web.url)
+    const { closed } = await connectCampaignHub(web.url, leaving.client)
+    expect((await leaving.client.post('/api/auth/logout')).status).toBe(204)
+    // No backplane joins the two here: the engine finds the session revoked at its next credential check.
+    expect(String(await closed)).toContain(SIGN_IN_ENDED)
+    expectProblem(await leaving.client.get('/api/campaigns'), 401)
+  }, 45_000)
 
   // Last: it takes the engine away from the front.
   it('answers 503 Problem Details with a correlation id when the engine cannot be reached', async () => {
