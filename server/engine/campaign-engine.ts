@@ -1,4 +1,5 @@
 import type { Database } from '../db/database'
+import { ArtifactEditor } from './campaigns/artifact-editor'
 import { CampaignRepository } from './campaigns/campaign-repository'
 import { CampaignService } from './campaigns/campaign-service'
 import { auditArtifacts } from './compliance'
@@ -17,6 +18,8 @@ export interface CampaignEngine {
   repository: CampaignRepository
   runner: RunScheduler
   service: CampaignService
+  /** Versions a person makes: edits and restores. */
+  editor: ArtifactEditor
   writer: ArtifactWriter
 }
 
@@ -66,7 +69,7 @@ export async function createCampaignEngine(options: {
       retryAfterSeconds,
     })
   }
-  return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs) }
+  return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs), editor: new ArtifactEditor(repository, events) }
 }
 
 /** The rule engine always; a configured model adds its tone findings as a second opinion. */

@@ -3,6 +3,7 @@ import {
   EmailTakenError, InvalidCredentialsError, PasswordNotConfirmedError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
 import { isStorageFailure } from '../db/storage-failure'
+import { ArtifactEditMismatchError } from '../engine/campaigns/artifact-edit'
 import {
   CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
 } from '../engine/campaigns/campaign-errors'
@@ -38,6 +39,9 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
+  if (cause instanceof ArtifactEditMismatchError) {
+    return new HttpProblem(400, cause.message, { type: problemTypes.validation, title: 'Validation failed', errors: { [cause.field]: [cause.message] } })
+  }
   if (cause instanceof TooManyRunsError) {
     return new HttpProblem(429, cause.message, { type: problemTypes.tooManyRuns, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
   }

@@ -21,6 +21,12 @@ export interface ProvenanceMetadata {
   iteration: number
   /** Ours, additive: each item of the feedback this version was written for, checked against it. */
   feedbackChecks?: FeedbackCheck[]
+  /** Ours, additive: the person who saved this version by editing or restoring, by their display name. */
+  editedBy?: string
+  /** Ours, additive: the version an edit started from. */
+  basedOn?: number
+  /** Ours, additive: the version whose content a restore copied. */
+  restoredFrom?: number
 }
 
 export interface CopyMetadata extends ProvenanceMetadata {

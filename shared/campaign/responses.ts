@@ -28,6 +28,9 @@ const provenance = {
   iteration: z.int(),
   feedbackChecks: z.array(feedbackCheckSchema).optional()
     .meta({ description: 'Each item of the feedback this version was written for: done, not done, or needs a person.' }),
+  editedBy: z.string().optional().meta({ description: 'Who saved this version by editing or restoring it (display name).' }),
+  basedOn: z.int().optional().meta({ description: 'The version an edit started from.' }),
+  restoredFrom: z.int().optional().meta({ description: 'The version a restore copied.' }),
 }
 
 const copyMetadataSchema = z.object({

@@ -98,6 +98,18 @@ export class CampaignRepository {
     return { rows, totalCount: total?.value ?? 0 }
   }
 
+  /**
+   * Runs `work` in one transaction holding the campaign's row lock, with a repository bound to that
+   * transaction: a run cannot be claimed (claimRun waits for the lock) and no other change under the
+   * same lock interleaves until it commits. Null, without calling `work`, when the campaign is gone.
+   */
+  async withCampaignLocked<T>(id: string, work: (repository: CampaignRepository, row: CampaignRow) => Promise<T>): Promise<T | null> {
+    return this.db.transaction(async (transaction) => {
+      const [row] = await transaction.select().from(campaigns).where(eq(campaigns.id, id)).for('update')
+      return row ? work(new CampaignRepository(transaction), row) : null
+    })
+  }
+
   async update(id: string, patch: CampaignPatch): Promise<CampaignRow | null> {
     const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(eq(campaigns.id, id)).returning()
     return row ?? null

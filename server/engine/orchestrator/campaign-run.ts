@@ -1,8 +1,7 @@
-import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type ComplianceAuditResult, type FeedbackCheck } from '#shared/campaign'
-import type { BriefCheck } from '#shared/brief-contract'
-import type { ArtifactVersionRow, CampaignRow } from '../../db/schema'
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type FeedbackCheck } from '#shared/campaign'
+import type { CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
-import { briefChecksOf } from '../campaigns/brief-checks'
+import { auditCurrentVersions, type Auditor } from '../campaigns/audit-current-versions'
 import type { CampaignRepository } from '../campaigns/campaign-repository'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
@@ -13,12 +12,7 @@ import type { CampaignEvents } from './campaign-events'
 import { StageClock } from './stage-clock'
 import { explainRunFailure } from './run-failures'
 
-export type Auditor = (input: {
-  campaignId: string
-  brief: CampaignRow['brief']
-  checks: readonly BriefCheck[]
-  artifacts: Array<{ type: ArtifactType, content: string, metadata: unknown }>
-}) => Promise<ComplianceAuditResult>
+export type { Auditor } from '../campaigns/audit-current-versions'
 
 /** Calls the model (through `attempt`) for one campaign, retrying transient failures. */
 export type Retry = <T>(campaignId: string, attempt: () => Promise<T>, signal: AbortSignal) => Promise<T>
@@ -101,7 +95,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<Ru
     for (let round = 0; ; round++) {
       campaign = await persist({ stage: 'Auditing' })
       await announceSnapshot(campaign)
-      const { result, flagged, current } = await auditCurrent(campaign, deps)
+      const { result, flagged, current } = await auditCurrentVersions(repository, campaign, deps.audit)
       events.complianceChecked(result)
 
       const complete = current.length === ARTIFACT_TYPES.length
@@ -211,29 +205,4 @@ function checkFeedback(type: ArtifactType, feedback: string[], tags: string[], m
   const items = feedbackItems(feedback, tags)
   if (items.length === 0) return []
   return verifyFeedback(items, readerText(type, metadata), previous === undefined ? null : readerText(type, previous))
-}
-
-/** Audits the current version of each type and records which types the audit flags (High issues). */
-async function auditCurrent(campaign: CampaignRow, deps: RunDependencies): Promise<{ result: ComplianceAuditResult, flagged: Set<ArtifactType>, current: ArtifactVersionRow[] }> {
-  const { repository } = deps
-  const current = await repository.currentVersions(campaign.id)
-  const result = await deps.audit({
-    campaignId: campaign.id,
-    brief: campaign.brief,
-    checks: briefChecksOf(campaign).checks,
-    artifacts: current.map(version => ({ type: version.type, content: version.content, metadata: version.metadata })),
-  })
-  const audit = await repository.appendAudit(campaign.id, result)
-  const flagged = new Set(result.issues.filter(issue => issue.severity === 'High').map(issue => issue.artifactType as ArtifactType))
-  const unapproved = current.filter(version => version.status !== 'Approved')
-  const isFlagged = (version: ArtifactVersionRow) => flagged.has(version.type)
-  await repository.setAuditedStatus(audit.id, unapproved.filter(isFlagged).map(version => version.id), unapproved.filter(version => !isFlagged(version)).map(version => version.id))
-  // Approved work is the marketer's call: it is not rewritten automatically.
-  for (const version of current) if (version.status === 'Approved') flagged.delete(version.type)
-  // What was just stored, without reading it back: while a run is active nothing else changes a
-  // version's status (approval waits for the run to end).
-  const judged = current.map(version => version.status === 'Approved'
-    ? version
-    : { ...version, status: isFlagged(version) ? 'Flagged' as const : 'Passed' as const, auditId: audit.id })
-  return { result, flagged, current: judged }
 }

@@ -1,7 +1,7 @@
 import {
-  artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
+  artifactEditSchema, artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
   campaignDetailSchema, campaignListQuerySchema, campaignPageSchema, cancelAcceptedSchema, complianceAuditResultSchema,
-  regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema,
+  regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema, versionNumberSchema,
 } from '#shared/campaign'
 import { briefAnalysisSchema } from '#shared/brief-contract'
 import { z } from '#shared/schemas/zod'
@@ -11,6 +11,7 @@ import { artifactType, campaignId } from './parameters'
 const TAG = 'Campaigns'
 // Another user's campaign is a 404 too: its existence is not revealed.
 const ownCampaign = { id: campaignId }
+const artifactTypeOrVersion = { schema: z.string(), description: 'An artifact type (Copy, ShortCopy, Visual) or the id of any version of the artifact.' }
 
 export const campaignOperations: OperationDefinition[] = [
   {
@@ -84,6 +85,23 @@ export const campaignOperations: OperationDefinition[] = [
     pathParameters: { ...ownCampaign, artifact: { schema: z.string(), description: 'The id of any version of the artifact.' } },
     success: { 200: { description: 'The versions, with the feedback that produced each and its audit', schema: artifactVersionsSchema } },
     problems: [404],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/versions', tag: TAG, access: 'user',
+    summary: 'Save an edit of an artifact as its next version',
+    description: 'Every text field of the artifact as the owner wants it; the rest (platforms, palette, tone note) stays as in version `basedOn`, which must be the current one (409 otherwise). The new version says who edited it, is audited at once by the rules (no model) and is announced on the hub like a generated one. 409 while a run is under way.',
+    pathParameters: { ...ownCampaign, artifact: artifactTypeOrVersion },
+    body: artifactEditSchema,
+    success: { 201: { description: 'The new version, with its audit', schema: artifactVersionSchema } },
+    problems: [400, 404, 409],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/versions/{n}/restore', tag: TAG, access: 'user',
+    summary: 'Restore an earlier version as the next version',
+    description: 'A new version with the content of version `n`, saying which version it restores and who restored it, audited at once by the rules and announced on the hub. 409 while a run is under way, or when `n` is already current.',
+    pathParameters: { ...ownCampaign, artifact: artifactTypeOrVersion, n: { schema: versionNumberSchema, description: 'The version to restore.' } },
+    success: { 201: { description: 'The new version, with its audit', schema: artifactVersionSchema } },
+    problems: [400, 404, 409],
   },
   {
     method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/regenerate', tag: TAG, access: 'user',

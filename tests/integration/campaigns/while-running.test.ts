@@ -17,7 +17,7 @@ describe('a campaign while it is being generated', () => {
   })
   afterAll(() => app?.stop())
 
-  it('refuses generate, revise, regenerate, approve and delete with 409 until it is cancelled', async () => {
+  it('refuses generate, revise, regenerate, approve, edit, restore and delete with 409 until it is cancelled', async () => {
     const id = await createCampaign(owner.client)
     expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
     for (const [method, path, body] of [
@@ -25,6 +25,8 @@ describe('a campaign while it is being generated', () => {
       ['POST', '/revise', { feedback: 'Warmer, please' }],
       ['POST', '/artifacts/Copy/regenerate', { feedback: 'Shorter' }],
       ['POST', '/artifacts/Copy/approve', undefined],
+      ['POST', '/artifacts/Copy/versions', { type: 'Copy', basedOn: 1, headlines: ['One', 'Two', 'Three'], body: { short: 'S', medium: 'M', long: 'L' }, callsToAction: ['Buy', 'Try', 'Go'] }],
+      ['POST', '/artifacts/Copy/versions/1/restore', undefined],
       ['DELETE', '', undefined],
     ] as const) {
       const response = await owner.client.request(method, `/api/campaigns/${id}${path}`, { json: body })

@@ -97,6 +97,14 @@ describe('real answers match the document', () => {
     expect((await owner.get(`/api/campaigns/${id}/compliance`)).status).toBe(200)
     expect((await owner.post(`/api/campaigns/${id}/artifacts/Copy/approve`)).status).toBe(200)
     expect((await owner.post(`/api/campaigns/${id}/artifacts/Poster/approve`)).status).toBe(400)
+    // A person's versions: an edit of the approved copy, then a restore of what was approved.
+    const copy = artifacts.body.artifacts.find((artifact: { type: string }) => artifact.type === 'Copy')
+    const edit = { type: 'Copy', basedOn: 1, headlines: ['Edited by hand', ...copy.metadata.headlines.slice(1)], body: copy.metadata.body, callsToAction: copy.metadata.callsToAction }
+    expect((await owner.post(`/api/campaigns/${id}/artifacts/Copy/versions`, edit)).status).toBe(201)
+    expect((await owner.post(`/api/campaigns/${id}/artifacts/Copy/versions`, edit)).status).toBe(409)
+    expect((await owner.post(`/api/campaigns/${id}/artifacts/Copy/versions`, { ...edit, headlines: [] })).status).toBe(400)
+    expect((await owner.post(`/api/campaigns/${id}/artifacts/${copy.id}/versions/1/restore`)).status).toBe(201)
+    expect((await owner.post(`/api/campaigns/${id}/artifacts/Copy/versions/9/restore`)).status).toBe(404)
     expect((await owner.post(`/api/campaigns/${id}/artifacts/ShortCopy/regenerate`, { feedback: 'Shorter' })).status).toBe(202)
     await settled(owner, id)
     expect((await owner.post(`/api/campaigns/${id}/revise`, { feedback: '' })).status).toBe(400)

@@ -1,15 +1,11 @@
 import { z } from 'zod'
-import type { Platform } from '#shared/campaign'
+import { ARTIFACT_LIMITS as L, CONTROL_CHARACTERS, type Platform } from '#shared/campaign'
 
 /*
  * What a model must hand back, per artifact type. Model output is untrusted text: every string
  * is trimmed, stripped of control characters and capped, and lists are capped, before anything
  * else sees it. Requirements (how many headlines, variants, concepts) mirror the offline writer.
  */
-
-// Control characters other than tab and newline have no place in marketing text.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 
 export const plain = (max: number) => z.string()
   .transform(value => value.replace(CONTROL_CHARACTERS, '').trim())
@@ -24,19 +20,19 @@ const distinct = (items: string[]) => new Set(items.map(item => item.toLowerCase
 // Only cleaned here: the shared short-copy finisher normalises, dedupes and caps hashtags.
 const hashtag = z.string()
   .transform(value => value.replace(CONTROL_CHARACTERS, '').trim())
-  .pipe(z.string().max(100, 'must be at most 100 characters'))
+  .pipe(z.string().max(L.hashtag, `must be at most ${L.hashtag} characters`))
 
 export const copyDraftSchema = z.object({
-  headlines: list(plain(200), 3, 8, 'headlines').refine(distinct, 'headlines must be distinct'),
-  body: z.object({ short: plain(800), medium: plain(2000), long: plain(5000) }),
-  callsToAction: list(plain(120), 3, 8, 'calls to action').refine(distinct, 'calls to action must be distinct'),
+  headlines: list(plain(L.headline), L.headlines.min, L.headlines.max, 'headlines').refine(distinct, 'headlines must be distinct'),
+  body: z.object({ short: plain(L.body.short), medium: plain(L.body.medium), long: plain(L.body.long) }),
+  callsToAction: list(plain(L.callToAction), L.callsToAction.min, L.callsToAction.max, 'calls to action').refine(distinct, 'calls to action must be distinct'),
   toneNote: plain(800),
 })
 export type CopyDraft = z.output<typeof copyDraftSchema>
 
 const shortCopyVariantSchema = z.object({
-  text: plain(5000),
-  hashtags: z.array(hashtag).max(30, 'at most 30 hashtags').default([]).transform(tags => tags.filter(Boolean)),
+  text: plain(L.post),
+  hashtags: z.array(hashtag).max(L.hashtags, `at most ${L.hashtags} hashtags`).default([]).transform(tags => tags.filter(Boolean)),
 })
 
 /** Models write "X", "Twitter" or "LinkedIn"; the brief says `x` and `linkedin`. */
@@ -52,9 +48,9 @@ export function shortCopyDraftSchema(platforms: readonly Platform[]) {
   }).transform((draft, context) => {
     return platforms.map((platform) => {
       const entries = draft.platforms.filter(entry => platformKey(entry.platform) === platform)
-      const variants = entries.flatMap(entry => entry.variants).slice(0, 6)
-      if (variants.length < 3) {
-        context.addIssue({ code: 'custom', path: ['platforms'], message: `needs at least 3 variants for ${platform}` })
+      const variants = entries.flatMap(entry => entry.variants).slice(0, L.variants.max)
+      if (variants.length < L.variants.min) {
+        context.addIssue({ code: 'custom', path: ['platforms'], message: `needs at least ${L.variants.min} variants for ${platform}` })
       }
       return { platform, variants }
     })
@@ -66,17 +62,17 @@ const hexColour = z.string().trim()
   .transform(hex => hex.toUpperCase())
 
 const conceptSchema = z.object({
-  name: plain(100),
+  name: plain(L.conceptName),
   palette: list(z.object({ hex: hexColour, role: z.enum(['background', 'text', 'accent']) }), 2, 8, 'colours')
     .refine(palette => palette.some(colour => colour.role === 'background')
       && palette.some(colour => colour.role === 'text'), 'needs a background colour and a text colour'),
-  layout: list(plain(300), 1, 10, 'layout elements'),
-  altText: z.object({ subject: plain(300), purpose: plain(300), mood: plain(200), text: plain(1000) }),
-  imagePrompt: plain(3000),
+  layout: list(plain(L.layoutElement), L.layout.min, L.layout.max, 'layout elements'),
+  altText: z.object({ subject: plain(L.altText.subject), purpose: plain(L.altText.purpose), mood: plain(L.altText.mood), text: plain(L.altText.text) }),
+  imagePrompt: plain(L.imagePrompt),
 })
 
 export const visualDraftSchema = z.object({
-  concepts: list(conceptSchema, 2, 4, 'concepts')
+  concepts: list(conceptSchema, L.concepts.min, L.concepts.max, 'concepts')
     .refine(concepts => distinct(concepts.map(concept => concept.name)), 'concepts must have different names'),
 })
 export type VisualDraft = z.output<typeof visualDraftSchema>
