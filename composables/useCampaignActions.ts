@@ -1,5 +1,5 @@
 import type {
-  ArtifactType, ArtifactVersion, CampaignBriefInput, CampaignDetail, RegenerateRequest, ReviseRequest,
+  ArtifactEdit, ArtifactType, ArtifactVersion, CampaignBriefInput, CampaignDetail, RegenerateRequest, ReviseRequest,
 } from '#shared/campaign'
 import { useCampaignStore } from '~/stores/campaigns'
 
@@ -56,6 +56,15 @@ export function useCampaignActions() {
     store.applyApproval(await call<ArtifactVersion>(`${campaignPath(id)}/artifacts/${type}/approve`, { method: 'POST' }))
   }, 'Approved.', 'The artifact could not be approved.')
 
+  /** Saves an edit as the artifact's next version; throws, so the form can show the server's field errors. */
+  async function saveEdit(id: string, type: ArtifactType, edit: ArtifactEdit): Promise<void> {
+    store.applyVersion(await call<ArtifactVersion>(`${campaignPath(id)}/artifacts/${type}/versions`, { method: 'POST', body: edit }))
+  }
+
+  const restore = (id: string, type: ArtifactType, iteration: number) => attempt(async () => {
+    store.applyVersion(await call<ArtifactVersion>(`${campaignPath(id)}/artifacts/${type}/versions/${iteration}/restore`, { method: 'POST' }))
+  }, `Version ${iteration} restored as a new version.`, 'The version could not be restored.')
+
   const remove = (id: string) => attempt(async () => {
     await call(campaignPath(id), { method: 'DELETE' })
     store.forget(id)
@@ -68,5 +77,5 @@ export function useCampaignActions() {
     }, null, 'The version history could not be loaded.')
   }
 
-  return { launch, generate, cancel, revise, regenerate, approve, remove, loadVersions }
+  return { launch, generate, cancel, revise, regenerate, approve, saveEdit, restore, remove, loadVersions }
 }

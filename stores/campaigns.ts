@@ -252,11 +252,13 @@ export const useCampaignStore = defineStore('campaigns', () => {
     ;(versionIds.value[campaignId] ??= {})[type] = sortNewestFirst([...ids])
   }
 
-  function applyApproval(version: ArtifactVersion): void {
+  /** A version from a REST answer (an approval, an edit, a restore): its details, status and content. */
+  function applyVersion(version: ArtifactVersion): void {
     versions.value[version.id] = version
     versionStatus.value[version.id] = version.status
     storeArtifact(version)
   }
+  const applyApproval = applyVersion
 
   function forget(campaignId: string): void {
     Reflect.deleteProperty(campaigns.value, campaignId)
@@ -298,7 +300,7 @@ export const useCampaignStore = defineStore('campaigns', () => {
   return {
     campaigns, artifacts, versions, versionStatus, currentArtifactIds, versionIds, compliance, streams, listing, listedCampaigns,
     applySummary, applyPage, applyDetail, applySnapshot, applyStarted, applyChunk, applyArtifact, applyCompliance,
-    applyCompleted, applyFailure, applyReviewFeedbackNotice, onStreamGap, applyReviewFeedbackPage, dropStreams, applyVersions, applyApproval, forget,
+    applyCompleted, applyFailure, applyReviewFeedbackNotice, onStreamGap, applyReviewFeedbackPage, dropStreams, applyVersions, applyApproval, applyVersion, forget,
     currentArtifacts, displayStage,
   }
 })

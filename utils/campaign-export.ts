@@ -1,5 +1,6 @@
-import type {
-  ArtifactType, CampaignArtifact, CampaignBrief, ComplianceAuditResult, CopyMetadata, ShortCopyMetadata, VisualMetadata,
+import {
+  versionOrigin,
+  type ArtifactType, type CampaignArtifact, type CampaignBrief, type ComplianceAuditResult, type CopyMetadata, type ShortCopyMetadata, type VisualMetadata,
 } from '#shared/campaign'
 import { ARTIFACT_TITLES, PLATFORM_NAMES } from './campaign-display'
 import { markdownBlock, markdownInline, markdownList } from './markdown-text'
@@ -22,7 +23,9 @@ const list = (items: string[]) => markdownList(items.map(markdownInline))
 /** One artifact as Markdown: its readable content, then its structure. */
 export function artifactToMarkdown(artifact: CampaignArtifact): string {
   const { model, iteration } = artifact.metadata
-  const sections = [`## ${ARTIFACT_TITLES[artifact.type]}`, `_${markdownInline(`Written by ${artifact.agentName} (${model}, version ${iteration})`)}_`]
+  const origin = versionOrigin(artifact.metadata)
+  const byline = origin ? `${origin} (version ${iteration})` : `Written by ${artifact.agentName} (${model}, version ${iteration})`
+  const sections = [`## ${ARTIFACT_TITLES[artifact.type]}`, `_${markdownInline(byline)}_`]
   if (artifact.type === 'Copy') {
     const copy = artifact.metadata as CopyMetadata
     sections.push(

@@ -1,7 +1,7 @@
 import MarkdownIt, { type Token } from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { CampaignArtifact, ComplianceAuditResult } from '#shared/campaign'
-import { campaignToMarkdown, type CampaignExport } from '../../../utils/campaign-export'
+import { artifactToMarkdown, campaignToMarkdown, type CampaignExport } from '../../../utils/campaign-export'
 
 // Raw HTML and bare-URL links on, as the most permissive renderers have them.
 const markdown = new MarkdownIt({ html: true, linkify: true })
@@ -99,5 +99,12 @@ describe('the Markdown export', () => {
     const end = tokens.findIndex((token, index) => index > start && token.type === 'list_item_close')
     const paragraphs = tokens.slice(start, end).filter(token => token.type === 'inline').map(textOf)
     expect(paragraphs).toEqual(['First paragraph #TrailLife', 'Second paragraph', '- not a bullet (60/280)'])
+  })
+
+  it('says who edited or restored a version instead of naming a writer that did not write it', () => {
+    const edited = artifact('Copy', { headlines: ['Edited'], body: { short: '', medium: '', long: '' }, callsToAction: [], toneNote: '', iteration: 2, editedBy: 'Ana Lopez', basedOn: 1 })
+    expect(artifactToMarkdown(edited).split('\n\n')[1]).toBe('_Edited by Ana Lopez (version 2)_')
+    const restored = { ...edited, metadata: { ...edited.metadata, iteration: 3, restoredFrom: 1 } }
+    expect(artifactToMarkdown(restored).split('\n\n')[1]).toBe('_Restored from version 1 by Ana Lopez (version 3)_')
   })
 })

@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousAccessibilityFindings } from '../support/accessibility'
+import { registerUser, type RegisteredUser } from '../support/api-client'
+import type { RunningApp } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { createReviewLink } from '../support/review-hub'
+
+/** A claim the audit forbids: the edit must come back flagged, and the restore passed again. */
+const RISKY_HEADLINE = 'Ridgeline: 100% guaranteed to make you faster'
+
+/** The owner edits a headline and restores it, while a reviewer's open review page follows along. */
+describe('editing and restoring in Chromium', () => {
+  let app: RunningApp
+  let browser: Browser
+  let owner: RegisteredUser
+  let page: Page
+  let reviewer: Page
+  const cspChecks: Array<() => Promise<string[]>> = []
+  const pageErrors: string[] = []
+  const accessibilityProblems: string[] = []
+
+  beforeAll(async () => {
+    ;[app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
+    owner = await registerUser(app.url)
+    const campaignId = await createCampaign(owner.client)
+    await runToEnd(owner.client, campaignId, '/generate')
+    const link = await createReviewLink(owner.client, campaignId)
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.addCookies([{ name: 'nuxt-session', value: owner.client.sessionCookie!.split('=')[1]!, url: app.url }])
+    page = await context.newPage()
+    // The reviewer's browser: its own context, never signed in.
+    reviewer = await (await browser.newContext()).newPage()
+    for (const opened of [page, reviewer]) {
+      opened.on('pageerror', error => pageErrors.push(error.message))
+      cspChecks.push(await watchCspViolations(opened))
+    }
+    await reviewer.goto(`${app.url}${link.url}`)
+    await waitForHydration(reviewer)
+    await reviewer.getByRole('status').filter({ hasText: 'Live' }).filter({ hasNotText: 'Not live' }).waitFor()
+    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await waitForHydration(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  const section = (name: string) => page.getByRole('region', { name, exact: true })
+  const toolbar = (name: string) => page.getByRole('toolbar', { name: `${name} actions`, exact: true })
+  const reviewedCopy = () => reviewer.getByRole('region', { name: 'Copy', exact: true })
+
+  it('edits a headline in place: version 2, edited by the owner, audited again, and live on the reviewer\'s page', async () => {
+    await section('Copy').getByText('Passed', { exact: true }).waitFor()
+    await toolbar('Copy').getByRole('button', { name: 'Edit', exact: true }).click()
+    const form = section('Copy').getByRole('form', { name: 'Edit Copy' })
+    await form.getByLabel('Headline 1', { exact: true }).fill(RISKY_HEADLINE)
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'edit form', '[aria-labelledby="artifact-Copy"]'))
+    await form.getByRole('button', { name: 'Save as new version' }).click()
+
+    await section('Copy').getByText('v2', { exact: true }).waitFor()
+    await section('Copy').getByText(`Edited by ${owner.name}`, { exact: true }).waitFor()
+    await section('Copy').getByText('Flagged', { exact: true }).waitFor()
+    expect(await section('Copy').innerText()).toContain(RISKY_HEADLINE)
+    expect(await form.count()).toBe(0)
+    // The reviewer did nothing: the hub brought the new version and its audit.
+    await reviewedCopy().getByText(RISKY_HEADLINE, { exact: false }).waitFor()
+    await reviewer.getByText(/Verdict/).filter({ hasText: 'Fail' }).waitFor()
+  })
+
+  it('compares any two versions and restores version 1 as version 3, passed again, live for the reviewer', async () => {
+    await toolbar('Copy').getByRole('button', { name: 'Version history' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Copy version history' })
+    const versions = dialog.getByRole('list', { name: 'Versions' }).getByRole('listitem')
+    await versions.nth(1).waitFor()
+    expect(await versions.nth(0).innerText()).toContain(`Edited by ${owner.name}`)
+
+    await dialog.getByRole('button', { name: 'Restore version 1' }).click()
+    await versions.nth(2).waitFor()
+    expect(await versions.nth(0).innerText()).toMatch(new RegExp(`^Version 3[^]*Restored from version 1 by ${owner.name}`, 'u'))
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    await section('Copy').getByText('v3', { exact: true }).waitFor()
+    await section('Copy').getByText(`Restored from version 1 by ${owner.name}`, { exact: true }).waitFor()
+    await section('Copy').getByText('Passed', { exact: true }).waitFor()
+    expect(await section('Copy').innerText()).not.toContain(RISKY_HEADLINE)
+    await reviewedCopy().getByText(RISKY_HEADLINE, { exact: false }).waitFor({ state: 'detached' })
+
+    // Version 3 against version 1, not only against the one before it: the same text, nothing marked.
+    await toolbar('Copy').getByRole('button', { name: 'Version history' }).click()
+    // The newest two to begin with, then any two the owner picks.
+    await dialog.getByRole('region', { name: 'Version 2' }).waitFor()
+    await dialog.getByRole('region', { name: 'Version 3' }).waitFor()
+    const pick = (version: number) => dialog.getByRole('checkbox', { name: new RegExp(`^Version ${version}`, 'u') })
+    await pick(2).uncheck()
+    await pick(1).check()
+    await dialog.getByRole('region', { name: 'Version 1' }).waitFor()
+    await dialog.getByRole('region', { name: 'Version 3' }).waitFor()
+    expect(await dialog.locator('ins, del').count()).toBe(0)
+    await pick(1).uncheck()
+    await pick(2).check()
+    const removed = await dialog.getByRole('region', { name: 'Version 2' }).locator('del').allInnerTexts()
+    expect(removed.join(' ')).toContain('guaranteed')
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'version history with restore', 'dialog[open]'))
+  })
+
+  it('raised no accessibility findings, CSP violations or page errors', async () => {
+    accessibilityProblems.push(...await seriousAccessibilityFindings(reviewer, 'review page after the restore'))
+    expect(accessibilityProblems).toEqual([])
+    for (const check of cspChecks) expect(await check()).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
