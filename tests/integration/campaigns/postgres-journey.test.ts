@@ -53,5 +53,16 @@ describe.skipIf(postgres.skipReason)('the campaign journey on PostgreSQL', () =>
     const listed = (await owner.client.get('/api/campaigns?status=Completed')).body
     expect(listed.items.map((item: { id: string }) => item.id)).toEqual([id])
     expect(listed.items[0].theme).toBe(SAMPLE_BRIEF.theme)
+
+    // A person's versions take the campaign's row lock in a transaction: an edit, then a restore.
+    const copy = (await owner.client.get(`/api/campaigns/${id}/artifacts?type=Copy`)).body.artifacts[0]
+    const edited = await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, {
+      type: 'Copy', basedOn: 2, headlines: ['Edited on PostgreSQL', ...copy.metadata.headlines.slice(1)], body: copy.metadata.body, callsToAction: copy.metadata.callsToAction,
+    })
+    expect(edited.status, JSON.stringify(edited.body)).toBe(201)
+    expect(edited.body).toMatchObject({ iteration: 3, metadata: { editedBy: owner.name, basedOn: 2 }, audit: { verdict: 'Pass' } })
+    const restored = await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/2/restore`)
+    expect(restored.status, JSON.stringify(restored.body)).toBe(201)
+    expect(restored.body).toMatchObject({ iteration: 4, content: copy.content, metadata: { restoredFrom: 2 } })
   })
 })
