@@ -5,7 +5,7 @@ const FOCUS = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visi
 const BUTTON_BASE = `inline-flex items-center justify-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${FOCUS}`
 
 export const BUTTON = {
-  primary: `${BUTTON_BASE} bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400 dark:text-white`,
+  primary: `${BUTTON_BASE} bg-indigo-600 text-white shadow-sm hover:bg-indigo-700`,
   secondary: `${BUTTON_BASE} border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`,
   danger: `${BUTTON_BASE} border border-rose-300 bg-white text-rose-700 hover:bg-rose-50 dark:border-rose-800 dark:bg-slate-900 dark:text-rose-300 dark:hover:bg-rose-950`,
   dangerSolid: `${BUTTON_BASE} bg-rose-600 text-white hover:bg-rose-500`,
