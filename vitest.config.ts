@@ -5,12 +5,17 @@ import { defineConfig } from 'vitest/config'
 // Server code imports shared code as `#shared`, as Nuxt resolves it; plain Node projects need the same.
 const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) } }
 
+// Vitest's default is one file at a time on a two-core machine, but an integration file spends most
+// of its time waiting on the servers it starts: three files at once overlap those waits. Projects
+// that run side by side must agree on this number. The browser tests run after them, one at a time.
+const FILES_AT_ONCE = 3
+
 export default defineConfig({
   test: {
     projects: [
       {
         resolve,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers: FILES_AT_ONCE },
       },
       {
         resolve,
@@ -20,6 +25,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: FILES_AT_ONCE,
         },
       },
       {
@@ -41,6 +47,7 @@ export default defineConfig({
           include: ['tests/nuxt/**/*.test.ts'],
           environment: 'nuxt',
           environmentOptions: { nuxt: { domEnvironment: 'happy-dom' } },
+          maxWorkers: FILES_AT_ONCE,
         },
       }),
     ],
