@@ -6,9 +6,9 @@ import { defineConfig } from 'vitest/config'
 const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) } }
 
 // Vitest's default is one file at a time on a two-core machine, but an integration file spends most
-// of its time waiting on the servers it starts: three files at once overlap those waits. Projects
+// of its time waiting on the servers it starts: two files at once overlap those waits. Projects
 // that run side by side must agree on this number. The browser tests run after them, one at a time.
-const FILES_AT_ONCE = 3
+const FILES_AT_ONCE = 2
 
 export default defineConfig({
   test: {

@@ -71,7 +71,8 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
       throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within 30 s:\n${output()}`)
     }
     try {
-      const response = await fetch(`${url}/health`)
+      // A server that accepts but does not answer yet must not hold the probe past the deadline.
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) })
       ready = response.ok || options.waitFor === 'listening'
     }
     catch { /* not listening yet */ }
@@ -108,11 +109,22 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   }
 }
 
+/**
+ * Servers still running when the test process ends: a hook that timed out never got the handle to
+ * stop its server, which would otherwise outlive the test and load the machine for every later one.
+ */
+const runningServers = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of runningServers) child.kill('SIGKILL')
+})
+
 function spawnApp(port: number, env: Record<string, string>, nodeArgs: string[] = [], buildDir = BUILD_DIR): { child: ChildProcess, output: () => string } {
   const child = spawn(process.execPath, [...nodeArgs, resolve(buildDir, 'server/index.mjs')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  runningServers.add(child)
+  child.once('exit', () => runningServers.delete(child))
   let log = ''
   const collect = (chunk: Buffer) => {
     log += chunk
