@@ -1,5 +1,5 @@
 import { cpus, loadavg } from 'node:os'
-import { describeMachine } from '../engine/machine'
+import { describeMachine } from '../shared/machine'
 import { killAllChildren } from '../hub/children'
 import { summarize } from '../hub/stats'
 import { CLUSTER, CLUSTER_KINDS, type ClusterKind } from './config'

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadEngineConfig } from '../../../server/engine/engine-config'
 import { ENGINE_BENCH } from './config'
-import type { Machine } from './machine'
+import type { Machine } from '../shared/machine'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 export const SECTION_HEADING = '## Campaign engine'
@@ -98,24 +97,4 @@ Targets:
 
 ${targetsTable(results)}
 ${profiles ? `\nWhere the time went:\n\n${profiles}` : ''}`
-}
-
-/**
- * Writes this benchmark's section into docs/BENCHMARKS.md: replaces its own section when present,
- * appends it otherwise, and leaves every other section as it is.
- */
-export function writeSection(path: string, text: string): void {
-  if (!existsSync(path)) {
-    writeFileSync(path, `# Benchmarks\n\n${text}`)
-    return
-  }
-  const current = readFileSync(path, 'utf8')
-  const start = current.indexOf(`${SECTION_HEADING}\n`)
-  if (start === -1) {
-    writeFileSync(path, `${current.trimEnd()}\n\n${text}`)
-    return
-  }
-  const next = current.indexOf('\n## ', start + SECTION_HEADING.length)
-  const after = next === -1 ? '' : current.slice(next + 1)
-  writeFileSync(path, `${current.slice(0, start)}${text}${after ? `\n${after}` : ''}`)
 }

@@ -2,8 +2,9 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { summarize } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
-import { describeMachine } from './machine'
-import { figuresTable, profileTables, section, writeSection } from './report'
+import { describeMachine } from '../shared/machine'
+import { writeSection } from '../shared/benchmarks-doc'
+import { figuresTable, profileTables, section, SECTION_HEADING } from './report'
 import { runScenario, type ScenarioFigures } from './scenario'
 
 /**
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n\n${profileTables(results)}`)
   if (!process.env.BENCH_NO_WRITE) {
     const path = resolve('docs/BENCHMARKS.md')
-    writeSection(path, section(results, machine, loadText))
+    writeSection(path, SECTION_HEADING, section(results, machine, loadText))
     log(`wrote the "Campaign engine" section of ${path}`)
   }
   if (results.some(result => result.completed < result.campaigns)) process.exitCode = 1

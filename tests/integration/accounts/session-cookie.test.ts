@@ -1,18 +1,10 @@
-import { readdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, bearer, registerUser, type RegisteredUser } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
+import { staticScriptPath } from '../../support/build-assets'
 
 function sessionCookies(response: { headers: Headers }): string[] {
   return response.headers.getSetCookie().filter(cookie => cookie.startsWith('nuxt-session='))
-}
-
-/** One of the built app's script files, served from .output/public like any static asset. */
-function staticAssetPath(): string {
-  const buildDir = process.env.APP_BUILD_DIR || '.output'
-  const script = readdirSync(resolve(buildDir, 'public/_nuxt')).find(name => name.endsWith('.js'))
-  return `/_nuxt/${script}`
 }
 
 describe('the session cookie is set only when the session changes', () => {
@@ -33,7 +25,7 @@ describe('the session cookie is set only when the session changes', () => {
   })
 
   it('a static asset sets none', async () => {
-    const response = await new ApiClient(app.url).get(staticAssetPath())
+    const response = await new ApiClient(app.url).get(staticScriptPath())
     expect(response.status).toBe(200)
     expect(sessionCookies(response)).toEqual([])
   })

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core'
+import type { ApiClient } from '../../support/api-client'
+import { connectCampaignHub } from '../../support/campaign-hub'
+
+export interface StreamingFigures {
+  chunks: number
+  /** Chunks a second the hub sent a second subscriber while the artifacts were being written. */
+  chunksPerSecond: number
+  /** Tasks of 50 ms or more (what the Long Tasks API reports) in the page while it followed the run. */
+  longTasks: number
+  longestTaskMs: number
+}
+
+/**
+ * Opens the campaign page of a campaign not yet generated, starts its run over REST, and records
+ * the page's long tasks until the run completes, while an official client in the same group counts
+ * the chunks the page is sent.
+ */
+export async function followRunInPage(
+  browser: Browser, baseUrl: string, owner: ApiClient, cookie: { name: string, value: string }, campaignId: string,
+): Promise<StreamingFigures> {
+  const context = await browser.newContext()
+  await context.addCookies([{ ...cookie, url: baseUrl }])
+  const page = await context.newPage()
+  await page.addInitScript(() => {
+    const durations: number[] = []
+    Object.assign(window, { benchLongTasks: durations })
+    new PerformanceObserver(list => durations.push(...list.getEntries().map(entry => entry.duration))).observe({ type: 'longtask' })
+  })
+  await page.goto(`${baseUrl}/campaigns/${campaignId}`, { waitUntil: 'networkidle' })
+  // Tasks of the load itself are not the stream's: count from the run's start.
+  await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks.splice(0))
+
+  const { connection } = await connectCampaignHub(baseUrl, owner)
+  const chunkTimes: number[] = []
+  connection.on('OnChunkReceived', () => chunkTimes.push(performance.now()))
+  const completed = new Promise<void>(resolve => connection.on('OnCampaignCompleted', () => resolve()))
+  await connection.invoke('JoinCampaignGroup', campaignId)
+  const accepted = await owner.post(`/api/campaigns/${campaignId}/generate`)
+  if (accepted.status !== 202) throw new Error(`Generate refused: ${accepted.status}`)
+  await completed
+  await page.getByText('Completed').first().waitFor()
+  const durations = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks)
+  await connection.stop()
+  await context.close()
+
+  const seconds = chunkTimes.length > 1 ? (chunkTimes.at(-1)! - chunkTimes[0]!) / 1000 : 0
+  return {
+    chunks: chunkTimes.length,
+    chunksPerSecond: seconds > 0 ? chunkTimes.length / seconds : 0,
+    longTasks: durations.length,
+    longestTaskMs: Math.max(0, ...durations),
+  }
+}
