@@ -16,8 +16,13 @@ export function substantiationsOf(checks: readonly BriefCheck[]): string[] {
   return checks.flatMap(check => (check.kind === 'substantiation' ? [check.note] : []))
 }
 
+/** The directives of a brief read now; a campaign's writers use `directivesOf` its stored checks. */
 export function readBriefDirectives(brief: CampaignBrief): BriefDirectives {
-  const constraintChecks = analyzeBrief(brief).checks.filter(check => check.source.field === 'constraints')
+  return directivesOf(analyzeBrief(brief).checks)
+}
+
+export function directivesOf(checks: readonly BriefCheck[]): BriefDirectives {
+  const constraintChecks = checks.filter(check => check.source.field === 'constraints')
   return {
     mustInclude: constraintChecks.flatMap((check) => {
       if (check.kind === 'must-mention') return check.phrases

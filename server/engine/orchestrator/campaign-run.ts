@@ -2,6 +2,7 @@ import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type Feedback
 import type { CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
 import { auditCurrentVersions, type Auditor } from '../campaigns/audit-current-versions'
+import { briefChecksOf } from '../campaigns/brief-checks'
 import type { CampaignRepository } from '../campaigns/campaign-repository'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
@@ -175,6 +176,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
     return writer.write({
       campaignId,
       brief: campaign.brief,
+      checks: briefChecksOf(campaign).checks,
       type,
       iteration,
       feedback,

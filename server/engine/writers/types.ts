@@ -1,8 +1,11 @@
+import type { BriefCheck } from '#shared/brief-contract'
 import type { ArtifactType, CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 
 export interface WriteRequest {
   campaignId: string
   brief: CampaignBrief
+  /** The checks stored with the campaign, which the writer honours where it can; read from the brief when absent. */
+  checks?: readonly BriefCheck[]
   type: ArtifactType
   /** 1 for the first version, +1 per regeneration or revision. */
   iteration: number

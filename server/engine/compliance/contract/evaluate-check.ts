@@ -1,6 +1,7 @@
 import { CLAIM_CLASSES, type BriefCheck, type CheckOf } from '#shared/brief-contract'
 import type { Platform } from '#shared/campaign'
 import { hashtagHasBannedTerm, hashtagKey, hashtagsIn } from '../../content/hashtags'
+import { allowedLength, measuredLength } from '../../content/length-limits'
 import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
 import { gradeLevel, wordCount } from '../../content/readability'
 import { containsPhrase, containsTerm, termPattern } from '../../content/text-matching'
@@ -52,18 +53,13 @@ function withoutOverlaps(misses: Miss[]): Miss[] {
     && miss.span.start >= other.span.start && miss.span.end <= other.span.end))
 }
 
-function lengthOf(check: CheckOf<'max-length'>, text: string, platform: Platform | undefined): number {
-  if (check.unit === 'words') return wordCount(text)
-  return platform ? countCharacters(platform, text) : [...text].length
-}
-
 function overLength(check: CheckOf<'max-length'>, artifact: AuditedArtifact): Evaluation {
   const parts = partsInScope(artifact, check.scope, check.platform)
   if (notApplicable(parts)) return null
-  const allowed = check.strict ? check.limit - 1 : check.limit
+  const allowed = allowedLength(check)
   return parts.flatMap((part) => {
     const platform = 'platform' in part ? (part as { platform: Platform }).platform : undefined
-    const count = lengthOf(check, part.text, platform)
+    const count = measuredLength(check, part.text, platform)
     if (count <= allowed) return []
     // The overflow is highlighted: what would have to go for the part to fit.
     const cut = check.unit === 'characters' ? [...part.text].slice(0, allowed).join('').length : part.text.length

@@ -1,5 +1,6 @@
+import type { BriefCheck } from '#shared/brief-contract'
 import type { CampaignBrief } from '#shared/campaign'
-import { readBriefDirectives, type BriefDirectives } from '../../content/brief-constraints'
+import { directivesOf, type BriefDirectives } from '../../content/brief-constraints'
 import { normaliseWhitespace } from '../../content/text-matching'
 import { productKind, type ProductKind } from './product-kind'
 import { styleForTone, type ToneStyle } from './tone-styles'
@@ -20,7 +21,6 @@ export interface BriefFacts {
   style: ToneStyle
   directives: BriefDirectives
   bannedTerms: string[]
-  disclaimer?: string
   palette: string[]
 }
 
@@ -83,7 +83,7 @@ function audiencePhrase(text: string): string {
   return phrase(head)
 }
 
-export function readBriefFacts(brief: CampaignBrief): BriefFacts {
+export function readBriefFacts(brief: CampaignBrief, checks: readonly BriefCheck[]): BriefFacts {
   const { name, detail } = splitNameAndDetail(brief.product)
   const brandName = brief.brand?.name ? cleanBriefText(brief.brand.name) : ''
   return {
@@ -94,9 +94,8 @@ export function readBriefFacts(brief: CampaignBrief): BriefFacts {
     audience: audiencePhrase(brief.targetAudience),
     theme: cleanBriefText(brief.theme),
     style: styleForTone(brief.tone),
-    directives: readBriefDirectives(brief),
+    directives: directivesOf(checks),
     bannedTerms: brief.brand?.bannedTerms ?? [],
-    disclaimer: brief.brand?.requiredDisclaimer?.trim() || undefined,
     palette: brief.brand?.palette ?? [],
   }
 }

@@ -2,6 +2,7 @@ import type { CopyMetadata } from '#shared/campaign'
 import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, values } from './lines'
 import { readingEase } from '../../content/readability'
 import { joinSentences } from './phrasing'
+import { fitsContract } from './writer-contract'
 import type { WritingContext } from './writing-context'
 
 export type WrittenCopy = Omit<CopyMetadata, 'model' | 'iteration'>
@@ -11,9 +12,9 @@ const CALL_TO_ACTION_COUNT = 3
 /** Headlines and calls to action when asked to be shorter: enough to choose from, fewer to read. */
 const LEAN_COUNT = 2
 
-/** The brand's disclaimer closes every body, as its own paragraph, so it is never lost when a length is used alone. */
+/** The required disclaimers close every body, as their own paragraph, so none is lost when a length is used alone. */
 function withDisclaimer(context: WritingContext, body: string): string {
-  return context.facts.disclaimer ? `${body}\n\n${context.facts.disclaimer}` : body
+  return [body, ...context.contract.disclaimers].join('\n\n')
 }
 
 function toneNote(context: WritingContext, brief: { tone: string }): string {
@@ -23,11 +24,17 @@ function toneNote(context: WritingContext, brief: { tone: string }): string {
     `Speaks as ${context.brand}; the brief's own description is carried as written, so the audit can check its claims.`,
   ]
   if (context.mustInclude.length > 0) parts.push(`Carries ${context.mustInclude.map(phrase => `"${phrase}"`).join(', ')} as required.`)
-  if (facts.disclaimer) parts.push('Each body ends with the required disclaimer.')
+  if (context.contract.disclaimers.length > 0) parts.push('Each body ends with the required disclaimer.')
   return parts.join(' ')
 }
 
 interface Bodies { short: string, medium: string, long: string }
+
+/** The least a body can say: the brief's requirements and the call to action, for the tightest length limits. */
+function composeBareBodies(context: WritingContext, actions: readonly string[]): Bodies {
+  const body = joinSentences([...mustIncludeLines(context), actions[0]])
+  return { short: body, medium: body, long: body }
+}
 
 /** Asked to be shorter: the brief's facts and requirements only, without the writer's own supporting lines. */
 function composeLeanBodies(context: WritingContext, actions: readonly string[]): Bodies {
@@ -64,14 +71,39 @@ function readsEasily(bodies: Bodies): boolean {
   return readingEase(bodies.medium) >= TARGET_READING_EASE && readingEase(bodies.long) >= TARGET_READING_EASE
 }
 
+/**
+ * Each body at its fullest that fits the brief's length for bodies: the preferred wording, then plainer and
+ * leaner ones; when even the barest does not fit, the barest, and the audit reports the overflow. Leaner
+ * wordings are only composed when needed, so a brief without limits reads exactly as before.
+ */
+function fittedBodies(context: WritingContext, candidates: ReadonlyArray<() => Bodies>): Bodies {
+  const fitted: Partial<Bodies> = {}
+  const last: Partial<Bodies> = {}
+  for (const compose of candidates) {
+    const bodies = compose()
+    for (const length of ['short', 'medium', 'long'] as const) {
+      last[length] = withDisclaimer(context, bodies[length])
+      if (fitted[length] === undefined && fitsContract(context.contract, 'body', last[length])) fitted[length] = last[length]
+    }
+    if (fitted.short !== undefined && fitted.medium !== undefined && fitted.long !== undefined) break
+  }
+  return { ...last, ...fitted } as Bodies
+}
+
 export function writeCopy(context: WritingContext, brief: { tone: string }): WrittenCopy {
   const { shorten, simplify } = context.revision
   const actions = callsToAction(context, shorten ? LEAN_COUNT : CALL_TO_ACTION_COUNT)
   const full = shorten ? composeLeanBodies(context, actions) : composeBodies(context, actions, simplify)
-  const bodies = shorten || simplify || readsEasily(full) ? full : composeBodies(context, actions, true)
+  const preferred = shorten || simplify || readsEasily(full) ? full : composeBodies(context, actions, true)
+  const bodies = fittedBodies(context, [
+    () => preferred,
+    () => composeBodies(context, actions, true),
+    () => composeLeanBodies(context, actions),
+    () => composeBareBodies(context, actions),
+  ])
   return {
     headlines: headlines(context, shorten ? LEAN_COUNT : HEADLINE_COUNT),
-    body: { short: withDisclaimer(context, bodies.short), medium: withDisclaimer(context, bodies.medium), long: withDisclaimer(context, bodies.long) },
+    body: bodies,
     callsToAction: actions,
     toneNote: toneNote(context, brief),
   }

@@ -1,6 +1,9 @@
+import { hasCallToAction } from '../../content/call-to-action'
+import { containsPhrase } from '../../content/text-matching'
 import { asMidSentence } from './brief-facts'
 import { capitalise, fill } from './phrasing'
 import { ACTIONS } from './product-kind'
+import { fittingOptions } from './writer-contract'
 import type { WritingContext } from './writing-context'
 
 /*
@@ -77,7 +80,7 @@ export function headlines(context: WritingContext, count: number): string[] {
   const brandLines = context.name !== context.brand ? BRAND_HEADLINES : []
   const chosen = context.chooseMany(filled(context, [...HEADLINES, ...brandLines]), count)
   const fallbacks = FALLBACK_HEADLINES.filter(line => !chosen.includes(line) && context.allows(line))
-  return [...chosen, ...fallbacks].slice(0, count)
+  return fittingOptions(context.contract, 'headlines', [...chosen, ...fallbacks]).slice(0, count)
 }
 
 export function intro(context: WritingContext): string {
@@ -119,16 +122,49 @@ export function flourish(context: WritingContext): string {
   return chooseOr(context, context.style.flourishes, '')
 }
 
-/** Distinct calls to action that fit what the brief sells. */
-export function callsToAction(context: WritingContext, count: number): string[] {
-  return context.chooseMany(filled(context, ACTIONS[context.facts.kind]), count)
+const URL = /^(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:\/\S*)?$/u
+/** A call to action to build on when the brief's wording rules out every one in the pool. */
+const PLAIN_ACTION = 'Find out more'
+
+/**
+ * A call to action that carries what the brief says it must contain: a link is where it sends people ("Shop
+ * Aurelle now at beanbox.example/start"), a call to action of the brief's own replaces the writer's, and
+ * any other phrase follows it.
+ */
+function carrying(action: string, phrase: string): string {
+  if (containsPhrase(action, phrase)) return action
+  if (URL.test(phrase)) return `${action} at ${phrase}`
+  if (hasCallToAction(phrase)) return capitalise(phrase)
+  return `${action}: ${phrase}`
 }
 
-const URL = /^(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:\/\S*)?$/u
+/** The brief's own calls to action first, so a link or wording appended to them is never replaced. */
+function requiredOrder(phrases: readonly string[]): string[] {
+  const own = (phrase: string) => !URL.test(phrase) && hasCallToAction(phrase)
+  return [...phrases.filter(own), ...phrases.filter(phrase => !own(phrase))]
+}
 
-/** One sentence per phrase the brief or feedback requires: a web address as where to go, anything else as a fact. */
+/**
+ * Distinct calls to action that fit what the brief sells, each carrying what the brief says the call to
+ * action must contain, within the brief's length for calls to action.
+ */
+export function callsToAction(context: WritingContext, count: number): string[] {
+  const required = requiredOrder(context.contract.callToAction)
+  const pool = context.chooseMany(filled(context, ACTIONS[context.facts.kind]), count)
+  const bases = pool.length > 0 || required.length === 0 ? pool : [PLAIN_ACTION]
+  const actions = bases.map(action => required.reduce(carrying, action))
+  const distinct = [...new Map(actions.map(action => [action.toLowerCase(), action])).values()]
+  return fittingOptions(context.contract, 'callsToAction', distinct)
+}
+
+/**
+ * One sentence per phrase the brief or feedback requires: a web address as where to go, anything else as a
+ * fact. A phrase the call to action already carries is not said twice.
+ */
 export function mustIncludeLines(context: WritingContext): string[] {
-  return context.mustInclude.map(phrase => URL.test(phrase) ? `Find out more at ${phrase}` : `Good to know: ${asMidSentence(phrase)}`)
+  return context.mustInclude
+    .filter(phrase => !context.contract.callToAction.some(required => containsPhrase(required, phrase)))
+    .map(phrase => URL.test(phrase) ? `Find out more at ${phrase}` : `Good to know: ${asMidSentence(phrase)}`)
 }
 
 export function emphasisLines(context: WritingContext): string[] {
@@ -140,5 +176,5 @@ export function hook(context: WritingContext): string {
 }
 
 export function emoji(context: WritingContext): string {
-  return context.style.emoji.length > 0 ? context.random.pick(context.style.emoji) : ''
+  return context.contract.emojiAllowed && context.style.emoji.length > 0 ? context.random.pick(context.style.emoji) : ''
 }

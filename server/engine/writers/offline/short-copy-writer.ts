@@ -5,6 +5,7 @@ import { publishedPost } from '../../content/published-post'
 import { applyHashtagPolicy, finishShortCopy, type ShortCopyDraft } from '../../content/short-copy'
 import { callsToAction, detail, emoji, hook, mustIncludeLines, slotsFor, values, flourish } from './lines'
 import { capitalise, fill, joinSentences } from './phrasing'
+import { fitsContract } from './writer-contract'
 import type { WritingContext } from './writing-context'
 
 export type WrittenShortCopy = Omit<ShortCopyMetadata, 'model' | 'iteration'>
@@ -17,7 +18,7 @@ interface PlatformVoice {
   /** Paragraph breaks between parts (LinkedIn, Instagram) or one running line (X, TikTok). */
   separator: string
   hashtags: number
-  /** Appends the brand's disclaimer when it fits; X is left out, as the copy carries it. */
+  /** Appends the required disclaimers when they fit; X is left out, as the copy carries them. */
   disclaimer: boolean
 }
 
@@ -94,7 +95,7 @@ function tidy(text: string): string {
   return text.replace(/[ \t]{2,}/gu, ' ').replace(/ +([.,!?])/gu, '$1').replace(/^\s+|\s+$/gu, '').replace(/ *\n */gu, '\n')
 }
 
-/** Candidate posts from fullest to leanest; the first that fits the platform's limit is used. */
+/** Candidate posts from fullest to leanest; the first that fits the platform's and the brief's limits is used. */
 function candidatePosts(context: WritingContext, platform: Platform, index: number, opening: string, action: string): string[] {
   const voice = VOICES[platform]
   const required = mustIncludeLines(context)
@@ -103,14 +104,29 @@ function candidatePosts(context: WritingContext, platform: Platform, index: numb
   const [value = ''] = values(context, 1)
   const body = [opening, joinSentences([...described, value, platform === 'linkedin' ? flourish(context) : undefined]), joinSentences(required), joinSentences([action])]
   const lean = [opening, joinSentences(required), joinSentences([action])]
-  const disclaimer = voice.disclaimer && context.facts.disclaimer ? [context.facts.disclaimer] : []
-  const shapes = context.revision.shorten ? [lean] : [[...body, ...disclaimer], body, [...lean, ...disclaimer], lean]
+  // For the tightest limits: what the brief requires and the call to action, nothing of the writer's own.
+  const bare = [joinSentences(required), joinSentences([action])]
+  const disclaimer = voice.disclaimer ? context.contract.disclaimers : []
+  const shapes = context.revision.shorten ? [lean, bare] : [[...body, ...disclaimer], body, [...lean, ...disclaimer], lean, bare]
   return shapes.map(parts => tidy(parts.filter(part => part.trim() !== '').join(voice.separator)))
 }
 
-function fitsLimit(brief: CampaignBrief, platform: Platform, text: string, hashtags: string[]): boolean {
-  const published = publishedPost({ text, hashtags: applyHashtagPolicy(brief, platform, text, hashtags) })
-  return countCharacters(platform, published) <= PLATFORM_RULES[platform].limit
+/** The post as published (with its hashtags) within the platform's limit and every length the brief sets for posts. */
+function fitsLimit(context: WritingContext, brief: CampaignBrief, platform: Platform, text: string, hashtags: string[]): boolean {
+  const published = publishedPost({ text, hashtags: applyHashtagPolicy(brief, platform, text, hashtags, context.contract.hashtags) })
+  return countCharacters(platform, published) <= PLATFORM_RULES[platform].limit && fitsContract(context.contract, 'posts', published, platform)
+}
+
+/**
+ * The fullest post that fits, with the writer's own hashtags; when none fits, the fullest that fits without
+ * them (required tags stay); failing that the leanest, and the audit reports the overflow.
+ */
+function fittedPost(context: WritingContext, brief: CampaignBrief, platform: Platform, candidates: readonly string[], hashtags: string[]): { text: string, hashtags: string[] } {
+  for (const tags of [hashtags, []]) {
+    const text = candidates.find(candidate => fitsLimit(context, brief, platform, candidate, tags))
+    if (text !== undefined) return { text, hashtags: tags }
+  }
+  return { text: candidates[candidates.length - 1] ?? '', hashtags }
 }
 
 function draftPlatform(context: WritingContext, brief: CampaignBrief, platform: Platform): ShortCopyDraft {
@@ -124,13 +140,11 @@ function draftPlatform(context: WritingContext, brief: CampaignBrief, platform: 
     const opening = openings[index % Math.max(1, openings.length)] ?? ''
     const action = actions[index % Math.max(1, actions.length)] ?? ''
     const hashtags = hashtagsFor(context, voice.hashtags)
-    const candidates = candidatePosts(context, platform, index, opening, action)
-    const text = candidates.find(candidate => fitsLimit(brief, platform, candidate, hashtags)) ?? candidates[candidates.length - 1] ?? ''
-    return { text, hashtags }
+    return fittedPost(context, brief, platform, candidatePosts(context, platform, index, opening, action), hashtags)
   })
   return { platform, variants }
 }
 
 export function writeShortCopy(context: WritingContext, brief: CampaignBrief): WrittenShortCopy {
-  return { platforms: finishShortCopy(brief, brief.platforms.map(platform => draftPlatform(context, brief, platform))) }
+  return { platforms: finishShortCopy(brief, brief.platforms.map(platform => draftPlatform(context, brief, platform)), context.contract.hashtags) }
 }

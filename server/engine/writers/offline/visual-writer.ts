@@ -3,10 +3,12 @@ import { finishVisualConcepts } from '../../content/contrast'
 import { callsToAction, headlines, values } from './lines'
 import { paletteFor, stylePalettes } from './palettes'
 import { capitalise } from './phrasing'
+import { fitsContract } from './writer-contract'
 import type { WritingContext } from './writing-context'
 
 export type WrittenVisual = Omit<VisualMetadata, 'model' | 'iteration'>
 
+/** Screen readers cut longer alt text short; the brief may ask for less. */
 const ALT_TEXT_LIMIT = 125
 const CONCEPT_COUNT = 2
 
@@ -70,7 +72,8 @@ function altTextLine(context: WritingContext, subject: string, mood: string): st
     `${capitalise(subject)}.`,
     `Image of ${context.product}.`,
   ].filter(candidate => candidate !== '' && context.allows(candidate))
-  return candidates.find(candidate => [...candidate].length <= ALT_TEXT_LIMIT) ?? 'Product image for the campaign.'
+  const fits = (candidate: string) => [...candidate].length <= ALT_TEXT_LIMIT && fitsContract(context.contract, 'altText', candidate)
+  return candidates.find(fits) ?? 'Product image for the campaign.'
 }
 
 function concept(context: WritingContext, direction: ArtDirection, colours: readonly string[], lightBackground: boolean, headline: string, supporting: string, action: string): Omit<VisualConcept, 'contrast'> {

@@ -1,3 +1,4 @@
+import { analyzeBrief } from '#shared/brief-contract'
 import type { WriteRequest } from '../types'
 import { findUnsubstantiatedClaims } from '../../content/claims'
 import { containsPhrase, containsTerm } from '../../content/text-matching'
@@ -5,12 +6,15 @@ import { readBriefFacts, type BriefFacts } from './brief-facts'
 import { readRevisionNotes, type RevisionNotes } from './revision-notes'
 import { canonicalJson, createRandom, type Random } from './seeded-random'
 import type { ToneStyle } from './tone-styles'
+import { readWriterContract, type WriterContract } from './writer-contract'
 
 /** Everything one write needs: the brief's facts, what to change, a seeded random source and a guard on wording. */
 export interface WritingContext {
   facts: BriefFacts
   style: ToneStyle
   revision: RevisionNotes
+  /** What the brief's checks ask that the writer honours by construction (lengths, call to action, disclaimers…). */
+  contract: WriterContract
   random: Random
   iteration: number
   /** Phrases every text artifact must carry: the brief's "Must include" plus what feedback asked to add. */
@@ -21,8 +25,8 @@ export interface WritingContext {
   name: string
   brand: string
   /**
-   * Whether the writer's own wording around the brief's phrases is free of claims, banned words and words
-   * to avoid. The brief's phrases themselves are not judged here: they are carried, and the audit judges them.
+   * Whether the writer's own wording around the brief's phrases is free of claims, banned words, words
+   * to avoid and, when the brief rules them out, emoji. The brief's phrases themselves are not judged here: they are carried, and the audit judges them.
    */
   allows(text: string): boolean
   /** Whether text taken from the brief may go in: only feedback (a later version) can rule it out. */
@@ -42,8 +46,12 @@ function withoutPhrases(text: string, phrases: readonly string[]): string {
   return phrases.filter(Boolean).reduce((rest, phrase) => rest.split(phrase).join(' '), text)
 }
 
-export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'campaignId' | 'iteration' | 'type' | 'feedback' | 'tags'>): WritingContext {
-  const facts = readBriefFacts(request.brief)
+const EMOJI = /\p{Extended_Pictographic}/u
+
+export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'checks' | 'campaignId' | 'iteration' | 'type' | 'feedback' | 'tags'>): WritingContext {
+  const checks = request.checks ?? analyzeBrief(request.brief).checks
+  const facts = readBriefFacts(request.brief, checks)
+  const contract = readWriterContract(request.brief, checks)
   const revision = readRevisionNotes(request.feedback, request.tags)
   const random = createRandom(seedFor(request))
   const avoid = [...facts.directives.avoid, ...revision.avoid, ...facts.bannedTerms]
@@ -51,7 +59,7 @@ export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'camp
   const briefPhrases = [facts.product, facts.brand, facts.audience, facts.theme]
   const allows = (text: string) => {
     const own = withoutPhrases(text, briefPhrases)
-    return claimsFree(own) && !avoid.some(term => containsTerm(own, term))
+    return claimsFree(own) && !avoid.some(term => containsTerm(own, term)) && (contract.emojiAllowed || !EMOJI.test(own))
   }
   const allowsBriefText = (text: string) => (!revision.dropClaims || claimsFree(text)) && !revision.avoid.some(term => containsTerm(text, term))
   const choose = (options: readonly string[]) => random.shuffle(options).find(allows)
@@ -74,6 +82,7 @@ export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'camp
     facts,
     style: revision.style ?? facts.style,
     revision,
+    contract,
     random,
     iteration: request.iteration,
     mustInclude,

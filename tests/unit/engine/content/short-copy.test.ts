@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyHashtagPolicy, finishShortCopy, publishedPost } from '../../../../server/engine/content'
+import { analyzeBrief } from '#shared/brief-contract'
+import { applyHashtagPolicy, finishShortCopy, hashtagContractOf, publishedPost } from '../../../../server/engine/content'
 import { makeBrief } from '../support/fixtures'
 
 const brief = makeBrief({ brand: { bannedTerms: ['cheap', 'chemical free'], requiredHashtags: ['#GreenThumb', 'Spring2025'] } })
@@ -24,6 +25,12 @@ describe('finishShortCopy', () => {
     const tags = ['#one', '#two', '#three', '#four', '#five', '#six']
     const [linkedin] = finishShortCopy(makeBrief(), [{ platform: 'linkedin', variants: [{ text: 'Shop now.', hashtags: tags }] }])
     expect(linkedin?.variants[0]?.hashtags).toEqual(tags)
+  })
+
+  it('adds the tags the constraint lines require and keeps within the brief\'s own hashtag limit, required tags first', () => {
+    const lines = makeBrief({ constraints: ['Always use #BeanBox', 'At most 3 hashtags'] })
+    const [linkedin] = finishShortCopy(brief, [{ platform: 'linkedin', variants: [{ text: 'Shop now.', hashtags: ['#one', '#two'] }] }], hashtagContractOf(analyzeBrief(lines).checks))
+    expect(linkedin?.variants[0]?.hashtags).toEqual(['#GreenThumb', '#Spring2025', '#BeanBox'])
   })
 
   it('does not repeat a hashtag the text already carries', () => {

@@ -1,3 +1,4 @@
+import { analyzeBrief } from '#shared/brief-contract'
 import type { CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { hashtagKey } from '../../../../server/engine/content'
 import type { WriteResult } from './write'
@@ -51,6 +52,10 @@ export function copyFaults(brief: CampaignBrief, names: BriefNames, written: Wri
   const prose = proseOf(written)
   const brand = nfc(brief.brand?.name?.trim() || names.name)
   const theme = nfc(brief.theme.trim())
+  const { checks } = analyzeBrief(brief)
+  // What the brief dictates is the brief's call: its own call to action and tags are not the writer's faults.
+  const briefActions = checks.flatMap(check => (check.kind === 'call-to-action' ? [check.mustContain.toLowerCase()] : []))
+  const briefTags = checks.flatMap(check => (check.kind === 'required-hashtags' ? check.tags : []))
   for (const text of prose) {
     if (/[{}]|undefined|null/u.test(text)) faults.push(`template slot left in: ${text}`)
     if (/[^\S\n]{2,}| [.,!?:;]|\.\./u.test(text)) faults.push(`stray spacing or punctuation: ${text}`)
@@ -77,11 +82,12 @@ export function copyFaults(brief: CampaignBrief, names: BriefNames, written: Wri
   if (written.type === 'Copy') {
     const copy = written.metadata as CopyMetadata
     if (!nfc(copy.body.long).includes(nfc(names.name))) faults.push(`product name "${names.name}" missing or cut: ${copy.body.long}`)
-    for (const action of copy.callsToAction) if (UNFIT_ACTIONS[names.kind].test(action)) faults.push(`call to action unfit for ${names.kind}: ${action}`)
+    const ownActions = copy.callsToAction.filter(action => !briefActions.some(required => action.toLowerCase().includes(required)))
+    for (const action of ownActions) if (UNFIT_ACTIONS[names.kind].test(action)) faults.push(`call to action unfit for ${names.kind}: ${action}`)
   }
   if (written.type === 'ShortCopy') {
     const allowed = new Set([brand, names.name, theme].map(squash))
-    const required = new Set((brief.brand?.requiredHashtags ?? []).map(hashtagKey))
+    const required = new Set(briefTags.map(hashtagKey))
     for (const tag of (written.metadata as ShortCopyMetadata).platforms.flatMap(entry => entry.variants.flatMap(variant => variant.hashtags))) {
       if (!required.has(hashtagKey(tag)) && !allowed.has(hashtagKey(tag))) faults.push(`hashtag not from the brief's names: ${tag}`)
     }
