@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import type { RunningApp } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
 import { seriousAccessibilityFindings } from '../support/accessibility'
+import { startCampaignApp } from '../support/campaigns'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 const CONSTRAINTS = ['Do not make health claims', 'Keep LinkedIn under 600 characters', 'End with a CTA to beanbox.example/start']
@@ -16,7 +17,8 @@ describe('the brief contract in Chromium', () => {
   const accessibilityProblems: string[] = []
 
   beforeAll(async () => {
-    ;[app, browser] = await Promise.all([startApp({ OFFLINE_WRITER_PACE_MS: '0', RATE_LIMIT_PER_MINUTE: '100000' }), launchBrowser()])
+    // No automatic revisions: the claim the brief asks for stays in the first drafts, for the report to show.
+    ;[app, browser] = await Promise.all([startCampaignApp({ MAX_REVISION_ROUNDS: '0' }), launchBrowser()])
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
     cspViolations = await watchCspViolations(page)
     await page.goto(`${app.url}/register`)
@@ -57,6 +59,37 @@ describe('the brief contract in Chromium', () => {
     await notice.getByText(/This brief asks for “cures” \(Product\), which the audit's rule that claims need evidence/u).waitFor()
     await notice.getByText(/“100%”/u).waitFor()
     accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'risky brief notice'))
+  })
+
+  it('reports each of the three checks after the run, the failing words marked in the artifacts and linked from the report', async () => {
+    await openForm()
+    await page.getByLabel('Theme').fill('Morning ritual')
+    await page.getByLabel('Product').fill('BeanBox coffee that boosts immunity')
+    await page.getByLabel('Target audience').fill('Busy parents')
+    await page.getByLabel('Tone').fill('Warm and friendly')
+    await page.getByLabel('Constraints').fill(CONSTRAINTS.join('\n'))
+    await page.getByLabel('LinkedIn').check()
+    await page.getByRole('button', { name: 'Generate campaign' }).click()
+    await page.waitForURL(/\/campaigns\/camp_/u)
+
+    const report = page.getByRole('region', { name: 'Compliance', exact: true })
+    const [claims, linkedIn, callToAction] = TITLES as [string, string, string]
+    const outcome = (title: string, status: string) => report.getByRole('listitem', { name: `${title}: ${status}`, exact: true })
+    const result = (title: string) => outcome(title, 'Passed').or(outcome(title, 'Failed'))
+    for (const title of TITLES) await result(title).waitFor({ timeout: 60_000 })
+    // The brief asks for an immunity claim, which the writer carries and the audit fails; the length and
+    // the call to action are the writer's to honour, and it does.
+    expect(await Promise.all(TITLES.map(title => result(title).getAttribute('aria-label')))).toEqual([
+      `${claims}: Failed`, `${linkedIn}: Passed`, `${callToAction}: Passed`,
+    ])
+
+    const marks = page.getByRole('region', { name: 'Copy', exact: true }).locator('mark')
+    expect((await marks.allInnerTexts()).join(' ')).toMatch(/immunity/iu)
+    expect(await marks.first().getAttribute('title')).toBe(`Fails: ${claims}`)
+
+    await result(claims).getByRole('button', { name: /^Show in the artifact: Copy, body\./u }).first().click()
+    await expect.poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(['MARK', expect.stringMatching(/immunity/iu)])
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'finished campaign with marked failures'))
   })
 
   it('stays within the content security policy and passes axe', async () => {
