@@ -4,8 +4,9 @@ import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import type { RunningApp } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
-import { createCampaign, RISKY_BRIEF, runToEnd, startCampaignApp, waitForCampaign } from '../support/campaigns'
+import { createCampaign, iterations, RISKY_BRIEF, runToEnd, startCampaignApp, waitForCampaign } from '../support/campaigns'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { createReviewLink } from '../support/review-hub'
 
 /** Feedback checked item by item, approvals asked for over High issues and kept with their version. */
 describe('feedback and approvals in Chromium', () => {
@@ -89,6 +90,35 @@ describe('feedback and approvals in Chromium', () => {
     expect(await versions.nth(0).innerText()).not.toContain('Approved')
     expect(await versions.nth(1).innerText()).toMatch(/^Version 1\s+Approved/u)
     accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'version history after revise', 'dialog[open]'))
+  })
+
+  it('turns a reviewer\'s request for changes into the revision\'s feedback, checked item by item', async () => {
+    await page.keyboard.press('Escape')
+    const link = await createReviewLink(owner.client, campaignId)
+    const comment = 'Make it shorter and mention free shipping'
+    const posted = await owner.client.anonymous().post(`/api/review/${link.token}/feedback`, { reviewerName: 'Rae from Legal', decision: 'request-changes', comment })
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201)
+
+    const copyVersion = iterations(await waitForCampaign(owner.client, campaignId)).Copy!
+    // The post arrives live on the owner's page; the owner chooses it as the feedback of a revision.
+    await page.getByRole('region', { name: 'Reviewer feedback' }).getByRole('button', { name: 'Use as feedback: Rae from Legal\'s request for changes' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Revise campaign' })
+    await dialog.waitFor()
+    expect(await dialog.getByLabel('Feedback', { exact: true }).inputValue()).toBe(comment)
+    await dialog.getByRole('button', { name: 'Revise' }).click()
+    await section('Copy').getByText(`v${copyVersion + 1}`, { exact: true }).waitFor({ timeout: 30_000 })
+    await waitForCampaign(owner.client, campaignId)
+
+    await toolbar('Copy').getByRole('button', { name: 'Version history' }).click()
+    const checklist = page.getByRole('region', { name: `Feedback checklist for version ${copyVersion + 1}` })
+    await checklist.waitFor()
+    expect(await checklist.innerText()).toContain('2 of 2 done')
+    expect(await checklist.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Done\s+Make it shorter\s+Shorter: [\d,]+ → [\d,]+ characters\.$/u),
+      expect.stringMatching(/^Done\s+mention free shipping\s+“free shipping” is in the text\.$/u),
+    ])
+    accessibilityProblems.push(...await seriousAccessibilityFindings(page, 'checklist of a reviewer\'s request', 'dialog[open]'))
+    await page.keyboard.press('Escape')
   })
 
   it('raised no accessibility findings, CSP violations or page errors', async () => {

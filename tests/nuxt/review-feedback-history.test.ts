@@ -3,7 +3,7 @@ import { getQuery } from 'h3'
 import { describe, expect, it, vi } from 'vitest'
 import ReviewFeedbackHistory from '~/components/review/ReviewFeedbackHistory.vue'
 import { useCampaignStore } from '~/stores/campaigns'
-import { CAMPAIGN_ID, feedbackRange, snapshot } from './fixtures'
+import { CAMPAIGN_ID, feedback, feedbackRange, snapshot } from './fixtures'
 
 const asked: Array<Record<string, unknown>> = []
 // The server's paging: the 50 posts before the one named, or the newest 50.
@@ -29,5 +29,17 @@ describe('ReviewFeedbackHistory', () => {
     expect(items()[0]).toContain('Reviewer 1')
     expect(items()[69]).toContain('Reviewer 70')
     expect(history.find('button').exists()).toBe(false)
+  })
+
+  it('offers a request for changes, never an approval, as the feedback of a revision, and not while a run is under way', async () => {
+    const request = { ...feedback(72), decision: 'request-changes' as const, comment: 'Make it shorter and mention free shipping' }
+    useCampaignStore().applySnapshot(snapshot(72, { reviewFeedback: [feedback(71), request], reviewFeedbackCount: 72 }))
+    const history = await mountSuspended(ReviewFeedbackHistory, { props: { campaignId: CAMPAIGN_ID } })
+    const buttons = history.findAll('button')
+    expect(buttons.map(button => [button.text(), button.attributes('aria-label')])).toEqual([['Use as feedback', 'Use as feedback: Reviewer 72\'s request for changes']])
+    await buttons[0]!.trigger('click')
+    expect(history.emitted('use')).toEqual([['Make it shorter and mention free shipping']])
+    await history.setProps({ busy: true })
+    expect(history.get('button').attributes('disabled')).toBeDefined()
   })
 })
