@@ -4,7 +4,7 @@ import { CampaignRepository } from './campaigns/campaign-repository'
 import { CampaignService } from './campaigns/campaign-service'
 import { auditArtifacts } from './compliance'
 import type { EngineConfig } from './engine-config'
-import { ModelReviewer, ModelWriter, type ModelSetup } from './models'
+import { ModelLineInterpreter, ModelReviewer, ModelWriter, type ModelSetup } from './models'
 import { observedRetry } from './observed-model-calls'
 import type { CampaignEvents } from './orchestrator/campaign-events'
 import type { Auditor } from './orchestrator/campaign-run'
@@ -69,7 +69,9 @@ export async function createCampaignEngine(options: {
       retryAfterSeconds,
     })
   }
-  return { repository, runner, writer, service: new CampaignService(repository, runner, events, estimatedRunMs), editor: new ArtifactEditor(repository, events) }
+  const interpreter = model ? new ModelLineInterpreter(model) : null
+  const service = new CampaignService(repository, runner, events, estimatedRunMs, interpreter ? analysis => interpreter.interpret(analysis) : undefined)
+  return { repository, runner, writer, service, editor: new ArtifactEditor(repository, events) }
 }
 
 /** The rule engine always; a configured model adds its tone findings as a second opinion. */

@@ -27,6 +27,20 @@ describe('BriefChecks', () => {
     expect(panel.find('i').exists()).toBe(false)
   })
 
+  it('says which checks a language model read from a line, and only those', async () => {
+    const source = { field: 'constraints' as const, index: 0, text: 'Steer clear of the word frosty' }
+    const analysis = {
+      checks: [
+        { kind: 'must-not-say' as const, phrases: ['frosty'], id: 'constraints.0', source, interpretedBy: 'model' as const },
+        { kind: 'must-not-say' as const, phrases: ['cheap'], id: 'constraints.1', source: { ...source, index: 1, text: 'Avoid "cheap"' }, interpretedBy: 'rules' as const },
+      ],
+      notUnderstood: [],
+      conflicts: [],
+    }
+    const panel = await mountSuspended(BriefChecks, { props: { analysis } })
+    expect(panel.findAll('li').map(item => item.find('.font-medium').text())).toEqual(['Never says “frosty” (interpreted by the language model)', 'Never says “cheap”'])
+  })
+
   it('says when the brief asks for nothing the audit can check', async () => {
     const panel = await mountSuspended(BriefChecks, { props: { analysis: { checks: [], notUnderstood: [], conflicts: [] } } })
     expect(panel.text()).toContain('Nothing from the brief yet')

@@ -4,7 +4,7 @@ import {
   type CampaignStage, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
   type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
 } from '#shared/campaign'
-import { analyzeBrief } from '#shared/brief-contract'
+import { analyzeBrief, type BriefAnalysis } from '#shared/brief-contract'
 import type { z } from '#shared/schemas/zod'
 import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
@@ -31,10 +31,12 @@ export class CampaignService {
     private readonly runner: RunScheduler,
     private readonly events: CampaignEvents,
     private readonly estimatedRunMs: number,
+    /** With a language model: turns lines the analyzer did not understand into checks, marked as the model's. */
+    private readonly interpretLines: (analysis: BriefAnalysis) => Promise<BriefAnalysis> = async analysis => analysis,
   ) {}
 
   async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
-    const row = await this.repository.create(ownerId, brief, analyzeBrief(brief))
+    const row = await this.repository.create(ownerId, brief, await this.interpretLines(analyzeBrief(brief)))
     await announceStatus(this.repository, this.events, row)
     return toDetail(row, EMPTY_CAMPAIGN_STATE)
   }

@@ -5,3 +5,4 @@ export { MODEL_TONE_RULE_ID, ModelReviewer, type ModelReviewerOptions } from './
 export { isRetryableModelError, retryAfterMs, withRetries, type RetryOptions } from './retry'
 export { ModelOutputError, ModelTimeoutError } from './errors'
 export { withCallTimeout } from './call-signal'
+export { ModelLineInterpreter, type ModelLineInterpreterOptions } from './line-interpreter'
