@@ -64,6 +64,11 @@ export const campaigns = pgTable('campaigns', {
   /** The run in progress (or the last one): what it must do, so a restart can resume it. */
   runId: text('run_id'),
   runRequest: jsonb('run_request'),
+  /**
+   * The run's fencing token: raised each time an executor takes the run (start, resume, takeover).
+   * Every write a run makes requires the value its executor took, so one that lost the run writes nothing.
+   */
+  runEpoch: integer('run_epoch').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),

@@ -12,6 +12,20 @@ export type Auditor = (input: {
   artifacts: Array<{ type: ArtifactType, content: string, metadata: unknown }>
 }) => Promise<ComplianceAuditResult>
 
+/** Where an audit and the statuses it gives are stored: the repository, or a run's fenced writes. */
+export interface AuditStore {
+  appendAudit: (result: ComplianceAuditResult) => Promise<ComplianceAuditRow>
+  setAuditedStatus: (auditId: string, flaggedIds: string[], passedIds: string[]) => Promise<void>
+}
+
+/** The repository as an audit store: a person's change, made under the campaign's row lock. */
+function repositoryStore(repository: CampaignRepository, campaignId: string): AuditStore {
+  return {
+    appendAudit: result => repository.appendAudit(campaignId, result),
+    setAuditedStatus: (auditId, flaggedIds, passedIds) => repository.setAuditedStatus(auditId, flaggedIds, passedIds),
+  }
+}
+
 export interface CurrentAudit {
   result: ComplianceAuditResult
   audit: ComplianceAuditRow
@@ -22,10 +36,12 @@ export interface CurrentAudit {
 }
 
 /**
- * Audits the current version of each type, stores the audit and marks each version it judged
- * flagged (High issues) or passed. Approved versions keep their approval: that is the marketer's call.
+ * Audits the current version of each type, stores the audit (in `store`: a run passes its fenced
+ * writes) and marks each version it judged flagged (High issues) or passed. Approved versions keep their approval: that is the marketer's call.
  */
-export async function auditCurrentVersions(repository: CampaignRepository, campaign: CampaignRow, audit: Auditor): Promise<CurrentAudit> {
+export async function auditCurrentVersions(
+  repository: CampaignRepository, campaign: CampaignRow, audit: Auditor, store: AuditStore = repositoryStore(repository, campaign.id),
+): Promise<CurrentAudit> {
   const current = await repository.currentVersions(campaign.id)
   const result = await audit({
     campaignId: campaign.id,
@@ -33,11 +49,11 @@ export async function auditCurrentVersions(repository: CampaignRepository, campa
     checks: briefChecksOf(campaign).checks,
     artifacts: current.map(version => ({ type: version.type, content: version.content, metadata: version.metadata })),
   })
-  const stored = await repository.appendAudit(campaign.id, result)
+  const stored = await store.appendAudit(result)
   const flagged = new Set(result.issues.filter(issue => issue.severity === 'High').map(issue => issue.artifactType as ArtifactType))
   const unapproved = current.filter(version => version.status !== 'Approved')
   const isFlagged = (version: ArtifactVersionRow) => flagged.has(version.type)
-  await repository.setAuditedStatus(stored.id, unapproved.filter(isFlagged).map(version => version.id), unapproved.filter(version => !isFlagged(version)).map(version => version.id))
+  await store.setAuditedStatus(stored.id, unapproved.filter(isFlagged).map(version => version.id), unapproved.filter(version => !isFlagged(version)).map(version => version.id))
   for (const version of current) if (version.status === 'Approved') flagged.delete(version.type)
   // What was just stored, without reading it back: nothing else changes a version's status meanwhile
   // (a run holds the campaign until it ends; an edit holds its row lock).

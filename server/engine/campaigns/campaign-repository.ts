@@ -6,6 +6,7 @@ import {
 } from '#shared/campaign'
 import type { BriefAnalysis } from '#shared/brief-contract'
 import type { Database } from '../../db/database'
+import { insertWhile } from '../../db/insert-while'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
@@ -59,6 +60,15 @@ export interface StoredReviewFeedback {
 /** Which cap a post would pass; nothing was stored. */
 export interface ReviewFeedbackCapReached {
   capReached: 'link' | 'campaign'
+}
+
+/**
+ * What a run's executor holds: the campaign and the epoch it took with `takeRun`. A takeover raises
+ * the epoch, so writes fenced by an older one are refused.
+ */
+export interface RunFence {
+  campaignId: string
+  epoch: number
 }
 
 /** Namespace of the advisory locks that let one feedback post per campaign in at a time. */
@@ -132,6 +142,48 @@ export class CampaignRepository {
       .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...stages])))
       .returning()
     return row ?? null
+  }
+
+  /**
+   * An executor takes run `runId`: raises the run's epoch and applies `patch` while the run is still
+   * current (not deleted, cancelled or replaced), in one statement. The row's `runEpoch` is the
+   * executor's fence; null when the run moved on.
+   */
+  async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignRow | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, runEpoch: sql`${campaigns.runEpoch} + 1`, updatedAt: new Date() })
+      .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
+      .returning()
+    return row ?? null
+  }
+
+  /** Changes the campaign only while `fence` holds: null when another executor took the run, or it was deleted. */
+  async updateFenced(fence: RunFence, patch: CampaignPatch): Promise<CampaignRow | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(holds(fence)).returning()
+    return row ?? null
+  }
+
+  /** `appendVersion` while `fence` holds; null (nothing stored) when it does not. */
+  async appendVersionFenced(fence: RunFence, version: NewArtifactVersion): Promise<ArtifactVersionRow | null> {
+    return insertWhile(this.db, artifactVersions, { ...version, id: newId('art'), status: 'Generated' }, campaigns, holds(fence))
+  }
+
+  /** `appendAudit` while `fence` holds; null (nothing stored) when it does not. */
+  async appendAuditFenced(fence: RunFence, result: ComplianceAuditResult): Promise<ComplianceAuditRow | null> {
+    return insertWhile(this.db, complianceAudits, { id: newId('aud'), campaignId: fence.campaignId, result }, campaigns, holds(fence))
+  }
+
+  /**
+   * `setAuditedStatus` while `fence` holds, in one statement that share-locks the campaign's row (as
+   * `insertWhile` does); false (nothing changed) when it does not.
+   */
+  async setAuditedStatusFenced(fence: RunFence, auditId: string, flaggedIds: string[], passedIds: string[]): Promise<boolean> {
+    if (flaggedIds.length + passedIds.length === 0) return true
+    const flagged = flaggedIds.length > 0 ? inArray(artifactVersions.id, flaggedIds) : sql`false`
+    const changed = await this.db.update(artifactVersions)
+      .set({ status: sql`CASE WHEN ${flagged} THEN 'Flagged' ELSE 'Passed' END`, auditId })
+      .where(and(inArray(artifactVersions.id, [...flaggedIds, ...passedIds]), sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${holds(fence)} FOR SHARE)`))
+      .returning({ id: artifactVersions.id })
+    return changed.length > 0
   }
 
   /** The owner's runs queued or under way, on every instance. */
@@ -281,6 +333,10 @@ export class CampaignRepository {
     const [total] = await this.db.select({ value: count() }).from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
     return total?.value ?? 0
   }
+}
+
+function holds(fence: RunFence): SQL {
+  return and(eq(campaigns.id, fence.campaignId), eq(campaigns.runEpoch, fence.epoch))!
 }
 
 /** The list's status, stage and search conditions; the search is a literal substring of theme or product. */

@@ -3,7 +3,7 @@ import type { CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
 import { auditCurrentVersions, type Auditor } from '../campaigns/audit-current-versions'
 import { briefChecksOf } from '../campaigns/brief-checks'
-import type { CampaignRepository } from '../campaigns/campaign-repository'
+import type { CampaignPatch, CampaignRepository } from '../campaigns/campaign-repository'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
 import type { RunRequest } from '../campaigns/run-request'
@@ -12,6 +12,8 @@ import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
 import { StageClock } from './stage-clock'
 import { explainRunFailure } from './run-failures'
+import { RunCancelled, RunInterrupted } from './run-interruptions'
+import { RunWrites } from './run-writes'
 
 export type { Auditor } from '../campaigns/audit-current-versions'
 
@@ -38,53 +40,39 @@ export interface RunJob {
 /** How a run ended, for the log and the campaign_runs_total metric. */
 export type RunOutcome = 'completed' | 'failed' | 'awaiting_review' | 'cancelled' | 'interrupted'
 
-class RunCancelled extends Error {}
-
-/** An abort reason that leaves the run InProgress, to be resumed from what it persisted. */
-export class RunInterrupted extends Error {}
-
-/** The server stops: the run resumes at the next start, or on another instance. */
-export class ServerShutdown extends RunInterrupted {
-  constructor() {
-    super('The server is shutting down.')
-  }
-}
-
-/** This instance lost the run's lease (it could not renew it in time): another instance takes the run over. */
-export class LeaseLost extends RunInterrupted {
-  constructor() {
-    super('The run\'s lease was lost.')
-  }
-}
+export { LeaseLost, RunInterrupted, ServerShutdown } from './run-interruptions'
 
 /**
  * One run of a campaign: write the requested artifacts, audit everything current, revise
  * what the audit flags (up to the configured rounds), then complete, fail or wait for the
- * marketer. Every state change is persisted before it is announced.
+ * marketer. Every state change is persisted before it is announced, and every write is fenced by
+ * `writes`: an execution that lost the run stops at its next write, which is refused.
  */
-export async function executeRun(job: RunJob, deps: RunDependencies): Promise<RunOutcome> {
+export async function executeRun(job: RunJob, deps: RunDependencies, writes = new RunWrites(deps.repository, job)): Promise<RunOutcome> {
   const { repository, events } = deps
   const { campaignId, controller: { signal } } = job
   const stages = new StageClock()
-  const persist = async (patch: Parameters<CampaignRepository['update']>[1]) => {
+  const persist = async (patch: CampaignPatch) => {
     if (patch.stage !== undefined) stages.enter(patch.stage)
-    const row = await repository.update(campaignId, patch)
-    if (!row) throw new RunCancelled('The campaign was deleted.')
-    return row
+    return writes.update(patch)
   }
   const announceSnapshot = (row: CampaignRow) => announceStatus(repository, events, row)
 
   try {
     // A run cancelled while queued ends here, never announced as started.
     signal.throwIfAborted()
-    let campaign = await persist({ stage: 'Generating', statusReason: null })
+    stages.enter('Generating')
+    const taken = await writes.take({ stage: 'Generating', statusReason: null })
+    // Deleted, or no longer this run (cancelled or replaced while it waited): nothing to do.
+    if (!taken) return 'cancelled'
+    let campaign = taken
     events.started(campaignId)
     await announceSnapshot(campaign)
 
     // A resumed run keeps what it wrote before the interruption.
     const written = new Set((await repository.currentVersions(campaignId)).filter(version => version.runId === job.runId).map(version => version.type))
     const toWrite = job.request.types.filter(type => !written.has(type))
-    const failures = await writeArtifacts(job, campaign, toWrite, () => job.request.feedback, deps)
+    const failures = await writeArtifacts(job, campaign, toWrite, () => job.request.feedback, deps, writes)
     if (failures.length > 0) {
       const reason = failures.map(({ type, message }) => `${type}: ${message}`).join('; ')
       campaign = await persist({ status: 'Failed', stage: null, statusReason: `Generation failed after retries (${reason}). Regenerate the failed artifact to try again.`, runRequest: null })
@@ -96,7 +84,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<Ru
     for (let round = 0; ; round++) {
       campaign = await persist({ stage: 'Auditing' })
       await announceSnapshot(campaign)
-      const { result, flagged, current } = await auditCurrentVersions(repository, campaign, deps.audit)
+      const { result, flagged, current } = await auditCurrentVersions(repository, campaign, deps.audit, writes)
       events.complianceChecked(result)
 
       const complete = current.length === ARTIFACT_TYPES.length
@@ -122,7 +110,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<Ru
       const recommendations = (type: ArtifactType) => result.issues
         .filter(issue => issue.artifactType === type && issue.severity === 'High')
         .map(issue => issue.recommendation)
-      const revisionFailures = await writeArtifacts(job, campaign, [...flagged], recommendations, deps)
+      const revisionFailures = await writeArtifacts(job, campaign, [...flagged], recommendations, deps, writes)
       if (revisionFailures.length > 0) {
         campaign = await persist({ stage: 'AwaitingReview', runRequest: null, statusReason: 'An automatic revision failed: regenerate the flagged artifacts to try again.' })
         await announceSnapshot(campaign)
@@ -133,7 +121,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies): Promise<Ru
   catch (error) {
     if (signal.reason instanceof RunInterrupted) return 'interrupted'
     if (!signal.aborted && !(error instanceof RunCancelled)) throw error
-    const row = await repository.update(campaignId, { status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
+    const row = await writes.end({ status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
     if (row) await announceSnapshot(row)
     return 'cancelled'
   }
@@ -149,8 +137,9 @@ async function writeArtifacts(
   types: ArtifactType[],
   feedbackFor: (type: ArtifactType) => string[],
   deps: RunDependencies,
+  writes: RunWrites,
 ): Promise<Array<{ type: ArtifactType, message: string }>> {
-  const write = (type: ArtifactType) => writeOne(job, campaign, type, feedbackFor(type), deps)
+  const write = (type: ArtifactType) => writeOne(job, campaign, type, feedbackFor(type), deps, writes)
   const outcomes: PromiseSettledResult<void>[] = []
   if (campaign.brief.executionMode === 'sequential') {
     for (const type of types) outcomes.push(await write(type).then(value => ({ status: 'fulfilled' as const, value }), reason => ({ status: 'rejected' as const, reason })))
@@ -164,7 +153,7 @@ async function writeArtifacts(
     : [])
 }
 
-async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, feedback: string[], deps: RunDependencies): Promise<void> {
+async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, feedback: string[], deps: RunDependencies, writes: RunWrites): Promise<void> {
   const { campaignId, runId, request, controller: { signal } } = job
   const { repository, writer, events } = deps
   const iteration = await repository.nextIteration(campaignId, type)
@@ -187,7 +176,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
   }, signal)
   signal.throwIfAborted()
   const feedbackChecks = checkFeedback(type, feedback, request.tags, written.metadata, previous?.metadata)
-  const row = await repository.appendVersion({
+  const row = await writes.appendVersion({
     campaignId,
     type,
     iteration,

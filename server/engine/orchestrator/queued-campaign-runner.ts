@@ -11,6 +11,7 @@ import { describeError } from '../../utils/describe-error'
 import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
 import { executeObservedRun } from './observed-run'
 import { RunCancelChannel } from './run-cancel-channel'
+import { RunWrites } from './run-writes'
 import type { RunScheduler } from './run-scheduler'
 
 const QUEUE = 'campaign-run'
@@ -35,6 +36,15 @@ export interface QueuedRunnerOptions {
 interface RunJobData {
   campaignId: string
   runId: string
+}
+
+/**
+ * The queue job this instance holds: its id, and which offer of it (pg-boss counts each fetch of a
+ * job started before): a takeover fetches the same job again, so the id alone does not say whose it is.
+ */
+interface Lease {
+  jobId: string
+  attempt: number
 }
 
 /** What this instance executes: the run and the queue job that leases it. */
@@ -169,30 +179,31 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   private async takeRuns(): Promise<void> {
     while (!this.stopping) {
-      const [job] = await this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1 }).catch(() => [])
+      const [job] = await this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1, includeMetadata: true }).catch(() => [])
       if (!job) {
         await new Promise(resolve => setTimeout(resolve, POLLING_SECONDS * 1000))
         continue
       }
-      await this.executeJob(job.id, job.data).catch(error => logger.error({ error: describeError(error), jobId: job.id }, 'A queued run could not be executed'))
+      await this.executeJob({ jobId: job.id, attempt: job.retryCount }, job.data).catch(error => logger.error({ error: describeError(error), jobId: job.id }, 'A queued run could not be executed'))
     }
   }
 
-  private async executeJob(jobId: string, data: RunJobData): Promise<void> {
+  private async executeJob(lease: Lease, data: RunJobData): Promise<void> {
     const controller = new AbortController()
+    const writes = new RunWrites(this.deps.repository, { ...data, controller })
     // The lease runs from the fetch: it is renewed before anything slow, then every third of it.
-    const lease = setInterval(() => void this.renewLease(jobId, data, controller), (this.options.leaseSeconds * 1000) / 3)
+    const renewal = setInterval(() => void this.renewLease(lease, data, controller, writes), (this.options.leaseSeconds * 1000) / 3)
     try {
-      await this.renewLease(jobId, data, controller)
+      await this.renewLease(lease, data, controller, writes)
       // Lost already (a takeover): the run is another instance's. A cancel read here is handled as it runs.
-      if (!(controller.signal.reason instanceof LeaseLost)) await this.executeLeased(jobId, data, controller)
+      if (!(controller.signal.reason instanceof LeaseLost)) await this.executeLeased(lease.jobId, data, controller, writes)
     }
     finally {
-      clearInterval(lease)
+      clearInterval(renewal)
     }
   }
 
-  private async executeLeased(jobId: string, data: RunJobData, controller: AbortController): Promise<void> {
+  private async executeLeased(jobId: string, data: RunJobData, controller: AbortController, writes: RunWrites): Promise<void> {
     const { repository, events } = this.deps
     const row = await repository.find(data.campaignId)
     // Deleted, finished, cancelled while queued, or replaced by a newer run: nothing to do.
@@ -203,7 +214,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     const request = row.runRequest as RunRequest | null
     if (!request) {
       // Cancelled while its executor was gone.
-      const cancelled = await repository.update(row.id, cancelledPatch)
+      const cancelled = await writes.end(cancelledPatch)
       if (cancelled) await announceStatus(repository, events, cancelled)
       await this.boss.complete(QUEUE, jobId)
       return
@@ -216,7 +227,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     this.executing.set(row.id, { job, jobId })
     let outcome: RunOutcome
     try {
-      outcome = await executeObservedRun(job, this.deps)
+      outcome = await executeObservedRun(job, this.deps, writes)
     }
     finally {
       this.executing.delete(row.id)
@@ -231,19 +242,24 @@ export class QueuedCampaignRunner implements RunScheduler {
     else await this.boss.complete(QUEUE, jobId)
   }
 
-  /** Keeps the job active; also reads a cancel whose notification this instance missed. */
-  private async renewLease(jobId: string, job: RunJobData, controller: AbortController): Promise<void> {
+  /**
+   * Keeps the job active while this instance still holds it: the same offer of the job, and the run's
+   * epoch the one this execution took. Also reads a cancel whose notification this instance missed.
+   */
+  private async renewLease(lease: Lease, job: RunJobData, controller: AbortController, writes: RunWrites): Promise<void> {
+    const lost = () => {
+      logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
+      controller.abort(new LeaseLost())
+    }
     try {
-      const { rows } = await this.boss.getDb().executeSql(
-        `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' RETURNING id`,
-        [QUEUE, jobId],
-      )
-      if (rows.length === 0) {
-        logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
-        controller.abort(new LeaseLost())
-        return
-      }
       const row = await this.deps.repository.find(job.campaignId)
+      // Taken by another execution since: renewing would lengthen that one's lease.
+      if (row && writes.epoch !== null && row.runEpoch !== writes.epoch) return lost()
+      const { rows } = await this.boss.getDb().executeSql(
+        `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`,
+        [QUEUE, lease.jobId, lease.attempt],
+      )
+      if (rows.length === 0) return lost()
       const stillRunning = row?.runId === job.runId && row.status === 'InProgress' && RUNNING_STAGES.includes(row.stage as never)
       if (stillRunning && row.runRequest === null) controller.abort()
     }

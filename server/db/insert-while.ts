@@ -1,0 +1,30 @@
+import { getTableColumns, is, sql, SQL, type SQLWrapper } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { Database } from './database'
+
+/**
+ * Inserts `values` into `table` only while `condition` finds a row of `guard`, in one statement
+ * (INSERT … SELECT … FOR SHARE): the guard row is share-locked for the statement alone, so a
+ * concurrent update of it either waits for the insert or makes it insert nothing. One statement
+ * and not a transaction, so a client paused mid-way holds no lock that others wait on.
+ * Returns the inserted row, or null when the condition did not hold.
+ */
+export async function insertWhile<T extends PgTable>(
+  db: Database, table: T, values: T['$inferInsert'], guard: PgTable, condition: SQLWrapper,
+): Promise<T['$inferSelect'] | null> {
+  // Every column in the table's order, as Drizzle lists them in the INSERT: typed casts, since a
+  // SELECT's parameters carry no type of their own.
+  const row = Object.entries(getTableColumns(table)).map(([key, column]) => {
+    const value = (values as Record<string, unknown>)[key]
+    return value === undefined ? defaultOf(column) : sql`cast(${sql.param(value, column)} as ${sql.raw(column.getSQLType())})`
+  })
+  const [inserted] = await db.insert(table)
+    .select(sql`SELECT ${sql.join(row, sql`, `)} FROM ${guard} WHERE ${condition} FOR SHARE`)
+    .returning() as Array<T['$inferSelect']>
+  return inserted ?? null
+}
+
+function defaultOf(column: PgColumn): SQL {
+  if (!column.hasDefault) return sql`NULL`
+  return is(column.default, SQL) ? column.default : sql`cast(${sql.param(column.default, column)} as ${sql.raw(column.getSQLType())})`
+}

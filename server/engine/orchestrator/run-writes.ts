@@ -1,0 +1,75 @@
+import { RUNNING_STAGES, type ComplianceAuditResult } from '#shared/campaign'
+import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
+import type { CampaignPatch, CampaignRepository, NewArtifactVersion, RunFence } from '../campaigns/campaign-repository'
+import { logger } from '../../observability/logger'
+import { LeaseLost, RunCancelled } from './run-interruptions'
+
+/** What the writes need of a run: which it is, and how to stop it. */
+export interface RunIdentity {
+  campaignId: string
+  runId: string
+  controller: AbortController
+}
+
+/**
+ * Every write one execution of a run makes, fenced by the epoch it took (`take`). When another
+ * executor has taken the run since (a takeover after this one stalled past its lease), a write is
+ * refused in the database, this execution is aborted with LeaseLost and nothing it does after
+ * lands: the run's state, versions and audits are the new executor's alone.
+ */
+export class RunWrites {
+  private fence: RunFence | null = null
+
+  constructor(private readonly repository: CampaignRepository, private readonly run: RunIdentity) {}
+
+  /** The epoch this execution holds; null until it took the run. */
+  get epoch(): number | null {
+    return this.fence?.epoch ?? null
+  }
+
+  /** Takes the run (raising its epoch) with `patch`; null when the run moved on (deleted, cancelled, replaced). */
+  async take(patch: CampaignPatch): Promise<CampaignRow | null> {
+    const row = await this.repository.takeRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
+    if (row) this.fence = { campaignId: row.id, epoch: row.runEpoch }
+    return row
+  }
+
+  async update(patch: CampaignPatch): Promise<CampaignRow> {
+    return await this.repository.updateFenced(this.held(), patch) ?? this.refused()
+  }
+
+  async appendVersion(version: NewArtifactVersion): Promise<ArtifactVersionRow> {
+    return await this.repository.appendVersionFenced(this.held(), version) ?? this.refused()
+  }
+
+  async appendAudit(result: ComplianceAuditResult): Promise<ComplianceAuditRow> {
+    return await this.repository.appendAuditFenced(this.held(), result) ?? this.refused()
+  }
+
+  async setAuditedStatus(auditId: string, flaggedIds: string[], passedIds: string[]): Promise<void> {
+    if (!await this.repository.setAuditedStatusFenced(this.held(), auditId, flaggedIds, passedIds)) await this.refused()
+  }
+
+  /**
+   * The run's last word after it stopped (cancelled, or failed inside the server): fenced once the run
+   * was taken, else only while the run is still current. Null when refused; it never throws for that.
+   */
+  async end(patch: CampaignPatch): Promise<CampaignRow | null> {
+    if (this.fence) return this.repository.updateFenced(this.fence, patch)
+    return this.repository.updateRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
+  }
+
+  private held(): RunFence {
+    if (!this.fence) throw new Error('A run writes only after it took the run.')
+    return this.fence
+  }
+
+  /** Deleted: the run is cancelled. Otherwise another executor holds the run: this one stops. */
+  private async refused(): Promise<never> {
+    const { campaignId, runId, controller } = this.run
+    if (!await this.repository.find(campaignId)) throw new RunCancelled('The campaign was deleted.')
+    logger.warn({ campaignId, runId, epoch: this.epoch }, 'Campaign run write refused: another instance took the run over')
+    controller.abort(new LeaseLost())
+    throw controller.signal.reason
+  }
+}
