@@ -8,7 +8,7 @@ import { HubCampaignEvents } from '../hubs/hub-campaign-events'
 import { hubLogger, hubMetrics } from '../observability/hub-diagnostics'
 import { defineHubHandlers, HubEndpoint } from '../signalr'
 import { authenticateHubToken } from '../utils/hub-auth'
-import { hubLifetimeManagerFor } from './hub-backplane'
+import { hubConnectionSlotsFor, hubLifetimeManagerFor } from './hub-backplane'
 import { useAppServices } from './services'
 
 /**
@@ -22,6 +22,7 @@ export const campaignEndpoint = new HubEndpoint(
     lifetimeManager: hubLifetimeManagerFor('campaign'),
     filters: [invocationRateLimit],
     admitConnection: admitHubConnection,
+    connectionSlots: hubConnectionSlotsFor('campaign'),
     logger: hubLogger('campaign'),
     metrics: hubMetrics,
   },

@@ -47,6 +47,8 @@ export interface RedisConfig {
   url: string
   /** Starts every key and channel, so deployments (and test runs) sharing one Redis stay apart. */
   keyPrefix: string
+  /** Seconds a hub connection's slot lasts unrenewed: how soon a dead instance's connections stop counting against their principals' cap. */
+  hubSlotSeconds: number
 }
 
 /** 1 MiB: the largest valid JSON body (a full campaign brief) is a few tens of kilobytes. */
@@ -80,14 +82,16 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   }
 }
 
-/** REDIS_URL and REDIS_KEY_PREFIX; errors name the variable, never the URL, which may hold a password. */
+/** REDIS_URL, REDIS_KEY_PREFIX and HUB_CONNECTION_SLOT_SECONDS; errors name the variable, never the URL, which may hold a password. */
 export function loadRedisConfig(env: Env = process.env): RedisConfig | undefined {
   const url = nonEmpty(env.REDIS_URL)?.trim()
   if (url === undefined) return undefined
   if (!/^rediss?:\/\/./.test(url)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL')
   const keyPrefix = nonEmpty(env.REDIS_KEY_PREFIX)?.trim() ?? 'map'
   if (!/^[\w.:-]{1,100}$/.test(keyPrefix)) throw new Error('REDIS_KEY_PREFIX must be 1 to 100 letters, digits, or . : _ -')
-  return { url, keyPrefix }
+  const hubSlotSeconds = parsePositiveInteger('HUB_CONNECTION_SLOT_SECONDS', env.HUB_CONNECTION_SLOT_SECONDS, 30)
+  if (hubSlotSeconds < 3) throw new Error('HUB_CONNECTION_SLOT_SECONDS must be at least 3')
+  return { url, keyPrefix, hubSlotSeconds }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

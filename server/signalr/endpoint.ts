@@ -3,6 +3,7 @@ import type { Hooks, Peer } from 'crossws'
 import { extractAccessToken, type Authenticator } from './auth'
 import { HubConnection, type ConnectionEvents, type Principal } from './connection/hub-connection'
 import { ConnectionRegistry } from './connection-registry'
+import type { ConnectionSlot, SharedConnectionSlots } from './connection-slots'
 import { HubDispatcher } from './dispatcher/hub-dispatcher'
 import { silentHubLogger, uncountedHubMetrics, type ConnectionTrouble, type HubLogger, type HubMetrics } from './diagnostics'
 import type { HubDefinition, HubFilter } from './hub'
@@ -26,13 +27,15 @@ export interface HubEndpointOptions extends Partial<HubServerOptions> {
   filters?: HubFilter[]
   /** Asked before a principal opens one more connection (negotiate, or a WebSocket that skips it). */
   admitConnection?: ConnectionAdmission
+  /** Counts each principal's connections on every instance (REDIS_URL); without it, those held here. */
+  connectionSlots?: SharedConnectionSlots
   /** Hears of refused handshakes, hub methods that threw and connections ended for cause. Silent by default. */
   logger?: HubLogger
   /** Counts connections and messages. Counts nothing by default. */
   metrics?: HubMetrics
 }
 
-/** Decides whether `principal`, with `openConnections` already known, may open another one. */
+/** Decides whether `principal`, with `openConnections` already open (on every instance counted), may open another one. */
 export type ConnectionAdmission = (principal: Principal, openConnections: number) => Promise<ConnectionRefusal | null>
 
 /** Why a connection is refused: answered with this HTTP status and text. */
@@ -56,7 +59,6 @@ type Lookup = { connection: HubConnection } | Rejection
 /** What the WebSocket upgrade learned, carried to `open` through crossws's per-request context. */
 interface UpgradeContext {
   hubConnection?: HubConnection
-  hubPrincipal?: Principal
 }
 
 /**
@@ -76,18 +78,24 @@ export class HubEndpoint {
   private readonly connections: ConnectionRegistry
   private readonly misdirected: MisdirectedRequests
   private readonly admitConnection: ConnectionAdmission
+  private readonly slots: SharedConnectionSlots | undefined
   private readonly events: ConnectionEvents
   private readonly heartbeat: NodeJS.Timeout
+  private readonly slotRenewal: NodeJS.Timeout | undefined
 
   constructor(hub: HubDefinition, options: HubEndpointOptions) {
-    const { authenticate, lifetimeManager, protocols, filters, admitConnection, logger, metrics, ...limits } = options
+    const { authenticate, lifetimeManager, protocols, filters, admitConnection, connectionSlots, logger, metrics, ...limits } = options
     this.options = { ...DEFAULT_HUB_SERVER_OPTIONS, ...limits }
     this.authenticate = authenticate
     this.admitConnection = admitConnection ?? (async () => null)
     this.lifetime = lifetimeManager ?? new InMemoryLifetimeManager()
     this.clients = createServerClients(this.lifetime)
     const ownership = this.lifetime.ownership
-    this.connections = new ConnectionRegistry(connection => ownership?.release(connection.connectionToken))
+    const slots = this.slots = connectionSlots
+    this.connections = new ConnectionRegistry((connection) => {
+      ownership?.release(connection.connectionToken)
+      slots?.release(slotOf(connection))
+    })
     this.protocols = new Map((protocols ?? [new JsonHubProtocol(), new MessagePackHubProtocol()]).map(p => [p.name, p]))
     const log = this.log = logger ?? silentHubLogger
     this.misdirected = new MisdirectedRequests(ownership, log)
@@ -117,6 +125,12 @@ export class HubEndpoint {
     }
     this.heartbeat = setInterval(() => this.tick(), this.options.heartbeatIntervalMs)
     this.heartbeat.unref()
+    if (slots) {
+      this.slotRenewal = setInterval(() => {
+        slots.renew(this.connections.all().map(slotOf)).catch(error => log.warn({ error: String(error) }, 'Hub connection slots not renewed'))
+      }, slots.renewEveryMs)
+      this.slotRenewal.unref()
+    }
   }
 
   /** Connections currently known (negotiated, connected or awaiting a reconnect). */
@@ -135,12 +149,12 @@ export class HubEndpoint {
     const url = requestUrl(request)
     const principal = await this.authenticate(extractAccessToken(request.headers, url.searchParams))
     if (!principal) return this.unauthorized(response)
-    const refusal = await this.admitConnection(principal, this.connections.countFor(principal.userId))
-    if (refusal) return sendText(response, refusal.status, refusal.message, retryAfterHeader(refusal))
     const negotiated = readNegotiateRequest(url.searchParams, this.options.allowStatefulReconnects)
     // Errors are answered 200 with an `error` property: that is where clients look for them.
     if (!negotiated.ok) return sendJson(response, 200, { error: negotiated.error })
     const connection = this.createConnection(principal, negotiated.version, negotiated.statefulReconnect)
+    const refusal = await this.admit(connection)
+    if (refusal) return sendText(response, refusal.status, refusal.message, retryAfterHeader(refusal))
     // Before the client hears of the connection, so that its next request finds it claimed wherever it lands.
     await this.lifetime.ownership?.claim(connection.connectionToken)
     sendJson(response, 200, negotiateResponse(connection, negotiated.version, negotiated.statefulReconnect))
@@ -175,9 +189,10 @@ export class HubEndpoint {
       const context = (request as { context?: UpgradeContext }).context!
       if (!url.searchParams.get('id')) {
         // skipNegotiation: the WebSocket itself starts the connection.
-        const refusal = await this.admitConnection(principal, this.connections.countFor(principal.userId))
+        const connection = this.createConnection(principal, 0, false)
+        const refusal = await this.admit(connection)
         if (refusal) return new Response(refusal.message, { status: refusal.status, headers: retryAfterHeader(refusal) })
-        context.hubPrincipal = principal
+        context.hubConnection = connection
         return
       }
       const lookup = await this.lookup(url.searchParams, principal, 'WebSockets', 'GET')
@@ -186,7 +201,7 @@ export class HubEndpoint {
     },
     open: (peer) => {
       const context = peer.context as UpgradeContext
-      const connection = context.hubConnection ?? this.createConnection(context.hubPrincipal!, 0, false)
+      const connection = context.hubConnection!
       const transport = new WebSocketTransport(peer as WebSocketPeer)
       transports.set(peer, { connection, transport })
       connection.attachTransport(transport)
@@ -225,8 +240,27 @@ export class HubEndpoint {
   /** Ends every connection and stops the heartbeat: for shutdown and tests. */
   async shutdown(): Promise<void> {
     clearInterval(this.heartbeat)
+    clearInterval(this.slotRenewal)
     this.closeConnections(() => true)
     await this.lifetime.close()
+  }
+
+  /**
+   * Asks whether the new connection may stay, counting its principal's others (on every instance
+   * with shared slots: taking the slot and counting are one step, so instances admitting at once
+   * cannot both take the last place). A refused connection is forgotten, its slot given back.
+   */
+  private async admit(connection: HubConnection): Promise<ConnectionRefusal | null> {
+    try {
+      const others = this.slots ? await this.slots.take(slotOf(connection)) : this.connections.countFor(connection.userId) - 1
+      const refusal = await this.admitConnection(connection.principal, others)
+      if (refusal) this.connections.delete(connection)
+      return refusal
+    }
+    catch (error) {
+      this.connections.delete(connection)
+      throw error
+    }
   }
 
   private createConnection(principal: Principal, negotiateVersion: number, statefulReconnect: boolean): HubConnection {
@@ -339,6 +373,10 @@ export class HubEndpoint {
       if (!lingering) this.connections.delete(connection)
     }
   }
+}
+
+function slotOf(connection: HubConnection): ConnectionSlot {
+  return { userId: connection.userId, connectionId: connection.connectionId }
 }
 
 /** The transport behind each open WebSocket peer. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadAppConfig } from '../../../server/config/app-config'
+import { loadAppConfig, loadRedisConfig } from '../../../server/config/app-config'
 import { loadOrCreateSecret } from '../../../server/config/persistent-secret'
 
 describe('configuration from the environment', () => {
@@ -15,6 +15,14 @@ describe('configuration from the environment', () => {
       maxRequestBodyBytes: 1024 * 1024, logLevel: 'info', metricsToken: undefined,
       engineFront: undefined, engineService: { serviceSecret: undefined, webOrigins: [] },
     })
+  })
+
+  it('reads Redis settings: the key prefix, and how long a hub connection slot lasts unrenewed (at least 3 s)', () => {
+    expect(loadRedisConfig({})).toBeUndefined()
+    expect(loadRedisConfig({ REDIS_URL: 'redis://cache:6379' })).toEqual({ url: 'redis://cache:6379', keyPrefix: 'map', hubSlotSeconds: 30 })
+    expect(loadRedisConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'blue', HUB_CONNECTION_SLOT_SECONDS: '10' })).toMatchObject({ keyPrefix: 'blue', hubSlotSeconds: 10 })
+    expect(() => loadRedisConfig({ REDIS_URL: 'redis://cache:6379', HUB_CONNECTION_SLOT_SECONDS: '2' })).toThrow('HUB_CONNECTION_SLOT_SECONDS must be at least 3')
+    expect(() => loadRedisConfig({ REDIS_URL: 'redis://cache:6379', HUB_CONNECTION_SLOT_SECONDS: 'soon' })).toThrow(/HUB_CONNECTION_SLOT_SECONDS must be a positive whole number/)
   })
 
   it('reads every variable', () => {
