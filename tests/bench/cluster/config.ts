@@ -19,6 +19,21 @@ export const CLUSTER = {
    */
   rateBroadcasts: 20,
   ratePerSecond: 2,
+  /**
+   * Campaign runs/s with 1 and with 3 worker instances (ROLE=worker) behind one web instance, the
+   * built server on PostgreSQL and Redis: each round runs both, alternating which goes first. Kept
+   * small so the whole comparison stays within a couple of minutes on a shared two-core machine.
+   */
+  runs: {
+    rounds: Number(process.env.BENCH_RUN_ROUNDS ?? 2),
+    workerCounts: [1, 3],
+    campaigns: Number(process.env.BENCH_RUN_CAMPAIGNS ?? 30),
+    /** CAMPAIGN_RUN_CONCURRENCY of each worker. */
+    concurrencyPerWorker: 4,
+    timeoutMs: 120_000,
+  },
+  /** Which parts run (`BENCH_PARTS=runs` for the runs alone): broadcast, runs, or both. */
+  parts: (process.env.BENCH_PARTS ?? 'broadcast,runs').split(',').map(part => part.trim()),
   /** Redis the instances share (TEST_REDIS_URL); each scenario uses a key prefix of its own and deletes it after. */
   redisUrl: TEST_REDIS_URL,
   timeouts: {

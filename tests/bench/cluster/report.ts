@@ -1,5 +1,6 @@
 import { summarize, type Summary } from '../hub/stats'
 import { CLUSTER_KINDS, type ClusterKind } from './config'
+import type { RunsFigures } from './runs-scenario'
 import type { ClusterFigures } from './scenario'
 
 export type ClusterResults = Record<ClusterKind, Array<ClusterFigures & { round: number }>>
@@ -34,4 +35,17 @@ export function clusterTables(results: ClusterResults): string {
     `| p99 ahead of the socket.io Redis adapter | ${ratio(p99)} | ${verdict(of('hub', p99).median < of('socket.io', p99).median)} |`,
   ]
   return `${rows.join('\n')}\n\n${targets.join('\n')}`
+}
+
+/** Campaign runs/s per number of workers, median (min–max) over the rounds, and 3 workers against 1. */
+export function runsTable(results: Array<RunsFigures & { round: number }>): string {
+  const counts = [...new Set(results.map(figures => figures.workers))]
+  const rows = ['| workers | campaigns | runs/s | wall s | completed |', '|---|---|---|---|---|']
+  for (const workers of counts) {
+    const of = results.filter(figures => figures.workers === workers)
+    rows.push(`| ${workers} | ${of[0]!.campaigns} | ${spread(summarize(of.map(f => f.runsPerSecond)), 2)} | ${spread(summarize(of.map(f => f.wallSeconds)), 1)} | ${of.reduce((sum, f) => sum + f.completed, 0)} of ${of.reduce((sum, f) => sum + f.campaigns, 0)} |`)
+  }
+  const [fewest, most] = [counts[0]!, counts.at(-1)!]
+  const median = (workers: number) => summarize(results.filter(f => f.workers === workers).map(f => f.runsPerSecond)).median
+  return `${rows.join('\n')}\n\n${most} workers ÷ ${fewest}: ${(median(most) / median(fewest)).toFixed(2)}×`
 }
