@@ -1,8 +1,11 @@
 import {
   versionOrigin,
-  type ArtifactType, type CampaignArtifact, type CampaignBrief, type ComplianceAuditResult, type CopyMetadata, type ShortCopyMetadata, type VisualMetadata,
+  type ArtifactType, type CampaignArtifact, type CampaignBrief, type ComplianceAuditResult, type CopyMetadata, type Platform, type ShortCopyMetadata,
+  type VisualMetadata,
 } from '#shared/campaign'
+import { publishedPost } from '#shared/utils/published-post'
 import { ARTIFACT_TITLES, PLATFORM_NAMES } from './campaign-display'
+import { toCsv } from './csv'
 import { markdownBlock, markdownInline, markdownList } from './markdown-text'
 
 export interface CampaignExport {
@@ -36,8 +39,13 @@ export function artifactToMarkdown(artifact: CampaignArtifact): string {
   }
   else if (artifact.type === 'ShortCopy') {
     for (const { platform, variants } of (artifact.metadata as ShortCopyMetadata).platforms) {
-      // A post may run to several paragraphs; markdownList keeps them inside its item.
-      sections.push(`### ${markdownInline(PLATFORM_NAMES[platform] ?? platform)}`, markdownList(variants.map(v => markdownBlock(`${v.text} (${v.characterCount}/${v.limit})`))))
+      // Each post under its own heading, as published (hashtags included), its paragraphs as they are:
+      // the count stays in the heading, so copying the post takes the post alone.
+      sections.push(`### ${markdownInline(PLATFORM_NAMES[platform] ?? platform)}`)
+      variants.forEach((variant, index) => sections.push(
+        `#### Post ${index + 1} (${variant.characterCount}/${variant.limit} characters)`,
+        markdownBlock(publishedPost(variant)),
+      ))
     }
   }
   else {
@@ -69,6 +77,30 @@ export function campaignToMarkdown(campaign: CampaignExport): string {
     parts.push('## Compliance', markdownInline(`Score ${complianceScore} — ${verdict}`), list(issues.map(i => `[${i.severity}] ${i.ruleId} at ${i.location}: ${i.issueDescription} → ${i.recommendation}`)))
   }
   return `${parts.filter(part => part !== '').join('\n\n')}\n`
+}
+
+/** The columns bulk-scheduling tools map on import. */
+export const CSV_COLUMNS = ['Text', 'Link', 'Image alt text'] as const
+const LINK = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'\]]/
+
+/**
+ * One platform's posts as CSV rows for a bulk-scheduling tool: the post as published, the first link
+ * it carries, and the alt text of a visual concept (the concepts taken in turn, post by post).
+ */
+export function platformPostsCsv(artifacts: CampaignExport['artifacts'], platform: Platform): string {
+  const shortCopy = artifacts.ShortCopy?.metadata as ShortCopyMetadata | undefined
+  const concepts = (artifacts.Visual?.metadata as VisualMetadata | undefined)?.concepts ?? []
+  const variants = shortCopy?.platforms.find(entry => entry.platform === platform)?.variants ?? []
+  return toCsv(CSV_COLUMNS, variants.map((variant, index) => {
+    const text = publishedPost(variant)
+    return [text, LINK.exec(text)?.[0] ?? '', concepts.length ? concepts[index % concepts.length]!.altText.text : '']
+  }))
+}
+
+/** The platforms that have posts to export. */
+export function exportablePlatforms(artifacts: CampaignExport['artifacts']): Platform[] {
+  const shortCopy = artifacts.ShortCopy?.metadata as ShortCopyMetadata | undefined
+  return (shortCopy?.platforms ?? []).filter(entry => entry.variants.length > 0).map(entry => entry.platform)
 }
 
 /** Saves a file in the browser, without a round trip to the server. */

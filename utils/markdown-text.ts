@@ -28,9 +28,13 @@ export function markdownInline(text: string): string {
   return escapeLine(text.replace(/\s+/g, ' ').trim())
 }
 
-/** Text that keeps its lines and paragraphs; indentation is dropped, as it would start a code block. */
+/**
+ * Text that keeps its lines and paragraphs: a line followed by another ends in a backslash, CommonMark's
+ * hard line break, so it is not run into the next; indentation is dropped, as it would start a code block.
+ */
 export function markdownBlock(text: string): string {
-  return text.trim().split(/\r\n?|\n/).map(escapeLine).join('\n')
+  const lines = text.trim().split(/\r\n?|\n/).map(escapeLine)
+  return lines.map((line, index) => (line !== '' && (lines[index + 1] ?? '') !== '' ? `${line}\\` : line)).join('\n')
 }
 
 /** A bulleted list of already-escaped items; an item's further lines are indented to stay in it. */

@@ -112,10 +112,14 @@ describe('the dashboard in Chromium', () => {
     await checkAccessibility('completed campaign')
   })
 
-  it('copies an artifact to the clipboard', async () => {
-    await section('Copy').getByRole('button', { name: 'Copy', exact: true }).click()
+  it('copies an artifact as Markdown, or one of its fields alone, to the clipboard', async () => {
+    await section('Copy').getByRole('button', { name: 'Copy as Markdown', exact: true }).click()
     await section('Copy').getByRole('button', { name: 'Copied' }).waitFor()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('## Copy')
+    await section('Copy').getByRole('button', { name: 'Copy headline 1', exact: true }).click()
+    const campaignId = /\/campaigns\/(camp_[^/?#]+)/.exec(page.url())![1]
+    const headline = (await (await browserUserApi()).get(`/api/campaigns/${campaignId}/artifacts?type=Copy`)).body.artifacts[0].metadata.headlines[0]
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(headline)
   })
 
   it('regenerates an artifact with feedback, and lists version 2 with that feedback in its history', async () => {

@@ -1,7 +1,8 @@
 import MarkdownIt, { type Token } from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { CampaignArtifact, ComplianceAuditResult } from '#shared/campaign'
-import { artifactToMarkdown, campaignToMarkdown, type CampaignExport } from '../../../utils/campaign-export'
+import { csvCell } from '../../../utils/csv'
+import { artifactToMarkdown, campaignToMarkdown, exportablePlatforms, platformPostsCsv, type CampaignExport } from '../../../utils/campaign-export'
 
 // Raw HTML and bare-URL links on, as the most permissive renderers have them.
 const markdown = new MarkdownIt({ html: true, linkify: true })
@@ -45,7 +46,7 @@ const campaign: CampaignExport = {
     Copy: artifact('Copy', { headlines: [FORGED, 'Trail shoes, 20% off'], body: { short: FORGED, medium: FORGED, long: FORGED }, callsToAction: [FORGED], toneNote: '' }),
     ShortCopy: artifact('ShortCopy', {
       platforms: [{ platform: 'x', variants: [
-        { text: 'First paragraph #TrailLife\n\nSecond paragraph\n\n- not a bullet', hashtags: [], characterCount: 60, limit: 280, overLimit: false },
+        { text: 'First paragraph #TrailLife\n\nSecond paragraph\nits second line\n\n- not a bullet', hashtags: ['#TrailLife', '#Spring'], characterCount: 60, limit: 280, overLimit: false },
         { text: FORGED, hashtags: [], characterCount: 10, limit: 280, overLimit: false },
       ] }],
     }),
@@ -69,7 +70,7 @@ describe('the Markdown export', () => {
     expect(headings).toEqual([
       `h1 ${forgedLine}`,
       'h2 Copy', 'h3 Headlines', 'h3 Body', 'h3 Calls to action',
-      'h2 Short copy', 'h3 X',
+      'h2 Short copy', 'h3 X', 'h4 Post 1 (60/280 characters)', 'h4 Post 2 (10/280 characters)',
       'h2 Visual', `h3 ${forgedLine}`,
       'h2 Compliance',
     ])
@@ -91,14 +92,17 @@ describe('the Markdown export', () => {
     expect(compliance[1]).toMatch(/^\nScore 41 — Fail\n/)
   })
 
-  it('keeps a post of several paragraphs inside its list item, and plain text as it reads', () => {
+  it('gives each post its own heading with its count, and the post as published, paragraphs and lines kept', () => {
     const exported = campaignToMarkdown(campaign)
-    expect(exported).toContain('- First paragraph #TrailLife\n\n  Second paragraph\n\n  \\- not a bullet (60/280)\n- ')
+    expect(exported).toContain('#### Post 1 (60/280 characters)\n\nFirst paragraph #TrailLife\n\nSecond paragraph\\\nits second line\n\n\\- not a bullet\n\n\\#Spring\n\n#### Post 2')
     expect(exported).toContain('- Trail shoes, 20% off\n')
     const start = tokens.findIndex(token => token.type === 'inline' && token.content.startsWith('First paragraph'))
-    const end = tokens.findIndex((token, index) => index > start && token.type === 'list_item_close')
-    const paragraphs = tokens.slice(start, end).filter(token => token.type === 'inline').map(textOf)
-    expect(paragraphs).toEqual(['First paragraph #TrailLife', 'Second paragraph', '- not a bullet (60/280)'])
+    const end = tokens.findIndex((token, index) => index > start && token.type === 'heading_open')
+    const post = tokens.slice(start, end).filter(token => token.type === 'inline')
+    expect(post.map(textOf)).toEqual(['First paragraph #TrailLife', 'Second paragraphits second line', '- not a bullet', '#Spring'])
+    // The count is in the heading, never in the post's own text; the line break is a hard one.
+    expect(post.flatMap(inline => inline.children ?? []).map(child => child.type)).toContain('hardbreak')
+    expect(post.map(textOf).join(' ')).not.toMatch(/\d+\/280/)
   })
 
   it('says who edited or restored a version instead of naming a writer that did not write it', () => {
@@ -106,5 +110,46 @@ describe('the Markdown export', () => {
     expect(artifactToMarkdown(edited).split('\n\n')[1]).toBe('_Edited by Ana Lopez (version 2)_')
     const restored = { ...edited, metadata: { ...edited.metadata, iteration: 3, restoredFrom: 1 } }
     expect(artifactToMarkdown(restored).split('\n\n')[1]).toBe('_Restored from version 1 by Ana Lopez (version 3)_')
+  })
+})
+
+describe('the per-platform CSV', () => {
+  const rowsOf = (csv: string) => csv.split('\r\n')
+
+  it('has a header bulk-scheduling tools map, one quoted row per post and CRLF line ends', () => {
+    const csv = platformPostsCsv(campaign.artifacts, 'x')
+    const rows = rowsOf(csv)
+    expect(rows[0]).toBe('"Text","Link","Image alt text"')
+    expect(rows.at(-1)).toBe('')
+    // The first post runs over several lines, kept inside its quoted cell.
+    expect(csv).toContain('"First paragraph #TrailLife\n\nSecond paragraph\nits second line\n\n- not a bullet\n\n#Spring",""')
+    expect(exportablePlatforms(campaign.artifacts)).toEqual(['x'])
+    expect(platformPostsCsv(campaign.artifacts, 'linkedin')).toBe('"Text","Link","Image alt text"\r\n')
+  })
+
+  it('takes the first link of the post and the concepts\' alt text in turn', () => {
+    const variants = ['Read more at https://example.com/trail?x=1, today.', 'No link here', 'Third'].map(text => ({ text, hashtags: [], characterCount: 10, limit: 280, overLimit: false }))
+    const concept = (name: string, alt: string) => ({ name, palette: [], layout: [], contrast: [], imagePrompt: '', altText: { subject: '', purpose: '', mood: '', text: alt } })
+    const artifacts = {
+      ShortCopy: artifact('ShortCopy', { platforms: [{ platform: 'linkedin', variants }] }),
+      Visual: artifact('Visual', { concepts: [concept('A', 'Runner at dawn'), concept('B', 'Shoe on a rock')] }),
+    }
+    expect(rowsOf(platformPostsCsv(artifacts, 'linkedin')).slice(1, 4)).toEqual([
+      '"Read more at https://example.com/trail?x=1, today.","https://example.com/trail?x=1","Runner at dawn"',
+      '"No link here","","Shoe on a rock"',
+      '"Third","","Runner at dawn"',
+    ])
+  })
+
+  it('makes every cell a spreadsheet would run as a formula inert, and doubles quotes', () => {
+    const texts = ['=HYPERLINK("http://evil.example","click")', '+1 555', '-2+3', '@SUM(A1)', 'Say "hi"']
+    const variants = texts.map(text => ({ text, hashtags: [], characterCount: 10, limit: 280, overLimit: false }))
+    const artifacts = { ShortCopy: artifact('ShortCopy', { platforms: [{ platform: 'x', variants }] }) }
+    expect(rowsOf(platformPostsCsv(artifacts, 'x')).slice(1, 6)).toEqual([
+      '"\'=HYPERLINK(""http://evil.example"",""click"")","http://evil.example",""',
+      '"\'+1 555","",""', '"\'-2+3","",""', '"\'@SUM(A1)","",""', '"Say ""hi""","",""',
+    ])
+    expect(csvCell('\t=1')).toBe('"\'\t=1"')
+    expect(csvCell('a, b\r\nc')).toBe('"a, b\r\nc"')
   })
 })
