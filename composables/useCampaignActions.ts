@@ -6,7 +6,7 @@ import { useCampaignStore } from '~/stores/campaigns'
 const campaignPath = (id: string): string => `/api/campaigns/${encodeURIComponent(id)}`
 
 /** $fetch with a plain string URL: Nitro's route-typed inference over these paths is too deep for the compiler. */
-type RequestOptions = { method?: 'POST' | 'DELETE', body?: object }
+type RequestOptions = { method?: 'POST' | 'PUT' | 'DELETE', body?: object }
 const call = $fetch as unknown as <T = unknown>(url: string, options?: RequestOptions) => Promise<T>
 
 /**
@@ -61,6 +61,11 @@ export function useCampaignActions() {
     store.applyVersion(await call<ArtifactVersion>(`${campaignPath(id)}/artifacts/${type}/versions`, { method: 'POST', body: edit }))
   }
 
+  /** Replaces the brief (and its checks); throws, so the form can show the server's field errors. */
+  async function saveBrief(id: string, brief: CampaignBriefInput): Promise<void> {
+    store.applyDetail(await call<CampaignDetail>(`${campaignPath(id)}/brief`, { method: 'PUT', body: brief }))
+  }
+
   const restore = (id: string, type: ArtifactType, iteration: number) => attempt(async () => {
     store.applyVersion(await call<ArtifactVersion>(`${campaignPath(id)}/artifacts/${type}/versions/${iteration}/restore`, { method: 'POST' }))
   }, `Version ${iteration} restored as a new version.`, 'The version could not be restored.')
@@ -77,5 +82,5 @@ export function useCampaignActions() {
     }, null, 'The version history could not be loaded.')
   }
 
-  return { launch, generate, cancel, revise, regenerate, approve, saveEdit, restore, remove, loadVersions }
+  return { launch, generate, cancel, revise, regenerate, approve, saveEdit, saveBrief, restore, remove, loadVersions }
 }

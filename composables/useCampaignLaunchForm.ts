@@ -1,4 +1,5 @@
-import { campaignBriefSchema, DEFAULT_PLATFORMS, type CampaignBriefInput, type Platform } from '#shared/campaign'
+import { campaignBriefSchema, DEFAULT_PLATFORMS, type CampaignBrief, type CampaignBriefInput, type Platform } from '#shared/campaign'
+import type { BrandFormValues } from '~/utils/brand-form'
 
 /** The launch form as people fill it in: lists edited line by line, hashtags and colours as typed. */
 export interface LaunchFormValues {
@@ -9,13 +10,14 @@ export interface LaunchFormValues {
   constraints: string[]
   platforms: Platform[]
   executionMode: 'parallel' | 'sequential'
-  brand: { name: string, palette: string[], bannedTerms: string[], requiredHashtags: string[], requiredDisclaimer: string }
+  /** The brand's fields, and the saved kit they were filled from ('' for none). */
+  brand: BrandFormValues & { kitId: string }
 }
 
 /** The brief the API expects: empty optional parts left out rather than sent blank. */
 export function toBriefInput(form: LaunchFormValues): CampaignBriefInput {
-  const { brand } = form
-  const hasBrand = brand.name || brand.palette.length || brand.bannedTerms.length || brand.requiredHashtags.length || brand.requiredDisclaimer
+  const { kitId, ...brand } = form.brand
+  const { name, ...fields } = toBrandFields(brand)
   return {
     theme: form.theme,
     product: form.product,
@@ -24,34 +26,39 @@ export function toBriefInput(form: LaunchFormValues): CampaignBriefInput {
     constraints: form.constraints,
     platforms: form.platforms,
     executionMode: form.executionMode,
-    ...(hasBrand && {
-      brand: {
-        ...(brand.name.trim() && { name: brand.name }),
-        palette: brand.palette,
-        bannedTerms: brand.bannedTerms,
-        requiredHashtags: brand.requiredHashtags,
-        ...(brand.requiredDisclaimer.trim() && { requiredDisclaimer: brand.requiredDisclaimer }),
-      },
+    ...(!isBlankBrand(brand) && {
+      brand: { ...(name.trim() && { name }), ...fields, ...(kitId && { kitId }) },
     }),
   }
 }
 
+/** A stored brief as the form's values: to duplicate a campaign, or to edit its brief. */
+export function launchFormValuesOf(brief?: CampaignBrief): LaunchFormValues {
+  return {
+    theme: brief?.theme ?? '',
+    product: brief?.product ?? '',
+    targetAudience: brief?.targetAudience ?? '',
+    tone: brief?.tone ?? '',
+    constraints: [...(brief?.constraints ?? [])],
+    platforms: [...(brief?.platforms ?? DEFAULT_PLATFORMS)],
+    executionMode: brief?.executionMode ?? 'parallel',
+    brand: { ...brandFormOf(brief?.brand), kitId: brief?.brand?.kitId ?? '' },
+  }
+}
+
 /**
- * The launch form: validated with the server's own brief schema, then the campaign is created,
- * generation starts and its page opens. Messages for list items ("constraints.2") are shown
- * under their list, numbered by line.
+ * The launch form: validated with the server's own brief schema, then `save` runs (by default the
+ * campaign is created, generation starts and its page opens). Messages for list items
+ * ("constraints.2") are shown under their list, numbered by line.
  */
-export function useCampaignLaunchForm() {
-  const form = reactive<LaunchFormValues>({
-    theme: '', product: '', targetAudience: '', tone: '', constraints: [], platforms: [...DEFAULT_PLATFORMS], executionMode: 'parallel',
-    brand: { name: '', palette: [], bannedTerms: [], requiredHashtags: [], requiredDisclaimer: '' },
-  })
+export function useCampaignLaunchForm(options: { brief?: CampaignBrief, save?: (brief: CampaignBrief) => Promise<void> } = {}) {
+  const form = reactive<LaunchFormValues>(launchFormValuesOf(options.brief))
   const { launch } = useCampaignActions()
-  const briefSchema = campaignBriefSchema
-  const { errors, detail, pending, submit } = useFormSubmission(briefSchema, async (brief) => {
+  const save = options.save ?? (async (brief: CampaignBrief) => {
     const id = await launch(brief)
     await navigateTo(`/campaigns/${id}`)
   })
+  const { errors, detail, pending, submit } = useFormSubmission(campaignBriefSchema, save)
 
   function errorsFor(field: string): string[] | undefined {
     const messages = Object.entries(errors.value).flatMap(([key, list]) => {

@@ -1,4 +1,6 @@
 import { AccountService } from '../accounts/account-service'
+import { BrandKitService } from '../brand-kits/brand-kit-service'
+import { BrandKitsRepository } from '../brand-kits/brand-kits-repository'
 import { LoginThrottle } from '../accounts/login-throttle'
 import { SessionService } from '../accounts/session-service'
 import { SessionsRepository } from '../accounts/sessions-repository'
@@ -33,6 +35,7 @@ export interface AppServices {
    */
   serviceTokens: ServiceTokenIssuer | undefined
   reviewLinks: ReviewLinkService
+  brandKits: BrandKitService
   /** Whether sessions, personal access tokens and review links still open anything. */
   credentials: CredentialLiveness
   rateLimiter: RateLimiter
@@ -68,6 +71,7 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     hubTokens: new HubTokenIssuer(hubSecret),
     serviceTokens: serviceSecret ? new ServiceTokenIssuer(serviceSecret) : undefined,
     reviewLinks,
+    brandKits: new BrandKitService(new BrandKitsRepository(database.db), config.brandKitsPerUser),
     credentials: new CredentialLiveness({
       'session': ids => sessions.live(ids),
       'personal-access-token': ids => personalAccessTokens.usable(ids),

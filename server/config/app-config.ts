@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { MAX_BRAND_KITS_PER_USER } from '#shared/campaign/brand-kits'
 import { parseLogLevel, type LogLevel } from '../observability/log-level'
 import { readEngineFrontConfig, readEngineServiceConfig, type EngineFrontConfig, type EngineServiceConfig } from './bff-config'
 
@@ -27,6 +28,8 @@ export interface AppConfig {
   /** The largest request body read, in bytes; anything larger is refused before it is buffered. */
   maxRequestBodyBytes: number
   reviewFeedback: ReviewFeedbackLimits
+  /** Brand kits one account may keep. */
+  brandKitsPerUser: number
   logLevel: LogLevel
   /** Bearer token that opens GET /metrics; the endpoint does not exist without it. */
   metricsToken: string | undefined
@@ -74,6 +77,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       perCampaign: parsePositiveInteger('REVIEW_FEEDBACK_PER_CAMPAIGN', env.REVIEW_FEEDBACK_PER_CAMPAIGN, 500),
       perLinkPerMinute: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK_PER_MINUTE', env.REVIEW_FEEDBACK_PER_LINK_PER_MINUTE, 10),
     },
+    brandKitsPerUser: parsePositiveInteger('BRAND_KITS_PER_USER', env.BRAND_KITS_PER_USER, MAX_BRAND_KITS_PER_USER),
     maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     metricsToken: nonEmpty(env.METRICS_TOKEN)?.trim(),

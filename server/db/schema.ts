@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { BriefAnalysis } from '#shared/brief-contract'
-import type { ArtifactMetadata, ArtifactType, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '#shared/campaign'
+import type { ArtifactMetadata, ArtifactType, BrandKitFields, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '#shared/campaign'
 
 // The single description of the tables. Migrations in ./migrations create exactly this; a test
 // compares the two so they cannot drift apart.
@@ -52,9 +52,12 @@ export const sessions = pgTable('sessions', {
 export const campaigns = pgTable('campaigns', {
   id: text('id').primaryKey(),
   ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  /** The brief as created; revisions add feedback to versions, never edit this. */
+  /**
+   * The brief, with its brand kit copied in; the owner may edit it while no run is active. Revisions
+   * add feedback to versions, never edit this.
+   */
   brief: jsonb('brief').$type<CampaignBrief>().notNull(),
-  /** The checks read from the brief when the campaign was created; null for campaigns created before they were stored. */
+  /** The checks read from the brief when it was created or last edited; null for campaigns created before they were stored. */
   briefChecks: jsonb('brief_checks').$type<BriefAnalysis>(),
   status: text('status').notNull(),
   stage: text('stage'),
@@ -136,13 +139,28 @@ export const reviewFeedback = pgTable('review_feedback', {
   index('review_feedback_campaign_created_idx').on(table.campaignId, table.createdAt),
 ])
 
+// Brand kits: a user's saved brand fields, copied into a brief when chosen (campaigns keep that copy).
+
+export const brandKits = pgTable('brand_kits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** Every field of the kit as the API validated it, the name included. */
+  fields: jsonb('fields').$type<BrandKitFields>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, table => [
+  index('brand_kits_owner_name_idx').on(table.ownerId, table.name),
+])
+
 export type CampaignRow = typeof campaigns.$inferSelect
 export type ArtifactVersionRow = typeof artifactVersions.$inferSelect
 export type ComplianceAuditRow = typeof complianceAudits.$inferSelect
 
-export const schema = { users, personalAccessTokens, sessions, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback }
+export const schema = { users, personalAccessTokens, sessions, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback, brandKits }
 export type UserRow = typeof users.$inferSelect
 export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
 export type ReviewLinkRow = typeof reviewLinks.$inferSelect
 export type ReviewFeedbackRow = typeof reviewFeedback.$inferSelect
+export type BrandKitRow = typeof brandKits.$inferSelect

@@ -2,6 +2,7 @@ import { isError } from 'h3'
 import {
   EmailTakenError, InvalidCredentialsError, PasswordNotConfirmedError, RegistrationClosedError, SignInThrottledError, WeakPasswordError,
 } from '../accounts/account-errors'
+import { BrandKitLimitError, BrandKitNotFoundError } from '../brand-kits/brand-kit-errors'
 import { isStorageFailure } from '../db/storage-failure'
 import { ArtifactEditMismatchError } from '../engine/campaigns/artifact-edit'
 import {
@@ -45,6 +46,8 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof TooManyRunsError) {
     return new HttpProblem(429, cause.message, { type: problemTypes.tooManyRuns, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
   }
+  if (cause instanceof BrandKitNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof BrandKitLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.brandKitLimit })
   if (cause instanceof ReviewLinkInvalidError) return new HttpProblem(404, cause.message, { type: problemTypes.reviewLinkInvalid })
   if (cause instanceof ReviewLinkNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof ReviewFeedbackNotAllowedError) return new HttpProblem(403, cause.message, { type: problemTypes.reviewFeedbackNotAllowed })

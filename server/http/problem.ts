@@ -62,6 +62,7 @@ export const problemTypes = {
   reviewLinkInvalid: '/problems/review-link-invalid',
   reviewFeedbackNotAllowed: '/problems/review-feedback-not-allowed',
   reviewFeedbackLimit: '/problems/review-feedback-limit',
+  brandKitLimit: '/problems/brand-kit-limit',
 } as const
 
 export function unauthorized(detail = 'Sign in, or send a personal access token as "Authorization: Bearer <token>"'): HttpProblem {

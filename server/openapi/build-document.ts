@@ -1,6 +1,7 @@
 import { problemDetailsSchema } from '#shared/schemas/account-responses'
 import type { OperationDefinition, SuccessResponse } from './operation'
 import { accountOperations } from './operations/accounts'
+import { brandKitOperations } from './operations/brand-kits'
 import { campaignOperations } from './operations/campaigns'
 import { reviewOperations } from './operations/reviews'
 import { serviceOperations } from './operations/service'
@@ -8,7 +9,7 @@ import { PROBLEM_DESCRIPTIONS, problemStatuses } from './problem-responses'
 import { toJsonSchema, type JsonSchema } from './to-json-schema'
 
 /** Every documented operation; the contract test checks this against the route files. */
-export const OPERATIONS: OperationDefinition[] = [...accountOperations, ...campaignOperations, ...reviewOperations, ...serviceOperations]
+export const OPERATIONS: OperationDefinition[] = [...accountOperations, ...campaignOperations, ...brandKitOperations, ...reviewOperations, ...serviceOperations]
 
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` })

@@ -21,7 +21,7 @@ export interface PathParameter {
 
 /** One row of the route table the OpenAPI document is assembled from. */
 export interface OperationDefinition {
-  method: 'get' | 'post' | 'delete'
+  method: 'get' | 'post' | 'put' | 'delete'
   /** OpenAPI form: `/api/campaigns/{id}`. */
   path: string
   tag: string

@@ -68,6 +68,10 @@ export class ApiClient {
     return this.request<Body>('POST', path, { json, headers })
   }
 
+  put<Body = LooseJson>(path: string, json?: unknown, headers?: Record<string, string>) {
+    return this.request<Body>('PUT', path, { json, headers })
+  }
+
   delete<Body = LooseJson>(path: string, headers?: Record<string, string>) {
     return this.request<Body>('DELETE', path, { headers })
   }

@@ -4,6 +4,7 @@ import { campaigns } from './0002-campaigns'
 import { reviewLinks } from './0003-review-links'
 import { sessions } from './0004-sessions'
 import { briefChecks } from './0005-brief-checks'
+import { brandKits } from './0006-brand-kits'
 import { runEpoch } from './0008-run-epoch'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
@@ -13,5 +14,6 @@ export const migrations: readonly Migration[] = [
   reviewLinks,
   sessions,
   briefChecks,
+  brandKits,
   runEpoch,
 ]

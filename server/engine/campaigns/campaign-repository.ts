@@ -16,6 +16,9 @@ import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
 
 export interface CampaignPatch {
+  /** Only while no run is active (an edit of the brief), with the checks read from it. */
+  brief?: CampaignBrief
+  briefChecks?: BriefAnalysis
   status?: CampaignStatus
   stage?: CampaignStage | null
   statusReason?: string | null

@@ -58,6 +58,25 @@ export class CampaignService {
     }
   }
 
+  /**
+   * Replaces the brief and the checks read from it, while no run is active. The versions written for
+   * the old brief stay; the campaign is back to Created, so Generate writes for the new one.
+   */
+  async editBrief(ownerId: string, id: string, brief: CampaignBrief): Promise<CampaignDetail> {
+    await this.owned(ownerId, id)
+    // Under the row lock a run cannot be claimed between the check and the write.
+    const edited = await this.repository.withCampaignLocked(id, async (repository, row) => {
+      this.assertIdle(row, 'edited')
+      return repository.update(id, {
+        brief, briefChecks: analyzeBrief(brief), status: 'Created', stage: null, completedAt: null,
+        statusReason: 'The brief was edited: generate to write for it.',
+      })
+    })
+    if (!edited) throw new CampaignNotFoundError(id)
+    await announceStatus(this.repository, this.events, edited)
+    return toDetail(edited, await loadCampaignState(this.repository, id))
+  }
+
   async generate(ownerId: string, id: string): Promise<RunAccepted> {
     const row = await this.owned(ownerId, id)
     if (isRunning(row)) throw new CampaignConflictError('The campaign is already being generated.')

@@ -41,6 +41,15 @@ export const campaignOperations: OperationDefinition[] = [
     problems: [404],
   },
   {
+    method: 'put', path: '/api/campaigns/{id}/brief', tag: TAG, access: 'user',
+    summary: 'Replace the campaign\'s brief',
+    description: 'Only while no run is active (409 otherwise). The checks are read again from the new brief; earlier versions are kept and the campaign is Created again, so generating writes new versions for this brief.',
+    pathParameters: ownCampaign,
+    body: campaignBriefSchema,
+    success: { 200: { description: 'The campaign with its new brief and checks', schema: campaignDetailSchema } },
+    problems: [404, 409],
+  },
+  {
     method: 'delete', path: '/api/campaigns/{id}', tag: TAG, access: 'user',
     summary: 'Delete a campaign',
     pathParameters: ownCampaign,

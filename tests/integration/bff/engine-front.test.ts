@@ -57,9 +57,15 @@ describe.skipIf(postgres.skipReason)('a web front and its engine', () => {
     const listed = await owner.client.get('/api/campaigns')
     expect(listed.status).toBe(200)
     expect(listed.body.items.map((campaign: { id: string }) => campaign.id)).toContain(id)
+    // Brand kits live beside the campaigns that name them.
+    const kit = await owner.client.post('/api/brand-kits', { name: 'Relayed kit' })
+    expect(kit.status).toBe(201)
+    expect((await owner.client.put(`/api/brand-kits/${kit.body.id}`, { name: 'Relayed again' })).status).toBe(200)
 
     const relayed = wire.received.filter(request => request.url.startsWith('/api/'))
-    expect(relayed.map(request => `${request.method} ${request.url}`)).toEqual(expect.arrayContaining(['POST /api/campaigns', 'GET /api/campaigns']))
+    expect(relayed.map(request => `${request.method} ${request.url}`)).toEqual(expect.arrayContaining([
+      'POST /api/campaigns', 'GET /api/campaigns', 'POST /api/brand-kits', `PUT /api/brand-kits/${kit.body.id}`,
+    ]))
     for (const request of relayed) {
       expect(request.headers.cookie).toBeUndefined()
       expect(request.headers.authorization).toMatch(/^Bearer ey[\w-]+\.[\w-]+\.[\w-]+$/)

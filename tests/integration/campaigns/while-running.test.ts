@@ -17,7 +17,7 @@ describe('a campaign while it is being generated', () => {
   })
   afterAll(() => app?.stop())
 
-  it('refuses generate, revise, regenerate, approve, edit, restore and delete with 409 until it is cancelled', async () => {
+  it('refuses generate, revise, regenerate, approve, edit, restore, a brief edit and delete with 409 until it is cancelled', async () => {
     const id = await createCampaign(owner.client)
     expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
     for (const [method, path, body] of [
@@ -27,6 +27,7 @@ describe('a campaign while it is being generated', () => {
       ['POST', '/artifacts/Copy/approve', undefined],
       ['POST', '/artifacts/Copy/versions', { type: 'Copy', basedOn: 1, headlines: ['One', 'Two', 'Three'], body: { short: 'S', medium: 'M', long: 'L' }, callsToAction: ['Buy', 'Try', 'Go'] }],
       ['POST', '/artifacts/Copy/versions/1/restore', undefined],
+      ['PUT', '/brief', { ...SAMPLE_BRIEF, tone: 'calm' }],
       ['DELETE', '', undefined],
     ] as const) {
       const response = await owner.client.request(method, `/api/campaigns/${id}${path}`, { json: body })
@@ -34,6 +35,7 @@ describe('a campaign while it is being generated', () => {
     }
     expect((await owner.client.post(`/api/campaigns/${id}/cancel`)).status).toBe(202)
     await waitForCampaign(owner.client, id, detail => detail.status === 'Cancelled')
+    expect((await owner.client.get(`/api/campaigns/${id}`)).body.brief.tone).toBe(SAMPLE_BRIEF.tone)
     // Once stopped it can be deleted, and is gone afterwards.
     expect((await owner.client.delete(`/api/campaigns/${id}`)).status).toBe(204)
     expectProblem(await owner.client.get(`/api/campaigns/${id}`), 404)

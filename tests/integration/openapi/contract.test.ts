@@ -113,6 +113,20 @@ describe('real answers match the document', () => {
     expect([202, 409]).toContain((await owner.post(`/api/campaigns/${id}/cancel`)).status)
     await settled(owner, id)
 
+    // Brand kits, and the brief edited once no run is active.
+    const kit = await owner.post('/api/brand-kits', { name: 'Contract kit', palette: ['#112233'] })
+    expect(kit.status).toBe(201)
+    expect((await owner.post('/api/brand-kits', { name: '' })).status).toBe(400)
+    expect((await owner.get('/api/brand-kits')).status).toBe(200)
+    expect((await owner.get(`/api/brand-kits/${kit.body.id}`)).status).toBe(200)
+    expect((await owner.get(`/api/brand-kits/${randomUUID()}`)).status).toBe(404)
+    expect((await owner.put(`/api/brand-kits/${kit.body.id}`, { name: 'Renamed kit' })).status).toBe(200)
+    expect((await owner.put(`/api/brand-kits/${randomUUID()}`, { name: 'Nobody' })).status).toBe(404)
+    expect((await owner.put(`/api/campaigns/${id}/brief`, { ...SAMPLE_BRIEF, brand: { name: 'Renamed kit', kitId: kit.body.id } })).status).toBe(200)
+    expect((await owner.put(`/api/campaigns/${id}/brief`, { theme: '' })).status).toBe(400)
+    expect((await owner.delete(`/api/brand-kits/${kit.body.id}`)).status).toBe(204)
+    expect((await owner.delete(`/api/brand-kits/${kit.body.id}`)).status).toBe(404)
+
     // Review links, from both sides.
     const link = await owner.post(`/api/campaigns/${id}/review-links`, { expiresInHours: 24, allowFeedback: true })
     expect(link.status).toBe(201)

@@ -25,6 +25,7 @@ const SYSTEM = [
   + 'unless the brief itself gives the substantiation.',
   '- No shouting in capitals, no repeated punctuation (!!, ?!), plain readable sentences.',
   '- Write in the language of the brief.',
+  '- When the brand gives a voice (brief.brand.voice) or example sentences, write in that voice.',
 ].join('\n')
 
 const TASKS: Record<ArtifactType, (brief: CampaignBrief) => string> = {
