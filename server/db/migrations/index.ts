@@ -5,7 +5,7 @@ import { reviewLinks } from './0003-review-links'
 import { sessions } from './0004-sessions'
 import { briefChecks } from './0005-brief-checks'
 import { brandKits } from './0006-brand-kits'
-import { runEpoch } from './0008-run-epoch'
+import { runEpoch } from './0007-run-epoch'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
