@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerUser, type RegisteredUser } from '../../support/api-client'
+import { describe, expect, it } from 'vitest'
+import type { RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub, type RecordedEvent } from '../../support/campaign-hub'
-import { createCampaign, iterations, RISKY_BRIEF, startCampaignApp, versionsOf, waitForCampaign } from '../../support/campaigns'
+import { createCampaign, iterations, RISKY_BRIEF, versionsOf, waitForCampaign } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Issue = any
@@ -22,16 +23,10 @@ async function generateRisky(app: RunningApp, owner: RegisteredUser) {
 
 /** The audit finds High issues, and the run rewrites what it flagged with the audit's recommendations. */
 describe('the audit feedback loop', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp()
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp()
 
   it('revises the flagged artifacts with the recommendations, passes the second audit, then completes', async () => {
-    const { id, connection, log } = await generateRisky(app, owner)
+    const { id, connection, log } = await generateRisky(suite.app, suite.owner)
     await log.waitFor(event => event.name === 'OnCampaignCompleted', 'completion')
     await connection.stop()
 
@@ -59,10 +54,10 @@ describe('the audit feedback loop', () => {
     expect(audits.at(-1)!.isCompliant).toBe(true)
     expect(log.named('OnCampaignCompleted').map(event => event.args)).toEqual([[id]])
 
-    const detail = await waitForCampaign(owner.client, id)
+    const detail = await waitForCampaign(suite.owner.client, id)
     expect(detail).toMatchObject({ status: 'Completed', complianceStatus: second.verdict })
     for (const artifact of detail.artifacts) {
-      const versions = await versionsOf(owner.client, id, artifact.id)
+      const versions = await versionsOf(suite.owner.client, id, artifact.id)
       if (!flagged.includes(artifact.type)) {
         expect(versions.map(version => version.iteration), artifact.type).toEqual([1])
         continue
@@ -78,25 +73,19 @@ describe('the audit feedback loop', () => {
 })
 
 describe('the audit feedback loop with no automatic revisions (MAX_REVISION_ROUNDS=0)', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp({ MAX_REVISION_ROUNDS: '0' })
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp({ MAX_REVISION_ROUNDS: '0' })
 
   it('waits for the marketer in AwaitingReview, and completes once the flagged artifacts are approved', async () => {
-    const { id, connection, log } = await generateRisky(app, owner)
+    const { id, connection, log } = await generateRisky(suite.app, suite.owner)
     const waiting = await log.waitFor(
       event => event.name === 'OnCampaignUpdated' && event.args[0]?.stage === 'AwaitingReview', 'the AwaitingReview snapshot')
     expect(waiting.args[0]).toMatchObject({ campaignId: id, status: 'InProgress', statusReason: expect.stringMatching(/approve|regenerate|revise/i) })
 
-    const detail = await waitForCampaign(owner.client, id)
+    const detail = await waitForCampaign(suite.owner.client, id)
     expect(detail).toMatchObject({ status: 'InProgress', stage: 'AwaitingReview', complianceStatus: 'Fail', completedAt: null })
     expect(detail.statusReason).toBeTruthy()
     // The list's stage filters tell a campaign awaiting review from one whose run is under way.
-    const listed = async (stage: string) => (await owner.client.get(`/api/campaigns?stage=${stage}`)).body.items.map((item: { id: string }) => item.id)
+    const listed = async (stage: string) => (await suite.owner.client.get(`/api/campaigns?stage=${stage}`)).body.items.map((item: { id: string }) => item.id)
     expect(await listed('AwaitingReview')).toContain(id)
     expect(await listed('Running')).not.toContain(id)
     expect(iterations(detail)).toEqual({ Copy: 1, ShortCopy: 1, Visual: 1 })
@@ -108,16 +97,16 @@ describe('the audit feedback loop with no automatic revisions (MAX_REVISION_ROUN
     for (const artifact of detail.artifacts) expect(artifact.status).toBe(flagged.includes(artifact.type) ? 'Flagged' : 'Passed')
 
     for (const [index, type] of flagged.entries()) {
-      const approved = await owner.client.post(`/api/campaigns/${id}/artifacts/${type}/approve`)
+      const approved = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/${type}/approve`)
       expect(approved.status).toBe(200)
       expect(approved.body).toMatchObject({ type, status: 'Approved' })
-      const now = (await owner.client.get(`/api/campaigns/${id}`)).body
+      const now = (await suite.owner.client.get(`/api/campaigns/${id}`)).body
       // Nothing completes while any flagged artifact is still unapproved.
       expect(now.status).toBe(index === flagged.length - 1 ? 'Completed' : 'InProgress')
     }
     await log.waitFor(event => event.name === 'OnCampaignCompleted', 'completion after approval')
     expect(log.named('OnCampaignCompleted').map(event => event.args)).toEqual([[id]])
-    expect(await waitForCampaign(owner.client, id)).toMatchObject({ status: 'Completed', stage: null, completedAt: expect.any(String) })
+    expect(await waitForCampaign(suite.owner.client, id)).toMatchObject({ status: 'Completed', stage: null, completedAt: expect.any(String) })
     await connection.stop()
   })
 })

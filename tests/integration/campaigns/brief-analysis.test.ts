@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, registerUser, type RegisteredUser } from '../../support/api-client'
-import type { RunningApp } from '../../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { ApiClient } from '../../support/api-client'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { expectFieldErrors, expectProblem, startCampaignApp } from '../../support/campaigns'
+import { expectFieldErrors, expectProblem } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 
 const CONTRACT_BRIEF = {
   ...SAMPLE_BRIEF,
@@ -10,16 +10,10 @@ const CONTRACT_BRIEF = {
 }
 
 describe('POST /api/briefs/analyze', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp()
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp()
 
   it('answers the checks each line becomes, citing its line, and the lines it cannot check', async () => {
-    const response = await owner.client.post('/api/briefs/analyze', CONTRACT_BRIEF)
+    const response = await suite.owner.client.post('/api/briefs/analyze', CONTRACT_BRIEF)
     expect(response.status).toBe(200)
     expect(response.body.checks.filter((check: { source: { field: string } }) => check.source.field === 'constraints')).toEqual([
       expect.objectContaining({ kind: 'claim-class', claimClass: 'health', source: { field: 'constraints', index: 0, text: 'Do not make health claims' } }),
@@ -32,16 +26,16 @@ describe('POST /api/briefs/analyze', () => {
   })
 
   it('validates the brief as campaign creation does, and needs a signed-in caller', async () => {
-    expectFieldErrors(await owner.client.post('/api/briefs/analyze', { ...CONTRACT_BRIEF, constraints: ['x'.repeat(301)] }), ['constraints.0'])
-    expectFieldErrors(await owner.client.post('/api/briefs/analyze', { ...CONTRACT_BRIEF, theme: '' }), ['theme'])
-    expectProblem(await new ApiClient(app.url).post('/api/briefs/analyze', CONTRACT_BRIEF), 401)
+    expectFieldErrors(await suite.owner.client.post('/api/briefs/analyze', { ...CONTRACT_BRIEF, constraints: ['x'.repeat(301)] }), ['constraints.0'])
+    expectFieldErrors(await suite.owner.client.post('/api/briefs/analyze', { ...CONTRACT_BRIEF, theme: '' }), ['theme'])
+    expectProblem(await new ApiClient(suite.app.url).post('/api/briefs/analyze', CONTRACT_BRIEF), 401)
   })
 
   it('stores the checks with the campaign, which shows them with its brief', async () => {
-    const analysis = (await owner.client.post('/api/briefs/analyze', CONTRACT_BRIEF)).body
-    const created = await owner.client.post('/api/campaigns', CONTRACT_BRIEF)
+    const analysis = (await suite.owner.client.post('/api/briefs/analyze', CONTRACT_BRIEF)).body
+    const created = await suite.owner.client.post('/api/campaigns', CONTRACT_BRIEF)
     expect(created.status).toBe(201)
     expect(created.body.briefChecks).toEqual(analysis)
-    expect((await owner.client.get(`/api/campaigns/${created.body.id}`)).body.briefChecks).toEqual(analysis)
+    expect((await suite.owner.client.get(`/api/campaigns/${created.body.id}`)).body.briefChecks).toEqual(analysis)
   })
 })

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerUser, type RegisteredUser } from '../../support/api-client'
-import type { RunningApp } from '../../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { registerUser } from '../../support/api-client'
 import { connectCampaignHub } from '../../support/campaign-hub'
 import {
-  createCampaign, expectFieldErrors, expectProblem, runToEnd, startCampaignApp, versionsOf, type CampaignDetail,
+  createCampaign, expectFieldErrors, expectProblem, runToEnd, versionsOf, type CampaignDetail,
 } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 import { connectReviewHub, createReviewLink } from '../../support/review-hub'
 
 /** Edits and restores by the owner: new versions, audited at once, seen live by every viewer. */
 describe('editing and restoring an artifact', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp()
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp()
 
   async function generated(): Promise<{ id: string, copy: CampaignDetail }> {
-    const id = await createCampaign(owner.client)
-    await runToEnd(owner.client, id, '/generate')
-    const artifacts = (await owner.client.get(`/api/campaigns/${id}/artifacts?type=Copy`)).body.artifacts
+    const id = await createCampaign(suite.owner.client)
+    await runToEnd(suite.owner.client, id, '/generate')
+    const artifacts = (await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=Copy`)).body.artifacts
     return { id, copy: artifacts[0] }
   }
 
@@ -31,27 +25,27 @@ describe('editing and restoring an artifact', () => {
 
   it('saves an edit as the next version, audits it by the rules, and shows it live to the owner\'s other page and a reviewer', async () => {
     const { id, copy } = await generated()
-    expect((await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/approve`)).status).toBe(200)
-    const ownerPage = await connectCampaignHub(app.url, owner.client)
+    expect((await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/approve`)).status).toBe(200)
+    const ownerPage = await connectCampaignHub(suite.app.url, suite.owner.client)
     await ownerPage.connection.invoke('JoinCampaignGroup', id)
-    const link = await createReviewLink(owner.client, id)
-    const reviewer = await connectReviewHub(owner.client.anonymous(), link.token)
+    const link = await createReviewLink(suite.owner.client, id)
+    const reviewer = await connectReviewHub(suite.owner.client.anonymous(), link.token)
     await reviewer.connection.invoke('JoinCampaignGroup', id)
     await reviewer.connection.invoke('WatchCampaign', id)
 
     // A claim the rules forbid: the audit must flag the new version at once.
     const headline = 'Ridgeline: 100% guaranteed to make you faster'
-    const saved = await owner.client.post(`/api/campaigns/${id}/artifacts/${copy.id}/versions`, headlineEdit(copy, headline))
+    const saved = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/${copy.id}/versions`, headlineEdit(copy, headline))
     expect(saved.status, JSON.stringify(saved.body)).toBe(201)
-    expect(saved.body).toMatchObject({ campaignId: id, type: 'Copy', iteration: 2, status: 'Flagged', feedback: [], tags: [], agentName: owner.name })
-    expect(saved.body.metadata).toMatchObject({ iteration: 2, editedBy: owner.name, basedOn: 1, toneNote: copy.metadata.toneNote })
+    expect(saved.body).toMatchObject({ campaignId: id, type: 'Copy', iteration: 2, status: 'Flagged', feedback: [], tags: [], agentName: suite.owner.name })
+    expect(saved.body.metadata).toMatchObject({ iteration: 2, editedBy: suite.owner.name, basedOn: 1, toneNote: copy.metadata.toneNote })
     expect(saved.body.metadata.headlines[0]).toBe(headline)
     expect(saved.body.content).toContain(headline)
     expect(saved.body.audit).toMatchObject({ verdict: 'Fail' })
 
     for (const viewer of [ownerPage, reviewer]) {
       const artifact = (await viewer.log.waitFor(event => event.name === 'OnArtifactGenerated' && event.args[0].id === saved.body.id, 'the edited version')).args[0]
-      expect(artifact).toMatchObject({ campaignId: id, type: 'Copy', content: saved.body.content, metadata: { editedBy: owner.name } })
+      expect(artifact).toMatchObject({ campaignId: id, type: 'Copy', content: saved.body.content, metadata: { editedBy: suite.owner.name } })
       const audit = (await viewer.log.waitFor(event => event.name === 'OnComplianceCheckCompleted', 'the audit of the edit')).args[0]
       expect(audit.campaignId).toBe(id)
       expect(audit.issues.some((issue: { artifactType: string, severity: string, source: string }) => issue.artifactType === 'Copy' && issue.severity === 'High' && issue.source === 'rules')).toBe(true)
@@ -61,51 +55,51 @@ describe('editing and restoring an artifact', () => {
     await Promise.all([ownerPage.connection.stop(), reviewer.connection.stop()])
 
     // Every version is kept: the approval stays with version 1, the campaign's latest audit is the edit's.
-    const versions = await versionsOf(owner.client, id, copy.id)
+    const versions = await versionsOf(suite.owner.client, id, copy.id)
     expect(versions.map(version => [version.iteration, version.status])).toEqual([[2, 'Flagged'], [1, 'Approved']])
-    expect((await owner.client.get(`/api/campaigns/${id}/compliance`)).body.verdict).toBe('Fail')
+    expect((await suite.owner.client.get(`/api/campaigns/${id}/compliance`)).body.verdict).toBe('Fail')
   })
 
   it('restores an earlier version as a new version with its content, audited again', async () => {
     const { id, copy } = await generated()
-    const edited = await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Ridgeline: 100% guaranteed to make you faster'))
+    const edited = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Ridgeline: 100% guaranteed to make you faster'))
     expect(edited.status).toBe(201)
-    const hub = await connectCampaignHub(app.url, owner.client)
+    const hub = await connectCampaignHub(suite.app.url, suite.owner.client)
     await hub.connection.invoke('JoinCampaignGroup', id)
 
-    const restored = await owner.client.post(`/api/campaigns/${id}/artifacts/${edited.body.id}/versions/1/restore`)
+    const restored = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/${edited.body.id}/versions/1/restore`)
     expect(restored.status, JSON.stringify(restored.body)).toBe(201)
-    expect(restored.body).toMatchObject({ iteration: 3, status: 'Passed', content: copy.content, metadata: { restoredFrom: 1, editedBy: owner.name, headlines: copy.metadata.headlines } })
+    expect(restored.body).toMatchObject({ iteration: 3, status: 'Passed', content: copy.content, metadata: { restoredFrom: 1, editedBy: suite.owner.name, headlines: copy.metadata.headlines } })
     expect(restored.body.audit.verdict).not.toBe('Fail')
     await hub.log.waitFor(event => event.name === 'OnArtifactGenerated' && event.args[0].id === restored.body.id, 'the restored version')
     await hub.log.waitFor(event => event.name === 'OnComplianceCheckCompleted' && event.args[0].verdict !== 'Fail', 'the audit of the restore')
     await hub.connection.stop()
 
-    expectProblem(await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/3/restore`), 409)
-    expectProblem(await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/9/restore`), 404)
-    expectFieldErrors(await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/first/restore`), [''])
-    expect((await versionsOf(owner.client, id, copy.id)).map(version => version.iteration)).toEqual([3, 2, 1])
+    expectProblem(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/3/restore`), 409)
+    expectProblem(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/9/restore`), 404)
+    expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/first/restore`), [''])
+    expect((await versionsOf(suite.owner.client, id, copy.id)).map(version => version.iteration)).toEqual([3, 2, 1])
   })
 
   it('refuses an edit of a version that is no longer current (409), of another shape (400) or of another owner\'s campaign (404)', async () => {
     const { id, copy } = await generated()
-    expect((await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Trail time, by hand'))).status).toBe(201)
-    const stale = await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'A second thought', 1))
+    expect((await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Trail time, by hand'))).status).toBe(201)
+    const stale = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'A second thought', 1))
     expectProblem(stale, 409)
     expect(stale.body.detail).toMatch(/Version 2 has been saved/)
 
-    expectFieldErrors(await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, { ...headlineEdit(copy, ' '), basedOn: 2 }), ['headlines.0'])
-    expectFieldErrors(await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, { ...headlineEdit(copy, 'x'.repeat(201)), basedOn: 2 }), ['headlines.0'])
-    expectFieldErrors(await owner.client.post(`/api/campaigns/${id}/artifacts/Visual/versions`, { ...headlineEdit(copy, 'Fine'), basedOn: 1 }), ['type'])
-    const shortCopy = (await owner.client.get(`/api/campaigns/${id}/artifacts?type=ShortCopy`)).body.artifacts[0]
+    expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, { ...headlineEdit(copy, ' '), basedOn: 2 }), ['headlines.0'])
+    expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, { ...headlineEdit(copy, 'x'.repeat(201)), basedOn: 2 }), ['headlines.0'])
+    expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/Visual/versions`, { ...headlineEdit(copy, 'Fine'), basedOn: 1 }), ['type'])
+    const shortCopy = (await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=ShortCopy`)).body.artifacts[0]
     const onePlatform = { type: 'ShortCopy', basedOn: 1, platforms: shortCopy.metadata.platforms.slice(0, 1).map(({ platform, variants }: CampaignDetail) => ({ platform, variants })) }
-    expectFieldErrors(await owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/versions`, onePlatform), ['platforms'])
+    expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/versions`, onePlatform), ['platforms'])
 
-    const stranger = await registerUser(app.url)
+    const stranger = await registerUser(suite.app.url)
     expectProblem(await stranger.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Mine now', 2)), 404)
     expectProblem(await stranger.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/1/restore`), 404)
-    expectProblem(await owner.client.post(`/api/campaigns/${id}/artifacts/art_unknown/versions/1/restore`), 404)
-    const fresh = await createCampaign(owner.client)
-    expectProblem(await owner.client.post(`/api/campaigns/${fresh}/artifacts/Copy/versions`, headlineEdit(copy, 'Nothing yet', 1)), 404)
+    expectProblem(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/art_unknown/versions/1/restore`), 404)
+    const fresh = await createCampaign(suite.owner.client)
+    expectProblem(await suite.owner.client.post(`/api/campaigns/${fresh}/artifacts/Copy/versions`, headlineEdit(copy, 'Nothing yet', 1)), 404)
   })
 })

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, bearer, registerUser, type RegisteredUser } from '../../support/api-client'
-import type { RunningApp } from '../../support/app-server'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { createCampaign, expectFieldErrors, expectProblem, runToEnd, startCampaignApp } from '../../support/campaigns'
+import { createCampaign, expectFieldErrors, expectProblem, runToEnd } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 
 /** The contract's campaign calls that do not need a run in flight: validation, auth, reading. */
 describe('the campaigns REST API', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp()
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp()
 
   describe('create', () => {
     it('answers 201 with the campaign, its Location, and the brief as sent plus defaults', async () => {
-      const response = await owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: undefined })
+      const response = await suite.owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: undefined })
       expect(response.status).toBe(201)
       expect(response.headers.get('location')).toBe(`/api/campaigns/${response.body.id}`)
       expect(response.body).toMatchObject({
@@ -27,29 +21,29 @@ describe('the campaigns REST API', () => {
     })
 
     it('names each invalid field in a 400 Problem Details, and stores nothing', async () => {
-      const before = (await owner.client.get('/api/campaigns')).body.totalCount
+      const before = (await suite.owner.client.get('/api/campaigns')).body.totalCount
       const { theme: _theme, ...withoutTheme } = SAMPLE_BRIEF
-      expectFieldErrors(await owner.client.post('/api/campaigns', withoutTheme), ['theme'])
-      expectFieldErrors(await owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: '   ' }), ['theme'])
-      expectFieldErrors(await owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, tone: 'x'.repeat(101) }), ['tone'])
-      expectFieldErrors(await owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: ['x', 'myspace'] }), ['platforms.1'])
-      expectFieldErrors(await owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, brand: { palette: ['#12345', 'teal'] } }), ['brand.palette.0', 'brand.palette.1'])
+      expectFieldErrors(await suite.owner.client.post('/api/campaigns', withoutTheme), ['theme'])
+      expectFieldErrors(await suite.owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: '   ' }), ['theme'])
+      expectFieldErrors(await suite.owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, tone: 'x'.repeat(101) }), ['tone'])
+      expectFieldErrors(await suite.owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: ['x', 'myspace'] }), ['platforms.1'])
+      expectFieldErrors(await suite.owner.client.post('/api/campaigns', { ...SAMPLE_BRIEF, brand: { palette: ['#12345', 'teal'] } }), ['brand.palette.0', 'brand.palette.1'])
 
       // Several problems at once are all reported, so a form can show them together.
-      const many = await owner.client.post('/api/campaigns', { product: '', targetAudience: 'runners', tone: 'calm', executionMode: 'sideways' })
+      const many = await suite.owner.client.post('/api/campaigns', { product: '', targetAudience: 'runners', tone: 'calm', executionMode: 'sideways' })
       expectFieldErrors(many, ['theme', 'product', 'executionMode'])
       expect(many.body.title).toBe('Validation failed')
-      expect((await owner.client.get('/api/campaigns')).body.totalCount).toBe(before)
+      expect((await suite.owner.client.get('/api/campaigns')).body.totalCount).toBe(before)
     })
 
     it('refuses a body that is not JSON with a Problem Details', async () => {
-      expectProblem(await owner.client.request('POST', '/api/campaigns', { body: '{"theme":', headers: { 'Content-Type': 'application/json' } }), 400)
+      expectProblem(await suite.owner.client.request('POST', '/api/campaigns', { body: '{"theme":', headers: { 'Content-Type': 'application/json' } }), 400)
     })
   })
 
   it('answers 401 Problem Details to every campaign call without credentials', async () => {
-    const id = await createCampaign(owner.client)
-    const anonymous = new ApiClient(app.url)
+    const id = await createCampaign(suite.owner.client)
+    const anonymous = new ApiClient(suite.app.url)
     for (const [method, path] of [
       ['GET', '/api/campaigns'], ['POST', '/api/campaigns'], ['GET', `/api/campaigns/${id}`], ['POST', `/api/campaigns/${id}/generate`],
       ['GET', `/api/campaigns/${id}/artifacts`], ['GET', `/api/campaigns/${id}/compliance`], ['DELETE', `/api/campaigns/${id}`],
@@ -62,10 +56,10 @@ describe('the campaigns REST API', () => {
   })
 
   it('accepts a personal access token (Bearer) on campaign endpoints', async () => {
-    const user = await registerUser(app.url)
+    const user = await registerUser(suite.app.url)
     const { token } = (await user.client.post('/api/tokens', { name: 'automation', password: user.password })).body
     // A script with only the token: no cookie, no browser Origin.
-    const script = new ApiClient(app.url, { ...bearer(token), Origin: '' })
+    const script = new ApiClient(suite.app.url, { ...bearer(token), Origin: '' })
     const created = await script.post('/api/campaigns', SAMPLE_BRIEF)
     expect(created.status).toBe(201)
     const id = created.body.id
@@ -81,7 +75,7 @@ describe('the campaigns REST API', () => {
     let lister: RegisteredUser
     const ids: string[] = []
     beforeAll(async () => {
-      lister = await registerUser(app.url)
+      lister = await registerUser(suite.app.url)
       for (const theme of ['First', 'Second', 'Third']) ids.push(await createCampaign(lister.client, { ...SAMPLE_BRIEF, theme }))
       await runToEnd(lister.client, ids[1]!, '/generate')
     })
@@ -108,7 +102,7 @@ describe('the campaigns REST API', () => {
     })
 
     it('searches theme and product without regard to case, taking % and _ as themselves', async () => {
-      const searcher = await registerUser(app.url)
+      const searcher = await registerUser(suite.app.url)
       const jacket = await createCampaign(searcher.client, { ...SAMPLE_BRIEF, theme: 'Storm season', product: 'Cloudburst 100%_dry jacket' })
       const shoe = await createCampaign(searcher.client, { ...SAMPLE_BRIEF, theme: 'Cloudy mornings' })
       const found = async (q: string) => (await searcher.client.get(`/api/campaigns?q=${encodeURIComponent(q)}`)).body.items.map((item: { id: string }) => item.id)
@@ -149,34 +143,34 @@ describe('the campaigns REST API', () => {
   describe('one campaign, its artifacts and its audit', () => {
     let id: string
     beforeAll(async () => {
-      id = await createCampaign(owner.client)
+      id = await createCampaign(suite.owner.client)
     })
 
     it('answers 404 with a clear detail for the audit before any run, and for an unknown campaign', async () => {
-      const before = await owner.client.get(`/api/campaigns/${id}/compliance`)
+      const before = await suite.owner.client.get(`/api/campaigns/${id}/compliance`)
       expectProblem(before, 404)
       expect(before.body.detail).toMatch(/not been audited/i)
-      expect((await owner.client.get(`/api/campaigns/${id}/artifacts`)).body).toEqual({ campaignId: id, artifacts: [] })
-      for (const path of ['', '/artifacts', '/compliance']) expectProblem(await owner.client.get(`/api/campaigns/camp_unknown${path}`), 404)
+      expect((await suite.owner.client.get(`/api/campaigns/${id}/artifacts`)).body).toEqual({ campaignId: id, artifacts: [] })
+      for (const path of ['', '/artifacts', '/compliance']) expectProblem(await suite.owner.client.get(`/api/campaigns/camp_unknown${path}`), 404)
     })
 
     it('after a run: the detail, the current artifacts filtered by type, and the audit', async () => {
-      await runToEnd(owner.client, id, '/generate')
-      const detail = (await owner.client.get(`/api/campaigns/${id}`)).body
+      await runToEnd(suite.owner.client, id, '/generate')
+      const detail = (await suite.owner.client.get(`/api/campaigns/${id}`)).body
       expect(detail).toMatchObject({ id, status: 'Completed', brief: { theme: SAMPLE_BRIEF.theme }, complianceStatus: 'Pass', revisionNumber: 0 })
       expect(Date.parse(detail.completedAt)).toBeGreaterThanOrEqual(Date.parse(detail.createdAt))
       expect(detail.artifacts.map((artifact: { type: string }) => artifact.type).sort()).toEqual(['Copy', 'ShortCopy', 'Visual'])
       for (const artifact of detail.artifacts) expect(artifact).toMatchObject({ status: 'Passed', iteration: 1, createdAt: expect.any(String) })
 
-      const all = (await owner.client.get(`/api/campaigns/${id}/artifacts`)).body
+      const all = (await suite.owner.client.get(`/api/campaigns/${id}/artifacts`)).body
       expect(all.artifacts).toHaveLength(3)
-      const visual = await owner.client.get(`/api/campaigns/${id}/artifacts?type=Visual`)
+      const visual = await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=Visual`)
       expect(visual.body.artifacts).toHaveLength(1)
       expect(visual.body.artifacts[0]).toMatchObject({ type: 'Visual', campaignId: id, agentName: expect.any(String), content: expect.any(String) })
       expect(visual.body.artifacts[0].metadata.concepts.length).toBeGreaterThanOrEqual(2)
-      expectFieldErrors(await owner.client.get(`/api/campaigns/${id}/artifacts?type=Poster`), ['type'])
+      expectFieldErrors(await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=Poster`), ['type'])
 
-      const audit = await owner.client.get(`/api/campaigns/${id}/compliance`)
+      const audit = await suite.owner.client.get(`/api/campaigns/${id}/compliance`)
       expect(audit.status).toBe(200)
       expect(audit.body).toMatchObject({ campaignId: id, isCompliant: true, verdict: 'Pass', issues: expect.any(Array), feedback: expect.any(String) })
       expect(audit.body.complianceScore).toBe(detail.complianceScore)

@@ -1,10 +1,10 @@
 import * as signalR from '@microsoft/signalr'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ArtifactChunk, CampaignArtifact, ComplianceAuditResult, GenerationError } from '#shared/campaign'
-import { registerUser, type RegisteredUser } from '../../support/api-client'
-import type { RunningApp } from '../../support/app-server'
+import { registerUser } from '../../support/api-client'
 import { connectCampaignHub, hubTokenFrom, SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { createCampaign, startCampaignApp } from '../../support/campaigns'
+import { createCampaign } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 
 /** Keeps what the official client logs at Warning and above: "No client method …" is one. */
 class WarningLogger implements signalR.ILogger {
@@ -20,13 +20,7 @@ class WarningLogger implements signalR.ILogger {
  * registered, a whole campaign long, whoever else watches the campaign.
  */
 describe('the seed\'s client code', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp()
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp()
   afterEach(() => {
     vi.restoreAllMocks()
   })
@@ -41,10 +35,10 @@ describe('the seed\'s client code', () => {
     const appendToArtifact = (type: string, text: string) => void (streamed[type] = (streamed[type] ?? '') + text)
     const finalizeArtifact = (type: string) => void finalized.push(type)
 
-    const accessToken = await hubTokenFrom(owner.client)
+    const accessToken = await hubTokenFrom(suite.owner.client)
     const logger = new WarningLogger()
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(`${app.url}/hubs/campaign`, {
+      .withUrl(`${suite.app.url}/hubs/campaign`, {
         accessTokenFactory: () => accessToken,
       })
       .withAutomaticReconnect()
@@ -83,14 +77,14 @@ describe('the seed\'s client code', () => {
       }
     })
 
-    // The owner's dashboard in another tab: it watches every campaign of the owner.
-    const dashboard = await connectCampaignHub(app.url, owner.client)
+    // The owner's dashboard in another tab: it watches every campaign of the suite.owner.
+    const dashboard = await connectCampaignHub(suite.app.url, suite.owner.client)
     await dashboard.connection.invoke('WatchCampaigns')
 
-    const id = await createCampaign(owner.client, SAMPLE_BRIEF)
+    const id = await createCampaign(suite.owner.client, SAMPLE_BRIEF)
     await connection.start()
     await connection.invoke('JoinCampaignGroup', id)
-    expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+    expect((await suite.owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
 
     await dashboard.log.waitFor(event => event.name === 'OnCampaignUpdated' && event.args[0].status === 'Completed', 'the Completed snapshot')
     // A completed invocation comes after everything the server sent this connection before it.
@@ -116,9 +110,9 @@ describe('the seed\'s client code', () => {
   })
 
   it('refuses a watch it may not have, with a hub error', async () => {
-    const stranger = await registerUser(app.url)
-    const id = await createCampaign(owner.client)
-    const { connection } = await connectCampaignHub(app.url, stranger.client)
+    const stranger = await registerUser(suite.app.url)
+    const id = await createCampaign(suite.owner.client)
+    const { connection } = await connectCampaignHub(suite.app.url, stranger.client)
     try {
       await expect(connection.invoke('WatchCampaign', id)).rejects.toThrow(`Campaign '${id}' was not found.`)
       await expect(connection.invoke('WatchCampaign', '')).rejects.toThrow()

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, registerUser, type RegisteredUser } from '../../support/api-client'
+import { bearer } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
 import { connectCampaignHub } from '../../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp } from '../../support/campaigns'
+import { createCampaign, runToEnd } from '../../support/campaigns'
+import { useCampaignApp } from '../../support/campaign-suite'
 
 const METRICS_TOKEN = 'scrape-token-for-tests'
 
@@ -17,19 +18,13 @@ function samples(text: string): Map<string, number> {
 }
 
 describe('GET /metrics with METRICS_TOKEN set', () => {
-  let app: RunningApp
-  let owner: RegisteredUser
-  beforeAll(async () => {
-    app = await startCampaignApp({ METRICS_TOKEN })
-    owner = await registerUser(app.url)
-  })
-  afterAll(() => app?.stop())
+  const suite = useCampaignApp({ METRICS_TOKEN })
 
-  const scrape = () => fetch(`${app.url}/metrics`, { headers: bearer(METRICS_TOKEN) })
+  const scrape = () => fetch(`${suite.app.url}/metrics`, { headers: bearer(METRICS_TOKEN) })
 
   it('answers 401 with Problem Details without the token or with a wrong one', async () => {
     for (const headers of [{}, bearer('wrong-token'), { Authorization: METRICS_TOKEN }]) {
-      const response = await fetch(`${app.url}/metrics`, { headers })
+      const response = await fetch(`${suite.app.url}/metrics`, { headers })
       expect(response.status).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('Bearer')
       expect(response.headers.get('content-type')).toBe('application/problem+json')
@@ -38,10 +33,10 @@ describe('GET /metrics with METRICS_TOKEN set', () => {
   })
 
   it('after a campaign run and a hub connection, reports them with the process and HTTP metrics', async () => {
-    const { connection } = await connectCampaignHub(app.url, owner.client)
-    const id = await createCampaign(owner.client)
+    const { connection } = await connectCampaignHub(suite.app.url, suite.owner.client)
+    const id = await createCampaign(suite.owner.client)
     await connection.invoke('JoinCampaignGroup', id)
-    const settled = await runToEnd(owner.client, id, '/generate')
+    const settled = await runToEnd(suite.owner.client, id, '/generate')
     expect(settled.status).toBe('Completed')
 
     const response = await scrape()
