@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useAppInBrowser } from '../support/browser-suite'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 describe('accounts and personal access tokens in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser()
   let context: BrowserContext
   let page: Page
   let cspViolations: () => Promise<string[]>
@@ -16,9 +14,8 @@ describe('accounts and personal access tokens in Chromium', () => {
   const password = 'violet-harbour-lantern-42'
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()])
-    context = await browser.newContext()
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+    context = await suite.browser.newContext()
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.url })
     page = await context.newPage()
     page.on('pageerror', error => pageErrors.push(error.message))
     page.on('console', (message) => {
@@ -26,18 +23,14 @@ describe('accounts and personal access tokens in Chromium', () => {
     })
     cspViolations = await watchCspViolations(page)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
 
   async function visit(path: string) {
-    await page.goto(`${app.url}${path}`)
+    await page.goto(`${suite.app.url}${path}`)
     await waitForHydration(page)
   }
 
   async function tokenAuthenticates(token: string): Promise<number> {
-    const response = await fetch(`${app.url}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })
+    const response = await fetch(`${suite.app.url}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })
     return response.status
   }
 
@@ -53,7 +46,7 @@ describe('accounts and personal access tokens in Chromium', () => {
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Create account' }).click()
 
-    await page.waitForURL(`${app.url}/settings/tokens`)
+    await page.waitForURL(`${suite.app.url}/settings/tokens`)
     await page.getByRole('heading', { name: 'Personal access tokens' }).waitFor()
     expect(await page.getByRole('navigation', { name: 'Main' }).innerText()).toContain('Erin Example')
   })
@@ -69,11 +62,11 @@ describe('accounts and personal access tokens in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/login')
     await visit('/login')
 
-    const elsewhere = await browser.newContext()
+    const elsewhere = await suite.browser.newContext()
     try {
       await elsewhere.addCookies(copiedCookies)
       const copied = await elsewhere.newPage()
-      await copied.goto(`${app.url}/settings/tokens`)
+      await copied.goto(`${suite.app.url}/settings/tokens`)
       expect(new URL(copied.url()).pathname).toBe('/login')
     }
     finally {
@@ -89,13 +82,13 @@ describe('accounts and personal access tokens in Chromium', () => {
 
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${suite.app.url}/`)
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Campaigns')
   })
 
   it('creates a token that is shown once, can be copied, works, and stops working when revoked', async () => {
     await page.getByRole('link', { name: 'Access tokens' }).click()
-    await page.waitForURL(`${app.url}/settings/tokens`)
+    await page.waitForURL(`${suite.app.url}/settings/tokens`)
     await page.getByLabel('Name').fill('Deploy script')
     await page.getByRole('button', { name: 'Create token' }).click()
     await expect.poll(() => page.getByText('Enter your password to create a token').count()).toBe(1)

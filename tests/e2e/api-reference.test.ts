@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import { useAppInBrowser } from '../support/browser-suite'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
 
 describe('API reference page in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = useAppInBrowser()
 
   it('shows every operation by tag to a signed-out visitor, opens by keyboard, and stays on the machine', async () => {
     // Axe opens helper pages in the same context, so the page gets a context of its own.
-    const context = await browser.newContext()
+    const context = await suite.browser.newContext()
     const page = await context.newPage()
     const cspViolations = await watchCspViolations(page)
     const offMachine: string[] = []
@@ -26,9 +16,9 @@ describe('API reference page in Chromium', () => {
       const { hostname } = new URL(request.url())
       if (hostname !== '127.0.0.1' && hostname !== 'localhost') offMachine.push(request.url())
     })
-    const document = await (await fetch(`${app.url}/api/openapi.json`)).json()
+    const document = await (await fetch(`${suite.app.url}/api/openapi.json`)).json()
 
-    await page.goto(`${app.url}/docs/api`, { waitUntil: 'networkidle' })
+    await page.goto(`${suite.app.url}/docs/api`, { waitUntil: 'networkidle' })
     await waitForHydration(page)
     expect(new URL(page.url()).pathname).toBe('/docs/api')
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('API reference')

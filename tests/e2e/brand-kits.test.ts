@@ -1,45 +1,35 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { isSettled, startCampaignApp, waitForCampaign } from '../support/campaigns'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 import { publishedPost } from '#shared/utils/published-post'
 
 const ACCOUNT = 'Ridgeline Running'
 
 /** A saved brand kit chosen at launch, the brief shown on the campaign page, edited, and duplicated. */
 describe('brand kits and the brief in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: RegisteredUser
   let page: Page
   let cspViolations: () => Promise<string[]>
+  let pageErrors: string[]
   let launchedId: string
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    ;[app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    owner = await registerUser(app.url)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] })
-    await context.addCookies([{ name: 'nuxt-session', value: owner.client.sessionCookie!.split('=')[1]!, url: app.url }])
-    page = await context.newPage()
-    page.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    owner = await registerUser(suite.app.url)
+    const opened = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] })
+    ;({ page, cspViolations, errors: pageErrors } = opened)
   })
 
   const campaignIdInUrl = () => /\/campaigns\/(camp_[^/?#]+)/.exec(page.url())?.[1] ?? ''
 
   it('creates a brand kit at /brand-kits, which is accessible in light and dark', async () => {
-    await page.goto(`${app.url}/brand-kits`)
+    await page.goto(`${suite.app.url}/brand-kits`)
     await waitForHydration(page)
     await page.getByRole('heading', { name: 'Brand kits', level: 1 }).waitFor()
     expect(await seriousAccessibilityFindings(page, 'no brand kits')).toEqual([])
@@ -68,7 +58,7 @@ describe('brand kits and the brief in Chromium', () => {
   })
 
   it('launches a campaign with the kit, whose posts preview under the kit\'s account and whose page shows the brief', async () => {
-    await page.goto(`${app.url}/campaigns/new`)
+    await page.goto(`${suite.app.url}/campaigns/new`)
     await waitForHydration(page)
     await page.getByLabel('Theme').fill(SAMPLE_BRIEF.theme)
     await page.getByLabel('Product').fill(SAMPLE_BRIEF.product)

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useAppInBrowser } from '../support/browser-suite'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { startCampaignApp } from '../support/campaigns'
 import { waitForHydration, watchCspViolations } from '../support/csp-violations'
@@ -10,34 +9,28 @@ const CONSTRAINTS = ['Do not make health claims', 'Keep LinkedIn under 600 chara
 const TITLES = ['No health or medical claims', 'Each LinkedIn post is under 600 characters', 'The call to action contains “beanbox.example/start”']
 
 describe('the brief contract in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp({ MAX_REVISION_ROUNDS: '0' }))
   let page: Page
   let cspViolations: () => Promise<string[]>
   const accessibilityProblems: string[] = []
 
   beforeAll(async () => {
     // No automatic revisions: the claim the brief asks for stays in the first drafts, for the report to show.
-    ;[app, browser] = await Promise.all([startCampaignApp({ MAX_REVISION_ROUNDS: '0' }), launchBrowser()])
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
     cspViolations = await watchCspViolations(page)
-    await page.goto(`${app.url}/register`)
+    await page.goto(`${suite.app.url}/register`)
     await waitForHydration(page)
     await page.getByLabel('Name').fill('Bea Brief')
     await page.getByLabel('Email').fill(`brief-${Date.now()}@example.com`)
     await page.getByLabel('Password').fill('violet-harbour-lantern-42')
     await page.getByRole('button', { name: 'Create account' }).click()
-    await page.waitForURL(`${app.url}/`)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await page.waitForURL(`${suite.app.url}/`)
   })
 
   const checksPanel = () => page.getByRole('region', { name: 'What the audit will check' })
 
   async function openForm() {
-    await page.goto(`${app.url}/campaigns/new`)
+    await page.goto(`${suite.app.url}/campaigns/new`)
     await waitForHydration(page)
   }
 

@@ -1,48 +1,36 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, RISKY_BRIEF, runToEnd, startCampaignApp } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 
 /** The campaign list: column headers, search, the stage filters, sorting and the viewer's own times. */
 describe('the campaign list in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  // No automatic revision: the risky campaign stops in AwaitingReview.
+  const suite = useAppInBrowser(() => startCampaignApp({ MAX_REVISION_ROUNDS: '0' }))
   let owner: RegisteredUser
   let page: Page
   let cspViolations: () => Promise<string[]>
+  let pageErrors: string[]
   let awaiting: string
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    // No automatic revision: the risky campaign stops in AwaitingReview.
-    [app, browser] = await Promise.all([startCampaignApp({ MAX_REVISION_ROUNDS: '0' }), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     await createCampaign(owner.client, { ...SAMPLE_BRIEF, theme: 'City lights 10K', product: 'Nightglow reflective vest' })
     awaiting = await createCampaign(owner.client, RISKY_BRIEF)
     await runToEnd(owner.client, awaiting, '/generate')
     // Tokyo's zone and a German browser: the times must be the viewer's, not the server's UTC.
-    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Asia/Tokyo' })
-    const [name, value] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
-    await context.addCookies([{ name, value, url: app.url }])
-    page = await context.newPage()
-    page.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, locale: 'de-DE', timezoneId: 'Asia/Tokyo' }))
   })
 
   const table = () => page.getByRole('table', { name: 'Campaigns' })
   const themes = async () => (await table().getByRole('rowheader').allInnerTexts()).map(text => text.trim())
 
   it('labels its columns and shows times in the viewer\'s language and zone', async () => {
-    await page.goto(`${app.url}/campaigns`)
+    await page.goto(`${suite.app.url}/campaigns`)
     await waitForHydration(page)
     for (const name of ['Campaign', 'Status', 'Created', 'Updated', 'Score']) await table().getByRole('columnheader', { name }).waitFor()
     expect(await themes()).toEqual([RISKY_BRIEF.theme, 'City lights 10K'])

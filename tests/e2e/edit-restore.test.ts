@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
 /** A claim the audit forbids: the edit must come back flagged, and the restore passed again. */
@@ -13,40 +12,30 @@ const RISKY_HEADLINE = 'Ridgeline: 100% guaranteed to make you faster'
 
 /** The owner edits a headline and restores it, while a reviewer's open review page follows along. */
 describe('editing and restoring in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: RegisteredUser
   let page: Page
   let reviewer: Page
-  const cspChecks: Array<() => Promise<string[]>> = []
-  const pageErrors: string[] = []
+  let cspChecks: Array<() => Promise<string[]>>
+  let pageErrors: () => string[]
   const accessibilityProblems: string[] = []
 
   beforeAll(async () => {
-    ;[app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     const campaignId = await createCampaign(owner.client)
     await runToEnd(owner.client, campaignId, '/generate')
     const link = await createReviewLink(owner.client, campaignId)
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addCookies([{ name: 'nuxt-session', value: owner.client.sessionCookie!.split('=')[1]!, url: app.url }])
-    page = await context.newPage()
-    // The reviewer's browser: its own context, never signed in.
-    reviewer = await (await browser.newContext()).newPage()
-    for (const opened of [page, reviewer]) {
-      opened.on('pageerror', error => pageErrors.push(error.message))
-      cspChecks.push(await watchCspViolations(opened))
-    }
-    await reviewer.goto(`${app.url}${link.url}`)
+    // The owner's page, signed in, and the reviewer's, in a context of its own that never signs in.
+    const opened = [await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } }), await openPage(suite)]
+    ;[page, reviewer] = opened.map(({ page }) => page) as [Page, Page]
+    cspChecks = opened.map(({ cspViolations }) => cspViolations)
+    pageErrors = () => opened.flatMap(({ errors }) => errors)
+    await reviewer.goto(`${suite.app.url}${link.url}`)
     await waitForHydration(reviewer)
     await reviewer.getByRole('status').filter({ hasText: 'Live' }).filter({ hasNotText: 'Not live' }).waitFor()
-    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await page.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   const section = (name: string) => page.getByRole('region', { name, exact: true })
@@ -111,6 +100,6 @@ describe('editing and restoring in Chromium', () => {
     accessibilityProblems.push(...await seriousAccessibilityFindings(reviewer, 'review page after the restore'))
     expect(accessibilityProblems).toEqual([])
     for (const check of cspChecks) expect(await check()).toEqual([])
-    expect(pageErrors).toEqual([])
+    expect(pageErrors()).toEqual([])
   })
 })

@@ -1,41 +1,30 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { createCampaign, iterations, RISKY_BRIEF, runToEnd, startCampaignApp, waitForCampaign } from '../support/campaigns'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
 /** Feedback checked item by item, approvals asked for over High issues and kept with their version. */
 describe('feedback and approvals in Chromium', () => {
-  let app: RunningApp
+  // No automatic revisions: the risky brief's first drafts stay flagged for the marketer.
+  const suite = useAppInBrowser(() => startCampaignApp({ MAX_REVISION_ROUNDS: '0' }))
   let owner: RegisteredUser
-  let browser: Browser
   let page: Page
   let campaignId: string
   let cspViolations: () => Promise<string[]>
-  const pageErrors: string[] = []
+  let pageErrors: string[]
   const accessibilityProblems: string[] = []
 
   beforeAll(async () => {
-    // No automatic revisions: the risky brief's first drafts stay flagged for the marketer.
-    ;[app, browser] = await Promise.all([startCampaignApp({ MAX_REVISION_ROUNDS: '0' }), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     campaignId = await createCampaign(owner.client, RISKY_BRIEF)
     await runToEnd(owner.client, campaignId, '/generate')
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addCookies([{ name: 'nuxt-session', value: owner.client.sessionCookie!.split('=')[1]!, url: app.url }])
-    page = await context.newPage()
-    page.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(page)
-    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } }))
+    await page.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   const section = (name: string) => page.getByRole('region', { name, exact: true })

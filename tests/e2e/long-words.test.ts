@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, STRONG_PASSWORD } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
@@ -15,16 +14,14 @@ const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1280, height: 900 }]
 
 /** Pages wrap long words rather than scroll sideways, at phone and at desktop width. */
 describe('a brief of unbroken words in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: ApiClient
   let page: Page
   let pages: string[]
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
     // The header shows the user's name, a field of its own.
-    owner = new ApiClient(app.url)
+    owner = new ApiClient(suite.app.url)
     expect((await owner.post('/api/auth/register', { name: word(100), email: 'long-words@example.com', password: STRONG_PASSWORD })).status).toBe(201)
     const campaignId = await createCampaign(owner, {
       ...SAMPLE_BRIEF,
@@ -38,14 +35,7 @@ describe('a brief of unbroken words in Chromium', () => {
     const review = await createReviewLink(owner, campaignId)
     pages = ['/campaigns', `/campaigns/${campaignId}`, review.url]
 
-    const context = await browser.newContext()
-    const [name, value] = owner.sessionCookie!.split(/=(.*)/s) as [string, string]
-    await context.addCookies([{ name, value, url: app.url }])
-    page = await context.newPage()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    ;({ page } = await openPage(suite, { signedInAs: owner }))
   })
 
   /** The elements that reach past the viewport's right edge, to name the culprit when one does. */
@@ -64,7 +54,7 @@ describe('a brief of unbroken words in Chromium', () => {
   it.each(VIEWPORTS)('never scroll sideways at $width px', async (viewport) => {
     await page.setViewportSize(viewport)
     for (const path of pages) {
-      await page.goto(`${app.url}${path}`)
+      await page.goto(`${suite.app.url}${path}`)
       await waitForHydration(page)
       await page.getByRole('heading', { level: 1 }).first().waitFor()
       const { scrollWidth, clientWidth, culprits } = await overflowing()

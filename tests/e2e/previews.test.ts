@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Download, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
 const BRIEF = { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'facebook'], brand: { name: 'Ridgeline Running', palette: ['#0D1B2A', '#F1FAEE'] } }
@@ -18,30 +17,18 @@ const WHOLE = ['X', 'Facebook']
 
 /** Posts previewed as their platforms show them and visual concepts drawn as posters, on the owner's page and on the review page. */
 describe('previews in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: RegisteredUser
   let campaignId: string
-  let context: BrowserContext
   let page: Page
   let cspViolations: () => Promise<string[]>
-  const pageErrors: string[] = []
+  let pageErrors: string[]
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     campaignId = await createCampaign(owner.client, BRIEF)
     await runToEnd(owner.client, campaignId, '/generate')
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    const [name, value] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
-    await context.addCookies([{ name, value, url: app.url }])
-    page = await context.newPage()
-    page.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } }))
   })
 
   async function expectPreviews(): Promise<void> {
@@ -66,7 +53,7 @@ describe('previews in Chromium', () => {
   }
 
   it('shows each selected platform\'s posts on the owner\'s page as that platform does, with its fold', async () => {
-    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await page.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(page)
     await expectPreviews()
     // Hashtags are styled as the feeds do: a span of their own.
@@ -103,7 +90,7 @@ describe('previews in Chromium', () => {
 
   it('shows the same previews on the review page', async () => {
     const link = await createReviewLink(owner.client, campaignId, { allowFeedback: false })
-    await page.goto(`${app.url}${link.url}`)
+    await page.goto(`${suite.app.url}${link.url}`)
     await waitForHydration(page)
     await page.getByRole('region', { name: 'Short copy', exact: true }).getByRole('article', { name: 'LinkedIn preview 1' }).waitFor()
     // A reviewer is not shown the brief, so the posts carry a placeholder account.

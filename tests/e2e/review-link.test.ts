@@ -1,43 +1,34 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** Share → review → feedback → the owner sees it → revoke, with a reviewer who has no account. */
 describe('a review link in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: RegisteredUser
   let campaignId: string
   let page: Page
   let cspViolations: () => Promise<string[]>
-  const pageErrors: string[] = []
+  let pageErrors: string[]
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     campaignId = await createCampaign(owner.client)
     await runToEnd(owner.client, campaignId, '/generate')
     // The reviewer's browser: its own context, never signed in.
-    page = await (await browser.newContext()).newPage()
-    page.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    ;({ page, cspViolations, errors: pageErrors } = await openPage(suite))
   })
 
   it('shows the campaign read-only, live, takes feedback, and stops when revoked', async () => {
     const link = await createReviewLink(owner.client, campaignId, { allowFeedback: true })
-    const response = await page.goto(`${app.url}${link.url}`)
+    const response = await page.goto(`${suite.app.url}${link.url}`)
     expect(response?.status()).toBe(200)
     expect(response?.headers()['referrer-policy']).toBe('no-referrer')
     expect(response?.headers()['x-robots-tag']).toBe('noindex')
@@ -68,11 +59,11 @@ describe('a review link in Chromium', () => {
     await expect.poll(shown, { timeout: 10_000 }).toBe(current)
 
     // The owner's campaign page, open while the reviewer writes: the feedback must arrive there live.
-    const ownerContext = await browser.newContext()
+    const ownerContext = await suite.browser.newContext()
     const [cookieName, cookieValue] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
-    await ownerContext.addCookies([{ name: cookieName, value: cookieValue, url: app.url }])
+    await ownerContext.addCookies([{ name: cookieName, value: cookieValue, url: suite.app.url }])
     const ownerPage = await ownerContext.newPage()
-    await ownerPage.goto(`${app.url}/campaigns/${campaignId}`)
+    await ownerPage.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(ownerPage)
     await ownerPage.getByRole('status').filter({ hasText: /^\s*Connected\s*$/ }).waitFor()
 

@@ -1,51 +1,38 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
-import { waitForHydration, watchCspViolations } from '../support/csp-violations'
+import { waitForHydration } from '../support/csp-violations'
 
 /** The owner's side of review links: share from the campaign page, then revoke from it. */
 describe('review links on the campaign page in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let owner: RegisteredUser
   let campaignId: string
-  let ownerContext: BrowserContext
   let ownerPage: Page
   let reviewerPage: Page
   let cspViolations: () => Promise<string[]>
-  const pageErrors: string[] = []
+  let pageErrors: () => string[]
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    owner = await registerUser(app.url)
+    owner = await registerUser(suite.app.url)
     campaignId = await createCampaign(owner.client)
     await runToEnd(owner.client, campaignId, '/generate')
 
-    // The owner's browser, signed in with the session the API client registered.
-    ownerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await ownerContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
-    const [name, ...value] = owner.client.sessionCookie!.split('=')
-    await ownerContext.addCookies([{ name: name!, value: value.join('='), url: app.url }])
-    ownerPage = await ownerContext.newPage()
-    ownerPage.on('pageerror', error => pageErrors.push(error.message))
-    cspViolations = await watchCspViolations(ownerPage)
-
-    // The reviewer's browser: its own context, never signed in.
-    reviewerPage = await (await browser.newContext()).newPage()
-    reviewerPage.on('pageerror', error => pageErrors.push(error.message))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    // The owner's browser, signed in with the session the API client registered; the reviewer's, never signed in.
+    const owners = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } })
+    await owners.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.url })
+    const reviewers = await openPage(suite)
+    ;({ page: ownerPage, cspViolations } = owners)
+    reviewerPage = reviewers.page
+    pageErrors = () => [...owners.errors, ...reviewers.errors]
   })
 
   it('creates a link that opens the campaign, lists it, and revokes it', async () => {
-    await ownerPage.goto(`${app.url}/campaigns/${campaignId}`)
+    await ownerPage.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(ownerPage)
     await ownerPage.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
 
@@ -62,7 +49,7 @@ describe('review links on the campaign page in Chromium', () => {
     await field.waitFor()
     expect(await field.getAttribute('readonly')).not.toBeNull()
     const url = await field.inputValue()
-    expect(url).toMatch(new RegExp(`^${app.url.replace(/[.]/g, '\\.')}/review/[^/]+$`))
+    expect(url).toMatch(new RegExp(`^${suite.app.url.replace(/[.]/g, '\\.')}/review/[^/]+$`))
 
     await dialog.getByRole('button', { name: 'Copy review link' }).click()
     expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(url)
@@ -89,7 +76,7 @@ describe('review links on the campaign page in Chromium', () => {
     await reviewerPage.getByRole('heading', { name: 'This review link is no longer valid' }).waitFor()
     expect(await reviewerPage.getByText(SAMPLE_BRIEF.theme).count()).toBe(0)
 
-    expect(pageErrors).toEqual([])
+    expect(pageErrors()).toEqual([])
     expect(await cspViolations()).toEqual([])
   })
 })

@@ -1,28 +1,20 @@
-import type { Browser, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import type { Page, Response } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { startApp } from '../support/app-server'
+import { useAppInBrowser } from '../support/browser-suite'
 import { waitForHydration } from '../support/csp-violations'
 
 const LIMIT = 3
 
 /** A reviewer over their rate limit is told to wait, in the page as the browser shows it after hydration. */
 describe('a rate-limited review page in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = useAppInBrowser(() => startApp({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }))
 
   it('says too many requests and when to try again, not that the link is dead', async () => {
-    const page: Page = await browser.newPage()
+    const page: Page = await suite.browser.newPage()
     let limited: Response | null = null
     for (let visit = 0; visit <= LIMIT && limited?.status() !== 429; visit++) {
-      limited = await page.goto(`${app.url}/review/map_rvw_made-up`)
+      limited = await page.goto(`${suite.app.url}/review/map_rvw_made-up`)
     }
     expect(limited?.status()).toBe(429)
     const retryAfter = limited!.headers()['retry-after']
