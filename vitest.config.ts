@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config'
 // Server code imports shared code as `#shared`, as Nuxt resolves it; plain Node projects need the same.
 const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) } }
 
+// Servers start from a copy of an empty database made once per build (tests/support/database-template.ts).
+const globalSetup = ['tests/support/database-template-setup.ts']
+
 // Vitest's default is one file at a time on a two-core machine, but an integration file spends most
 // of its time waiting on the servers it starts: two files at once overlap those waits. Projects
 // that run side by side must agree on this number. The browser tests run after them, one at a time.
@@ -26,6 +29,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: FILES_AT_ONCE,
+          globalSetup,
         },
       },
       {
@@ -36,6 +40,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          globalSetup,
           // One browser at a time: these machines have two cores.
           fileParallelism: false,
         },

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { databaseTemplate, seedEmbeddedDatabase } from './database-template'
 
 /** The built production server (`.output/`), started on a free loopback port. */
 export interface RunningApp {
@@ -50,25 +52,37 @@ export interface StartOptions {
   nodeArgs?: string[]
   /** Another build to run than BUILD_DIR: benchmarks compare two builds side by side. */
   buildDir?: string
+  /** How long the server may take to be ready before it is killed and the start fails. */
+  readyWithinMs?: number
+  /**
+   * On an empty data folder, let the server create its embedded database itself rather than start
+   * from the build's template (see database-template.ts): seconds of CPU, for the template itself.
+   */
+  createDatabase?: boolean
 }
 
 /**
  * Each server gets its own data directory unless `env.DATA_DIR` names one (to restart on the same
- * data); a directory made here is removed when the server stops.
+ * data); a directory made here is removed when the server stops. An empty data directory starts
+ * with a copy of the build's empty database unless `options.createDatabase`.
  */
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const port = options.port ?? await freePort()
   const url = `http://127.0.0.1:${port}`
   const ownDataDir = env.DATA_DIR === undefined
   const dataDir = env.DATA_DIR ?? createDataDir()
+  if (!env.DATABASE_URL && !options.createDatabase && await isEmptyFolder(dataDir)) {
+    await seedEmbeddedDatabase(dataDir, await prepareDatabaseTemplate(options.buildDir))
+  }
   const { child, output } = spawnApp(port, { DATA_DIR: dataDir, ...env }, options.nodeArgs, options.buildDir)
 
-  const deadline = Date.now() + 30_000
+  const readyWithinMs = options.readyWithinMs ?? 30_000
+  const deadline = Date.now() + readyWithinMs
   for (let ready = false; !ready;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app exited with ${child.exitCode ?? child.signalCode}:\n${output()}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within 30 s:\n${output()}`)
+      throw new Error(`The app was not ${options.waitFor ?? 'healthy'} within ${readyWithinMs / 1000} s:\n${output()}`)
     }
     try {
       // A server that accepts but does not answer yet must not hold the probe past the deadline.
@@ -107,6 +121,23 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
       child.kill('SIGTERM')
     }),
   }
+}
+
+/** A folder that exists and holds nothing: what a first start finds. */
+async function isEmptyFolder(path: string): Promise<boolean> {
+  return readdir(path).then(entries => entries.length === 0, () => false)
+}
+
+/**
+ * The build's empty embedded database that servers start from (see database-template.ts), made
+ * by a first start of the build itself. It is made once for every later server, so it may take what
+ * a busy machine needs.
+ */
+export function prepareDatabaseTemplate(buildDir = BUILD_DIR): Promise<string> {
+  return databaseTemplate(buildDir, async (dataDir) => {
+    const app = await startApp({ DATA_DIR: dataDir }, { buildDir, readyWithinMs: 120_000, createDatabase: true })
+    await app.stop()
+  })
 }
 
 /**
