@@ -1,11 +1,7 @@
-import type { ArtifactType, CampaignStage, CampaignStatus, ComplianceStatus, Severity } from '#shared/campaign'
+import { AGENT_TITLES, ARTIFACT_TITLES, type CampaignStage, type CampaignStatus, type ComplianceStatus, type Severity } from '#shared/campaign'
 
-/** Section titles, in the order the campaign page shows them. */
-export const ARTIFACT_TITLES: Record<ArtifactType, string> = { Copy: 'Copy', ShortCopy: 'Short copy', Visual: 'Visual' }
-
-export const AGENT_TITLES: Record<ArtifactType, string> = { Copy: 'Copywriter', ShortCopy: 'Social writer', Visual: 'Visual designer' }
-
-export const PLATFORM_NAMES: Record<string, string> = { x: 'X', linkedin: 'LinkedIn', instagram: 'Instagram', facebook: 'Facebook', tiktok: 'TikTok' }
+// Each artifact type's section title and writer, from its module in shared/artifact-types, for the pages.
+export { AGENT_TITLES, ARTIFACT_TITLES }
 
 const STATUS_LABELS: Record<CampaignStatus, string> = {
   Created: 'Draft', InProgress: 'In progress', Completed: 'Completed', Failed: 'Failed', Cancelled: 'Cancelled',

@@ -1,12 +1,11 @@
 import {
-  versionOrigin,
-  type ArtifactType, type CampaignArtifact, type CampaignBrief, type ComplianceAuditResult, type CopyMetadata, type Platform, type ShortCopyMetadata,
+  ARTIFACT_TITLES, ARTIFACT_TYPES, artifactKind, versionOrigin,
+  type ArtifactType, type CampaignArtifact, type CampaignBrief, type ComplianceAuditResult, type Platform, type ShortCopyMetadata,
   type VisualMetadata,
 } from '#shared/campaign'
+import { markdownInline, markdownList } from '#shared/utils/markdown-text'
 import { publishedPost } from '#shared/utils/published-post'
-import { ARTIFACT_TITLES, PLATFORM_NAMES } from './campaign-display'
 import { toCsv } from './csv'
-import { markdownBlock, markdownInline, markdownList } from './markdown-text'
 
 export interface CampaignExport {
   id: string
@@ -23,41 +22,13 @@ export interface CampaignExport {
  */
 const list = (items: string[]) => markdownList(items.map(markdownInline))
 
-/** One artifact as Markdown: its readable content, then its structure. */
+/** One artifact as Markdown: its title and byline, then its structure as its type lays it out. */
 export function artifactToMarkdown(artifact: CampaignArtifact): string {
   const { model, iteration } = artifact.metadata
   const origin = versionOrigin(artifact.metadata)
   const byline = origin ? `${origin} (version ${iteration})` : `Written by ${artifact.agentName} (${model}, version ${iteration})`
   const sections = [`## ${ARTIFACT_TITLES[artifact.type]}`, `_${markdownInline(byline)}_`]
-  if (artifact.type === 'Copy') {
-    const copy = artifact.metadata as CopyMetadata
-    sections.push(
-      '### Headlines', list(copy.headlines),
-      '### Body', markdownBlock(copy.body.short), markdownBlock(copy.body.medium), markdownBlock(copy.body.long),
-      '### Calls to action', list(copy.callsToAction),
-    )
-  }
-  else if (artifact.type === 'ShortCopy') {
-    for (const { platform, variants } of (artifact.metadata as ShortCopyMetadata).platforms) {
-      // Each post under its own heading, as published (hashtags included), its paragraphs as they are:
-      // the count stays in the heading, so copying the post takes the post alone.
-      sections.push(`### ${markdownInline(PLATFORM_NAMES[platform] ?? platform)}`)
-      variants.forEach((variant, index) => sections.push(
-        `#### Post ${index + 1} (${variant.characterCount}/${variant.limit} characters)`,
-        markdownBlock(publishedPost(variant)),
-      ))
-    }
-  }
-  else {
-    for (const concept of (artifact.metadata as VisualMetadata).concepts) {
-      sections.push(
-        `### ${markdownInline(concept.name)}`,
-        markdownInline(`Palette: ${concept.palette.map(c => `${c.hex} (${c.role})`).join(', ')}`),
-        markdownInline(`Alt text: ${concept.altText.text}`),
-        markdownBlock(`Prompt: ${concept.imagePrompt}`),
-      )
-    }
-  }
+  sections.push(...artifactKind(artifact.type).markdown(artifact.metadata))
   return sections.filter(section => section !== '').join('\n\n')
 }
 
@@ -68,7 +39,7 @@ export function campaignToMarkdown(campaign: CampaignExport): string {
     const { product, targetAudience, tone, platforms } = campaign.brief
     parts.push(list([`Product: ${product}`, `Audience: ${targetAudience}`, `Tone: ${tone}`, `Platforms: ${platforms.join(', ')}`]))
   }
-  for (const type of ['Copy', 'ShortCopy', 'Visual'] as const) {
+  for (const type of ARTIFACT_TYPES) {
     const artifact = campaign.artifacts[type]
     if (artifact) parts.push(artifactToMarkdown(artifact))
   }

@@ -1,8 +1,12 @@
-import type { Platform } from './brief'
+import type { ArtifactMetadata, ArtifactType } from '../artifact-types'
 import type { FeedbackCheck } from './feedback-checks'
 
-export const ARTIFACT_TYPES = ['Copy', 'ShortCopy', 'Visual'] as const
-export type ArtifactType = (typeof ARTIFACT_TYPES)[number]
+// The types themselves, their structures and their edits are in shared/artifact-types, one module per type.
+export { ARTIFACT_TYPES, ARTIFACT_KINDS, ARTIFACT_TITLES, AGENT_TITLES, artifactKind, variantLocation } from '../artifact-types'
+export type { ArtifactType, ArtifactMetadata, ArtifactMetadataOf, ArtifactEditOf, ArtifactEditField } from '../artifact-types'
+export type { CopyMetadata } from '../artifact-types/copy/metadata'
+export type { ShortCopyMetadata, ShortCopyVariant } from '../artifact-types/short-copy/metadata'
+export type { ColourPair, VisualConcept, VisualMetadata } from '../artifact-types/visual/metadata'
 
 /** The seed's `CampaignArtifact`: `content` is readable text, the structure is in `metadata`. */
 export interface CampaignArtifact<M = ArtifactMetadata> {
@@ -28,50 +32,6 @@ export interface ProvenanceMetadata {
   /** Ours, additive: the version whose content a restore copied. */
   restoredFrom?: number
 }
-
-export interface CopyMetadata extends ProvenanceMetadata {
-  headlines: string[]
-  body: { short: string, medium: string, long: string }
-  callsToAction: string[]
-  toneNote: string
-}
-
-export interface ShortCopyVariant {
-  text: string
-  hashtags: string[]
-  /** Counted by the platform's own rule (X: weighted characters). */
-  characterCount: number
-  limit: number
-  overLimit: boolean
-}
-
-export interface ShortCopyMetadata extends ProvenanceMetadata {
-  platforms: Array<{ platform: Platform, variants: ShortCopyVariant[] }>
-}
-
-export interface ColourPair {
-  foreground: string
-  background: string
-  /** WCAG 2 contrast ratio, e.g. 4.5 for 4.5:1. */
-  ratio: number
-  passesAA: boolean
-}
-
-export interface VisualConcept {
-  name: string
-  palette: Array<{ hex: string, role: 'background' | 'text' | 'accent' }>
-  /** Layout hierarchy, most prominent element first. */
-  layout: string[]
-  altText: { subject: string, purpose: string, mood: string, text: string }
-  imagePrompt: string
-  contrast: ColourPair[]
-}
-
-export interface VisualMetadata extends ProvenanceMetadata {
-  concepts: VisualConcept[]
-}
-
-export type ArtifactMetadata = CopyMetadata | ShortCopyMetadata | VisualMetadata
 
 /** The seed's `ArtifactChunk`, sent as text streams in. */
 export interface ArtifactChunk {

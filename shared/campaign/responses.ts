@@ -1,11 +1,10 @@
 import { z } from '../schemas/zod'
 import type { ArtifactVersion, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
-import type { ArtifactMetadata, CampaignArtifact } from './artifacts'
-import { ARTIFACT_TYPES } from './artifacts'
+import type { ArtifactMetadata, CampaignArtifact, ArtifactType } from './artifacts'
+import { ARTIFACT_KINDS, ARTIFACT_TYPES } from './artifacts'
 import { briefAnalysisSchema, briefLineSchema } from '../brief-contract/checks'
 import { brandKitSchema, campaignBriefSchema, PLATFORMS } from './brief'
 import { CAMPAIGN_STAGES, CAMPAIGN_STATUSES } from './campaign'
-import { FEEDBACK_OUTCOMES } from './feedback-checks'
 import type { ComplianceAuditResult } from './compliance'
 import { RULE_CATEGORIES } from './compliance'
 import type { CreatedReviewLink, ReviewFeedback, ReviewFeedbackPage, ReviewLinkSummary, ReviewView } from './review'
@@ -22,47 +21,11 @@ const verdict = z.enum(['Pass', 'Conditional', 'Fail'])
 const versionStatus = z.enum(['Generated', 'Flagged', 'Passed', 'Approved'])
 const complianceStatus = z.enum(['Pass', 'Conditional', 'Fail', 'NotAudited'])
 
-const feedbackCheckSchema = z.object({ item: z.string(), outcome: z.enum(FEEDBACK_OUTCOMES), evidence: z.string() })
-const provenance = {
-  model: z.string(),
-  iteration: z.int(),
-  feedbackChecks: z.array(feedbackCheckSchema).optional()
-    .meta({ description: 'Each item of the feedback this version was written for: done, not done, or needs a person.' }),
-  editedBy: z.string().optional().meta({ description: 'Who saved this version by editing or restoring it (display name).' }),
-  basedOn: z.int().optional().meta({ description: 'The version an edit started from.' }),
-  restoredFrom: z.int().optional().meta({ description: 'The version a restore copied.' }),
-}
+const metadataSchemas = ARTIFACT_TYPES.map(type => ARTIFACT_KINDS[type].metadataSchema) as [MetadataSchema, ...MetadataSchema[]]
+type MetadataSchema = (typeof ARTIFACT_KINDS)[ArtifactType]['metadataSchema']
 
-const copyMetadataSchema = z.object({
-  ...provenance,
-  headlines: z.array(z.string()),
-  body: z.object({ short: z.string(), medium: z.string(), long: z.string() }),
-  callsToAction: z.array(z.string()),
-  toneNote: z.string(),
-})
-
-const shortCopyMetadataSchema = z.object({
-  ...provenance,
-  platforms: z.array(z.object({
-    platform: z.enum(PLATFORMS),
-    variants: z.array(z.object({ text: z.string(), hashtags: z.array(z.string()), characterCount: z.int(), limit: z.int(), overLimit: z.boolean() })),
-  })),
-})
-
-const visualMetadataSchema = z.object({
-  ...provenance,
-  concepts: z.array(z.object({
-    name: z.string(),
-    palette: z.array(z.object({ hex: z.string(), role: z.enum(['background', 'text', 'accent']) })),
-    layout: z.array(z.string()),
-    altText: z.object({ subject: z.string(), purpose: z.string(), mood: z.string(), text: z.string() }),
-    imagePrompt: z.string(),
-    contrast: z.array(z.object({ foreground: z.string(), background: z.string(), ratio: z.number(), passesAA: z.boolean() })),
-  })),
-})
-
-export const artifactMetadataSchema = z.union([copyMetadataSchema, shortCopyMetadataSchema, visualMetadataSchema])
-  .meta({ description: 'Copy, ShortCopy or Visual structure, by the artifact\'s type.' }) satisfies z.ZodType<ArtifactMetadata>
+export const artifactMetadataSchema = z.union(metadataSchemas)
+  .meta({ description: `${ARTIFACT_TYPES.join(', ').replace(/, (?=[^,]*$)/, ' or ')} structure, by the artifact's type.` }) satisfies z.ZodType<ArtifactMetadata>
 
 export const campaignArtifactSchema = z.object({
   id: z.string(),
@@ -122,7 +85,7 @@ export const complianceAuditResultSchema = z.object({
   checks: z.array(auditedCheckSchema).optional(),
   checksPassed: z.int().optional(),
   checksTested: z.int().optional(),
-  artifactScores: z.object({ Copy: z.number().optional(), ShortCopy: z.number().optional(), Visual: z.number().optional() }).optional(),
+  artifactScores: z.object(Object.fromEntries(ARTIFACT_TYPES.map(type => [type, z.number().optional()])) as Record<ArtifactType, z.ZodOptional<z.ZodNumber>>).optional(),
 }) satisfies z.ZodType<ComplianceAuditResult>
 
 export const reviewFeedbackItemSchema = z.object({

@@ -1,7 +1,7 @@
-import type {
-  ArtifactEdit, ArtifactMetadata, ArtifactType, CampaignBrief, CopyMetadata, ProvenanceMetadata, ShortCopyMetadata, VisualMetadata,
-} from '#shared/campaign'
-import { finishShortCopy, finishVisualConcepts, renderCopy, renderShortCopy, renderVisual } from '../content'
+import type { ArtifactEdit, ArtifactMetadata, ArtifactType, CampaignBrief, ProvenanceMetadata } from '#shared/campaign'
+import { ArtifactEditMismatchError, engineKind } from '../artifact-types'
+
+export { ArtifactEditMismatchError }
 
 /** A version a person made: its readable text and its structure. */
 export interface PersonMadeVersion {
@@ -15,13 +15,6 @@ export interface StoredVersion {
   iteration: number
   content: string
   metadata: ArtifactMetadata
-}
-
-/** An edit that does not fit the version it edits (another type, other platforms, another number of concepts). */
-export class ArtifactEditMismatchError extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message)
-  }
 }
 
 /** The writer's provenance, without what described how the earlier version came to be. */
@@ -38,33 +31,9 @@ function provenance(base: ArtifactMetadata, iteration: number, editedBy: string)
 export function editedVersion(brief: CampaignBrief, base: StoredVersion, edit: ArtifactEdit, iteration: number, editedBy: string): PersonMadeVersion {
   if (edit.type !== base.type) throw new ArtifactEditMismatchError('type', `This artifact is ${base.type}, not ${edit.type}.`)
   const origin = { ...provenance(base.metadata, iteration, editedBy), basedOn: base.iteration }
-  switch (edit.type) {
-    case 'Copy': {
-      const { toneNote } = base.metadata as Partial<CopyMetadata>
-      const metadata: CopyMetadata = { ...origin, headlines: edit.headlines, body: edit.body, callsToAction: edit.callsToAction, toneNote: toneNote ?? '' }
-      return { content: renderCopy(metadata), metadata }
-    }
-    case 'ShortCopy': {
-      const stored = ((base.metadata as Partial<ShortCopyMetadata>).platforms ?? []).map(entry => entry.platform)
-      const sent = edit.platforms.map(entry => entry.platform)
-      if (stored.join() !== sent.join()) {
-        throw new ArtifactEditMismatchError('platforms', `Send the posts of ${stored.join(', ') || 'no platform'}, in that order: an edit changes the posts, not the platforms.`)
-      }
-      const metadata: ShortCopyMetadata = { ...origin, platforms: finishShortCopy(brief, edit.platforms) }
-      return { content: renderShortCopy(metadata), metadata }
-    }
-    case 'Visual': {
-      const concepts = (base.metadata as Partial<VisualMetadata>).concepts ?? []
-      if (concepts.length !== edit.concepts.length) {
-        throw new ArtifactEditMismatchError('concepts', `Send all ${concepts.length} concepts: an edit changes their text, not how many there are.`)
-      }
-      const metadata: VisualMetadata = {
-        ...origin,
-        concepts: finishVisualConcepts(brief, edit.concepts.map((concept, index) => ({ ...concept, palette: concepts[index]!.palette }))),
-      }
-      return { content: renderVisual(metadata), metadata }
-    }
-  }
+  const kind = engineKind(edit.type)
+  const written = kind.applyEdit(brief, base.metadata, edit)
+  return { content: kind.render(written), metadata: { ...origin, ...written } as ArtifactMetadata }
 }
 
 /** A new version with the content of `source`, saying which version it restores and who restored it. */

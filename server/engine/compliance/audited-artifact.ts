@@ -1,6 +1,9 @@
+import type { z } from 'zod'
 import type { ArtifactType } from '#shared/campaign'
-import { publishedPost } from '../content/published-post'
-import { copyMetadataSchema, shortCopyMetadataSchema, visualMetadataSchema, type AuditedCopy, type AuditedShortCopy, type AuditedVisual } from './metadata-schemas'
+import type { ENGINE_ARTIFACT_KINDS, AuditedShape } from '../artifact-types'
+import { engineKind } from '../artifact-types'
+
+export { variantLocation } from '#shared/campaign'
 
 /** A piece of text the campaign's audience will see, and where it sits in the artifact. */
 export interface TextSegment {
@@ -8,11 +11,11 @@ export interface TextSegment {
   text: string
 }
 
+/** One type's metadata as the audit reads it. */
+export type AuditedMetadataOf<T extends ArtifactType> = z.output<(typeof ENGINE_ARTIFACT_KINDS)[T]['audit']['schema']>
+
 /** An artifact ready for the rules: its metadata parsed (or `null` when unusable) and its public text. */
-export type AuditedArtifact
-  = | { type: 'Copy', content: string, metadata: AuditedCopy | null, segments: TextSegment[] }
-    | { type: 'ShortCopy', content: string, metadata: AuditedShortCopy | null, segments: TextSegment[] }
-    | { type: 'Visual', content: string, metadata: AuditedVisual | null, segments: TextSegment[] }
+export type AuditedArtifact = { [T in ArtifactType]: { type: T } & AuditedShape<AuditedMetadataOf<T>> }[ArtifactType]
 
 export interface ArtifactUnderAudit {
   type: ArtifactType
@@ -20,57 +23,12 @@ export interface ArtifactUnderAudit {
   metadata: unknown
 }
 
-export function variantLocation(platform: string, index: number): string {
-  return `${platform} variant ${index + 1}`
-}
-
-function wholeContent(content: string): TextSegment[] {
-  return [{ location: 'content', text: content }]
-}
-
-function copySegments(copy: AuditedCopy): TextSegment[] {
-  return [
-    ...copy.headlines.map((text, index) => ({ location: `headlines[${index}]`, text })),
-    { location: 'body.short', text: copy.body.short },
-    { location: 'body.medium', text: copy.body.medium },
-    { location: 'body.long', text: copy.body.long },
-    ...copy.callsToAction.map((text, index) => ({ location: `callsToAction[${index}]`, text })),
-  ]
-}
-
-function shortCopySegments(shortCopy: AuditedShortCopy): TextSegment[] {
-  return shortCopy.platforms.flatMap(({ platform, variants }) =>
-    variants.map((variant, index) => ({ location: variantLocation(platform, index), text: publishedPost(variant) })))
-}
-
-/** Text placed on the image and the alt text; the image prompt and concept name are instructions, not copy. */
-function visualSegments(visual: AuditedVisual): TextSegment[] {
-  return visual.concepts.flatMap((concept, index) => [
-    ...concept.layout.map((text, position) => ({ location: `concepts[${index}].layout[${position}]`, text })),
-    { location: `concepts[${index}].altText`, text: concept.altText.text },
-  ])
-}
-
 export function toAuditedArtifact(artifact: ArtifactUnderAudit): AuditedArtifact {
-  const { content } = artifact
-  switch (artifact.type) {
-    case 'Copy': {
-      const parsed = copyMetadataSchema.safeParse(artifact.metadata)
-      return parsed.success
-        ? { type: 'Copy', content, metadata: parsed.data, segments: copySegments(parsed.data) }
-        : { type: 'Copy', content, metadata: null, segments: wholeContent(content) }
-    }
-    case 'ShortCopy': {
-      const parsed = shortCopyMetadataSchema.safeParse(artifact.metadata)
-      return parsed.success
-        ? { type: 'ShortCopy', content, metadata: parsed.data, segments: shortCopySegments(parsed.data) }
-        : { type: 'ShortCopy', content, metadata: null, segments: wholeContent(content) }
-    }
-    case 'Visual': {
-      const parsed = visualMetadataSchema.safeParse(artifact.metadata)
-      return parsed.success
-        ? { type: 'Visual', content, metadata: parsed.data, segments: visualSegments(parsed.data) }
-        : { type: 'Visual', content, metadata: null, segments: wholeContent(content) }
-    }
-  }
+  const { type, content } = artifact
+  const { audit } = engineKind(type)
+  const parsed = audit.schema.safeParse(artifact.metadata)
+  const audited = parsed.success
+    ? { type, content, metadata: parsed.data, segments: audit.segments(parsed.data) }
+    : { type, content, metadata: null, segments: [{ location: 'content', text: content }] }
+  return audited as AuditedArtifact
 }

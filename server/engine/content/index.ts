@@ -2,7 +2,7 @@ export { PLATFORM_RULES, countCharacters, type PlatformRule } from './platform-r
 export { finishShortCopy, applyHashtagPolicy, hashtagContractOf, NO_HASHTAG_CONTRACT, type HashtagContract, type ShortCopyDraft } from './short-copy'
 export { allowedLength, fitsLengthLimits, limitCovers, measuredLength, type LengthLimit } from './length-limits'
 export { finishVisualConcepts, contrastRatio, measurePair, textContrastPairs, readableOn, normaliseHex, isHexColour, AA_NORMAL_TEXT } from './contrast'
-export { renderCopy, renderShortCopy, renderVisual, PLATFORM_NAMES } from './render'
+export { PLATFORM_NAMES, section, sections } from './render'
 export { publishedPost } from './published-post'
 export { normaliseHashtag, hashtagKey, hashtagsIn, hashtagHasBannedTerm } from './hashtags'
 export { CLAIM_KINDS, findUnsubstantiatedClaims, type ClaimKind, type ClaimMatch } from './claims'

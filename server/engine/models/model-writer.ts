@@ -1,9 +1,9 @@
 import type { ModelMessage } from 'ai'
 import type { ArtifactWriter, WriteRequest, WrittenArtifact } from '../writers/types'
+import { engineKind } from '../artifact-types'
 import { withCallTimeout } from './call-signal'
 import { ModelOutputError } from './errors'
 import { completeAnswer, streamAnswer } from './model-calls'
-import { finishDraft } from './output/finish-draft'
 import { parseDraft } from './output/parse-draft'
 import { createProseForwarder } from './output/prose-forwarder'
 import { buildRepairMessage, buildWriterPrompt } from './prompts/writer-prompts'
@@ -22,7 +22,7 @@ import type { ModelSetup } from './provider'
  * If the structure is invalid, the model is shown what was wrong and asked once, in the same
  * conversation, for the JSON alone (nothing new to watch, so that call is not streamed).
  *
- * The returned `content` is rendered from the validated structure by the shared renderers, so it
+ * The returned `content` is rendered from the validated structure by its type's renderer, so it
  * is laid out exactly like the offline writer's and always agrees with `metadata`. The streamed
  * draft is the live view of the same writing and will not match it character for character.
  *
@@ -60,6 +60,6 @@ export class ModelWriter implements ArtifactWriter {
       if (!parsed.ok) throw new ModelOutputError(what, parsed.problems)
     }
     request.signal.throwIfAborted()
-    return finishDraft(request.brief, parsed.draft)
+    return { content: engineKind(request.type).render(parsed.metadata), metadata: parsed.metadata }
   }
 }

@@ -1,5 +1,6 @@
 import type { BriefCheck } from '#shared/brief-contract'
-import type { ArtifactType, CampaignBrief, CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
+import type { ArtifactMetadata, ArtifactType, CampaignBrief } from '#shared/campaign'
+import type { Written } from '../artifact-types'
 
 export interface WriteRequest {
   campaignId: string
@@ -17,7 +18,7 @@ export interface WriteRequest {
   onText: (chunk: string) => void
 }
 
-export type WrittenMetadata = Omit<CopyMetadata, 'model' | 'iteration'> | Omit<ShortCopyMetadata, 'model' | 'iteration'> | Omit<VisualMetadata, 'model' | 'iteration'>
+export type WrittenMetadata = Written<ArtifactMetadata>
 
 export interface WrittenArtifact { content: string, metadata: WrittenMetadata }
 

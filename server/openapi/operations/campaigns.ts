@@ -1,5 +1,5 @@
 import {
-  artifactEditSchema, artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
+  ARTIFACT_TYPES, artifactEditSchema, artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
   campaignDetailSchema, campaignListQuerySchema, campaignPageSchema, cancelAcceptedSchema, complianceAuditResultSchema,
   regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema, versionNumberSchema,
 } from '#shared/campaign'
@@ -11,7 +11,7 @@ import { artifactType, campaignId } from './parameters'
 const TAG = 'Campaigns'
 // Another user's campaign is a 404 too: its existence is not revealed.
 const ownCampaign = { id: campaignId }
-const artifactTypeOrVersion = { schema: z.string(), description: 'An artifact type (Copy, ShortCopy, Visual) or the id of any version of the artifact.' }
+const artifactTypeOrVersion = { schema: z.string(), description: `An artifact type (${ARTIFACT_TYPES.join(', ')}) or the id of any version of the artifact.` }
 
 export const campaignOperations: OperationDefinition[] = [
   {

@@ -1,41 +1,34 @@
 import type { Platform } from '#shared/campaign'
 import type { LengthScope } from '#shared/brief-contract'
-import { publishedPost } from '../../content/published-post'
-import { PLATFORM_NAMES } from '../../content/render'
-import { variantLocation, type AuditedArtifact, type TextSegment } from '../audited-artifact'
+import { engineKind, type CheckedParts, type Post } from '../../artifact-types'
+import type { AuditedArtifact, TextSegment } from '../audited-artifact'
 
-export interface Post extends TextSegment {
-  platform: Platform
+export type { Post }
+
+/** The parts of the artifact the brief's checks read, as its type lays them out. */
+export function partsOf(artifact: AuditedArtifact): CheckedParts {
+  return engineKind(artifact.type).audit.parts(artifact)
 }
 
 /** Each social post as it would be published. */
 export function postsOf(artifact: AuditedArtifact): Post[] {
-  if (artifact.type !== 'ShortCopy' || !artifact.metadata) return []
-  return artifact.metadata.platforms.flatMap(({ platform, variants }) =>
-    variants.map((variant, index) => ({ platform, location: variantLocation(platform, index), text: publishedPost(variant) })))
+  return partsOf(artifact).posts
 }
 
 /** The long copy's bodies, or its whole content when its structure could not be read. */
 export function bodiesOf(artifact: AuditedArtifact): TextSegment[] {
-  if (artifact.type !== 'Copy') return []
-  if (!artifact.metadata) return [{ location: 'content', text: artifact.content }]
-  return Object.entries(artifact.metadata.body).map(([length, text]) => ({ location: `body.${length}`, text }))
+  return partsOf(artifact).bodies
 }
 
 /** The parts of an artifact a length limit with `scope` applies to; empty when it does not apply. */
 export function partsInScope(artifact: AuditedArtifact, scope: LengthScope, platform?: Platform): TextSegment[] {
+  const parts = partsOf(artifact)
   switch (scope) {
-    case 'posts': return postsOf(artifact).filter(post => !platform || post.platform === platform)
-    case 'body': return bodiesOf(artifact)
-    case 'headlines': return artifact.type === 'Copy' && artifact.metadata
-      ? artifact.metadata.headlines.map((text, index) => ({ location: `headlines[${index}]`, text }))
-      : []
-    case 'callsToAction': return artifact.type === 'Copy' && artifact.metadata
-      ? artifact.metadata.callsToAction.map((text, index) => ({ location: `callsToAction[${index}]`, text }))
-      : []
-    case 'altText': return artifact.type === 'Visual' && artifact.metadata
-      ? artifact.metadata.concepts.map((concept, index) => ({ location: `concepts[${index}].altText`, text: concept.altText.text }))
-      : []
+    case 'posts': return parts.posts.filter(post => !platform || post.platform === platform)
+    case 'body': return parts.bodies
+    case 'headlines': return parts.headlines
+    case 'callsToAction': return parts.callsToAction
+    case 'altText': return parts.altText
   }
 }
 
@@ -44,13 +37,5 @@ export function partsInScope(artifact: AuditedArtifact, scope: LengthScope, plat
  * platform's posts as a whole (each platform is read on its own). The visual carries no such text.
  */
 export function readingUnits(artifact: AuditedArtifact): TextSegment[] {
-  if (artifact.type === 'Copy') return [{ location: 'content', text: artifact.segments.map(segment => segment.text).join('\n') }]
-  if (artifact.type !== 'ShortCopy') return []
-  const posts = postsOf(artifact)
-  if (posts.length === 0) return [{ location: 'content', text: artifact.content }]
-  const platforms = [...new Set(posts.map(post => post.platform))]
-  return platforms.map(platform => ({
-    location: `${PLATFORM_NAMES[platform]} posts`,
-    text: posts.filter(post => post.platform === platform).map(post => post.text).join('\n'),
-  }))
+  return partsOf(artifact).readingUnits
 }

@@ -8,7 +8,7 @@ import { containsPhrase, containsTerm, termPattern } from '../../content/text-ma
 import type { AuditedArtifact, TextSegment } from '../audited-artifact'
 import { quote } from '../rule'
 import { FEWEST_WORDS_TO_GRADE } from '../rules/clarity'
-import { bodiesOf, partsInScope, postsOf, readingUnits } from './artifact-parts'
+import { bodiesOf, partsInScope, partsOf, postsOf, readingUnits } from './artifact-parts'
 import { likelyLanguage } from './language'
 import { spanOf, spansMatching, type Span } from './text-spans'
 
@@ -93,8 +93,8 @@ const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic
 export function evaluateCheck(check: BriefCheck, artifact: AuditedArtifact, substantiations: readonly string[]): Evaluation {
   switch (check.kind) {
     case 'must-mention': {
-      // The brand name is expected in the long copy; a short post may name the product alone.
-      const units = check.source.field === 'brand.name' && artifact.type !== 'Copy' ? [] : readingUnits(artifact)
+      // The brand name is expected where the type says (the long copy); a short post may name the product alone.
+      const units = check.source.field === 'brand.name' ? partsOf(artifact).brandNameUnits : readingUnits(artifact)
       return missing(units, text => check.phrases.every(phrase => containsPhrase(text, phrase)), (unit) => {
         const absent = check.phrases.filter(phrase => !containsPhrase(unit.text, phrase))
         return { description: `${quote(absent.join('", "'))} is missing.`, recommendation: `Mention ${absent.map(quote).join(' and ')}, as the brief asks.` }
@@ -120,10 +120,7 @@ export function evaluateCheck(check: BriefCheck, artifact: AuditedArtifact, subs
         recommendation: `Add the link ${check.url}.`,
       }))
     case 'call-to-action': {
-      const units = artifact.type === 'Copy' && artifact.metadata
-        ? [{ location: 'callsToAction', text: artifact.metadata.callsToAction.join('\n') }]
-        : postsOf(artifact)
-      return missing(units, text => containsPhrase(text, check.mustContain), () => ({
+      return missing(partsOf(artifact).callToActionUnits, text => containsPhrase(text, check.mustContain), () => ({
         description: `The call to action does not contain ${quote(check.mustContain)}.`,
         recommendation: `End with a call to action that contains ${quote(check.mustContain)}.`,
       }))

@@ -1,12 +1,11 @@
 import { textContrastPairs, AA_NORMAL_TEXT } from '../../content/contrast'
-import type { AuditedArtifact } from '../audited-artifact'
-import type { AuditedVisual } from '../metadata-schemas'
+import type { AuditedArtifact, AuditedMetadataOf } from '../audited-artifact'
 import { defineRule } from '../rule'
 
 /** Screen readers read alt text in one go; 125 characters is the common guidance for keeping it usable. */
 export const ALT_TEXT_MAX_LENGTH = 125
 
-function conceptsOf(artifact: AuditedArtifact): AuditedVisual['concepts'] | null {
+function conceptsOf(artifact: AuditedArtifact): AuditedMetadataOf<'Visual'>['concepts'] | null {
   return artifact.type === 'Visual' && artifact.metadata ? artifact.metadata.concepts : null
 }
 

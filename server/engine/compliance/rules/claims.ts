@@ -1,3 +1,4 @@
+import { ARTIFACT_TYPES } from '#shared/campaign'
 import { findUnsubstantiatedClaims } from '../../content/claims'
 import { defineRule, quote } from '../rule'
 import { scanSegments } from './segment-scan'
@@ -9,7 +10,7 @@ export const unsubstantiatedClaims = defineRule({
   severity: 'High',
   explanation: 'Absolute, superlative and health claims ("guaranteed", "#1", "cure", "clinically proven", "100%") need evidence; advertising codes treat them as misleading without it.',
   recommendation: 'Remove the unsubstantiated claim or reword it as a verifiable fact; if it is backed by evidence, add a constraint starting "Substantiation:" naming the claim.',
-  appliesTo: ['Copy', 'ShortCopy', 'Visual'],
+  appliesTo: ARTIFACT_TYPES,
   check(artifact, { substantiations }) {
     return scanSegments(artifact.segments, text => findUnsubstantiatedClaims(text, substantiations).map(match => ({
       description: `Unsubstantiated claim ${quote(match.found)}.`,

@@ -1,3 +1,4 @@
+import { ARTIFACT_TYPES } from '#shared/campaign'
 import { defineRule, quote } from '../rule'
 import { scanSegments } from './segment-scan'
 import { knownCapitalisedWords, shoutedWords } from './shouting'
@@ -9,7 +10,7 @@ export const shouting = defineRule({
   severity: 'Low',
   explanation: 'Words in capitals beyond acronyms read as shouting and look like spam.',
   recommendation: 'Write words in sentence case; keep capitals for acronyms and names.',
-  appliesTo: ['Copy', 'ShortCopy', 'Visual'],
+  appliesTo: ARTIFACT_TYPES,
   check(artifact, { brief }) {
     const known = knownCapitalisedWords(brief)
     return scanSegments(artifact.segments, (text) => {
@@ -33,7 +34,7 @@ export const repeatedPunctuation = defineRule({
   severity: 'Low',
   explanation: 'Repeated exclamation or question marks ("!!", "?!?") read as overexcited and lower trust.',
   recommendation: 'Use a single exclamation or question mark.',
-  appliesTo: ['Copy', 'ShortCopy', 'Visual'],
+  appliesTo: ARTIFACT_TYPES,
   check(artifact) {
     return scanSegments(artifact.segments, (text) => {
       const runs = text.match(REPEATED_PUNCTUATION) ?? []

@@ -1,35 +1,19 @@
-import type { z } from 'zod'
 import type { ArtifactType, CampaignBrief } from '#shared/campaign'
+import { engineKind } from '../../artifact-types'
+import type { WrittenMetadata } from '../../writers/types'
 import { extractJsonBlock } from './json-block'
-import { copyDraftSchema, describeIssues, shortCopyDraftSchema, visualDraftSchema } from './schemas'
+import { describeIssues } from './schemas'
 
-export type Draft
-  = | { type: 'Copy', value: z.output<typeof copyDraftSchema> }
-    | { type: 'ShortCopy', value: z.output<ReturnType<typeof shortCopyDraftSchema>> }
-    | { type: 'Visual', value: z.output<typeof visualDraftSchema> }
+export type ParsedDraft = { ok: true, metadata: WrittenMetadata } | { ok: false, problems: string[] }
 
-export type ParsedDraft = { ok: true, draft: Draft } | { ok: false, problems: string[] }
-
-/** Reads the structure at the end of a model's answer and checks it against the artifact's schema. */
+/**
+ * Reads the structure at the end of a model's answer, checks it against the artifact type's draft
+ * schema and finishes it through the same finishers as the offline writer, so counts, hashtag
+ * policy and contrast are computed by us, never taken from the model.
+ */
 export function parseDraft(type: ArtifactType, brief: CampaignBrief, answer: string): ParsedDraft {
   const block = extractJsonBlock(answer)
   if (!block.ok) return { ok: false, problems: [block.problem] }
-  switch (type) {
-    case 'Copy': {
-      const result = copyDraftSchema.safeParse(block.value)
-      return result.success ? { ok: true, draft: { type, value: result.data } } : invalid(result.error)
-    }
-    case 'ShortCopy': {
-      const result = shortCopyDraftSchema(brief.platforms).safeParse(block.value)
-      return result.success ? { ok: true, draft: { type, value: result.data } } : invalid(result.error)
-    }
-    case 'Visual': {
-      const result = visualDraftSchema.safeParse(block.value)
-      return result.success ? { ok: true, draft: { type, value: result.data } } : invalid(result.error)
-    }
-  }
-}
-
-function invalid(error: z.ZodError): ParsedDraft {
-  return { ok: false, problems: describeIssues(error) }
+  const draft = engineKind(type).model.readDraft(block.value, brief)
+  return draft.ok ? { ok: true, metadata: draft.metadata } : { ok: false, problems: describeIssues(draft.error) }
 }

@@ -1,4 +1,4 @@
-import type { ArtifactType, CampaignBrief } from '#shared/campaign'
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignBrief } from '#shared/campaign'
 import { DATA_RULE, fenceData } from './data-fence'
 
 export interface ReviewedArtifact {
@@ -14,7 +14,7 @@ const SYSTEM = [
 
 const SHAPE = {
   findings: [{
-    artifactType: 'Copy | ShortCopy | Visual',
+    artifactType: ARTIFACT_TYPES.join(' | '),
     location: 'where, e.g. "headlines[1]" or "x variant 2"',
     issueDescription: 'what is wrong with the tone',
     severity: 'Low | Medium | High',

@@ -1,9 +1,6 @@
 import type { ArtifactWriter, WriteRequest, WrittenArtifact } from '../types'
-import { renderCopy, renderShortCopy, renderVisual } from '../../content/render'
-import { writeCopy } from './copy-writer'
-import { writeShortCopy } from './short-copy-writer'
+import { engineKind } from '../../artifact-types'
 import { streamText } from './stream-text'
-import { writeVisual } from './visual-writer'
 import { createWritingContext } from './writing-context'
 
 export interface OfflineWriterOptions {
@@ -36,19 +33,8 @@ export class OfflineWriter implements ArtifactWriter {
 
   private compose(request: WriteRequest): WrittenArtifact {
     const context = createWritingContext(request)
-    switch (request.type) {
-      case 'Copy': {
-        const metadata = writeCopy(context, request.brief)
-        return { content: renderCopy(metadata), metadata }
-      }
-      case 'ShortCopy': {
-        const metadata = writeShortCopy(context, request.brief)
-        return { content: renderShortCopy(metadata), metadata }
-      }
-      case 'Visual': {
-        const metadata = writeVisual(context, request.brief)
-        return { content: renderVisual(metadata), metadata }
-      }
-    }
+    const kind = engineKind(request.type)
+    const metadata = kind.writeOffline(context, request.brief)
+    return { content: kind.render(metadata), metadata }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ARTIFACT_LIMITS, artifactEditSchema, copyEditSchema, versionOrigin,
+  ARTIFACT_KINDS, ARTIFACT_LIMITS, artifactEditSchema, versionOrigin,
   type ArtifactMetadata, type ArtifactType, type ComplianceAuditResult, type CopyMetadata, type ShortCopyMetadata, type VisualMetadata,
 } from '#shared/campaign'
 import { ArtifactEditMismatchError, editedVersion, restoredVersion, type StoredVersion } from '../../../../server/engine/campaigns/artifact-edit'
@@ -17,7 +17,7 @@ async function stored(type: ArtifactType, iteration = 1): Promise<StoredVersion>
 }
 
 const copyEdit = (copy: CopyMetadata, headlines = copy.headlines) =>
-  copyEditSchema.parse({ type: 'Copy', basedOn: copy.iteration, headlines, body: copy.body, callsToAction: copy.callsToAction })
+  ARTIFACT_KINDS.Copy.editSchema.parse({ type: 'Copy', basedOn: copy.iteration, headlines, body: copy.body, callsToAction: copy.callsToAction })
 
 describe('editing an artifact', () => {
   it('makes the next Copy version from the edited text, keeping the tone note and saying who edited which version', async () => {

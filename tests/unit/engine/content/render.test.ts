@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { finishShortCopy, finishVisualConcepts, renderCopy, renderShortCopy, renderVisual } from '../../../../server/engine/content'
+import { renderCopy } from '../../../../server/engine/artifact-types/copy/render'
+import { renderShortCopy } from '../../../../server/engine/artifact-types/short-copy/render'
+import { renderVisual } from '../../../../server/engine/artifact-types/visual/render'
+import { finishShortCopy, finishVisualConcepts } from '../../../../server/engine/content'
 import { makeBrief, makeConcept, makeCopy } from '../support/fixtures'
 
 describe('renderCopy', () => {

@@ -1,8 +1,8 @@
-import type { ArtifactType, CampaignBrief } from '#shared/campaign'
+import { ARTIFACT_TYPES, type ArtifactType, type CampaignBrief } from '#shared/campaign'
 import { OfflineWriter } from '../../../../server/engine/writers/offline'
 import type { WriteRequest, WrittenArtifact } from '../../../../server/engine/writers/types'
 
-export const ALL_TYPES: readonly ArtifactType[] = ['Copy', 'ShortCopy', 'Visual']
+export const ALL_TYPES: readonly ArtifactType[] = ARTIFACT_TYPES
 
 export interface WriteResult extends WrittenArtifact {
   type: ArtifactType

@@ -3,7 +3,7 @@ import { regenerateRequestSchema } from '#shared/campaign'
 import { artifactTypeParam, campaignRequest } from '../../../../../http/campaign-request'
 import { readValidatedJson } from '../../../../../http/read-validated-body'
 
-// `{artifact}` is an artifact type here (Copy, ShortCopy, Visual).
+// `{artifact}` is an artifact type here (one of ARTIFACT_TYPES).
 export default defineEventHandler(async (event) => {
   const { userId, campaignId, campaigns } = await campaignRequest(event)
   const type = artifactTypeParam(event)

@@ -3,10 +3,10 @@ import { hashtagKey, normaliseHashtag } from '../../content/hashtags'
 import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
 import { publishedPost } from '../../content/published-post'
 import { applyHashtagPolicy, finishShortCopy, type ShortCopyDraft } from '../../content/short-copy'
-import { callsToAction, detail, emoji, hook, mustIncludeLines, slotsFor, values, flourish } from './lines'
-import { capitalise, fill, joinSentences } from './phrasing'
-import { fitsContract } from './writer-contract'
-import type { WritingContext } from './writing-context'
+import { callsToAction, detail, emoji, hook, mustIncludeLines, slotsFor, values, flourish } from '../../writers/offline/lines'
+import { capitalise, fill, joinSentences } from '../../writers/offline/phrasing'
+import { fitsContract } from '../../writers/offline/writer-contract'
+import type { WritingContext } from '../../writers/offline/writing-context'
 
 export type WrittenShortCopy = Omit<ShortCopyMetadata, 'model' | 'iteration'>
 

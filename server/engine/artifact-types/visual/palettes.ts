@@ -1,6 +1,6 @@
 import type { VisualConcept } from '#shared/campaign'
 import { contrastRatio, normaliseHex, readableOn, AA_NORMAL_TEXT } from '../../content/contrast'
-import type { ToneStyleName } from './tone-styles'
+import type { ToneStyleName } from '../../writers/offline/tone-styles'
 
 type Palette = VisualConcept['palette']
 

@@ -1,10 +1,10 @@
 import type { CampaignBrief, VisualConcept, VisualMetadata } from '#shared/campaign'
 import { finishVisualConcepts } from '../../content/contrast'
-import { callsToAction, headlines, values } from './lines'
+import { callsToAction, headlines, values } from '../../writers/offline/lines'
 import { paletteFor, stylePalettes } from './palettes'
-import { capitalise } from './phrasing'
-import { fitsContract } from './writer-contract'
-import type { WritingContext } from './writing-context'
+import { capitalise } from '../../writers/offline/phrasing'
+import { fitsContract } from '../../writers/offline/writer-contract'
+import type { WritingContext } from '../../writers/offline/writing-context'
 
 export type WrittenVisual = Omit<VisualMetadata, 'model' | 'iteration'>
 

@@ -1,9 +1,9 @@
 import type { CopyMetadata } from '#shared/campaign'
-import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, values } from './lines'
+import { audienceLine, callsToAction, detail, emphasisLines, flourish, headlines, intro, mustIncludeLines, values } from '../../writers/offline/lines'
 import { readingEase } from '../../content/readability'
-import { joinSentences } from './phrasing'
-import { fitsContract } from './writer-contract'
-import type { WritingContext } from './writing-context'
+import { joinSentences } from '../../writers/offline/phrasing'
+import { fitsContract } from '../../writers/offline/writer-contract'
+import type { WritingContext } from '../../writers/offline/writing-context'
 
 export type WrittenCopy = Omit<CopyMetadata, 'model' | 'iteration'>
 

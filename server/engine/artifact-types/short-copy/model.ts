@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { ARTIFACT_LIMITS as L, type CampaignBrief, type Platform } from '#shared/campaign'
+import { finishShortCopy } from '../../content/short-copy'
+import { draftHashtag, plain } from '../../models/output/schemas'
+
+const shortCopyVariantSchema = z.object({
+  text: plain(L.post),
+  hashtags: z.array(draftHashtag).max(L.hashtags, `at most ${L.hashtags} hashtags`).default([]).transform(tags => tags.filter(Boolean)),
+})
+
+/** Models write "X", "Twitter" or "LinkedIn"; the brief says `x` and `linkedin`. */
+function platformKey(name: string): string {
+  const key = name.trim().toLowerCase().replace(/[^a-z]/g, '')
+  return key === 'twitter' ? 'x' : key
+}
+
+/** Short copy must cover exactly the brief's platforms, each with at least three variants. */
+export function shortCopyDraftSchema(platforms: readonly Platform[]) {
+  return z.object({
+    platforms: z.array(z.object({ platform: plain(40), variants: z.array(shortCopyVariantSchema) })).max(20),
+  }).transform((draft, context) => {
+    return platforms.map((platform) => {
+      const entries = draft.platforms.filter(entry => platformKey(entry.platform) === platform)
+      const variants = entries.flatMap(entry => entry.variants).slice(0, L.variants.max)
+      if (variants.length < L.variants.min) {
+        context.addIssue({ code: 'custom', path: ['platforms'], message: `needs at least ${L.variants.min} variants for ${platform}` })
+      }
+      return { platform, variants }
+    })
+  })
+}
+
+export const shortCopyModel = {
+  task: (brief: CampaignBrief) => [
+    `Write short social posts for these platforms: ${brief.platforms.join(', ')}.`,
+    '- at least 3 clearly different variants per platform, each a complete post;',
+    '- keep each post well within the platform\'s limit (x: 280 characters including hashtags, '
+    + 'linkedin: 3000, instagram: 2200 with at most 5 hashtags, facebook: 500, tiktok: 2200);',
+    '- put hashtags in the hashtags list, not in the text;',
+    brief.brand?.requiredHashtags.length ? '- every variant carries the brand\'s required hashtags.' : '',
+  ].filter(Boolean).join('\n'),
+  shape: (brief: CampaignBrief) => ({
+    platforms: brief.platforms.map(platform => ({
+      platform,
+      variants: [1, 2, 3].map(() => ({ text: '…', hashtags: ['#…'] })),
+    })),
+  }),
+  readDraft(value: unknown, brief: CampaignBrief) {
+    const result = shortCopyDraftSchema(brief.platforms).safeParse(value)
+    return result.success
+      ? { ok: true as const, metadata: { platforms: finishShortCopy(brief, result.data) } }
+      : { ok: false as const, error: result.error }
+  },
+}
