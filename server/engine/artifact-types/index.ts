@@ -23,4 +23,4 @@ export function engineKind<T extends ArtifactType>(type: T): EngineArtifactKind<
 }
 
 export { ArtifactEditMismatchError } from './edit-mismatch'
-export type { AuditedShape, CheckedParts, EngineArtifactKind, Post, Written } from './kind'
+export type { AuditedShape, CheckedParts, CheckScope, EngineArtifactKind, Post, Written } from './kind'

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { BriefCheck, CheckOf } from '#shared/brief-contract'
 import type { ArtifactEditOf, ArtifactMetadataOf, ArtifactType, CampaignBrief, Platform } from '#shared/campaign'
 import type { TextSegment } from '../compliance/audited-artifact'
 import type { Finding } from '../compliance/rule'
@@ -10,6 +11,12 @@ export type Written<M> = Omit<M, 'model' | 'iteration'>
 export interface Post extends TextSegment {
   platform: Platform
 }
+
+/**
+ * Which of the brief's checks the type's writing must meet, by kind, so a new kind of check asks
+ * every type: the model is given these as instructions, and the audit judges them afterwards.
+ */
+export type CheckScope = { [K in BriefCheck['kind']]: (check: CheckOf<K>) => boolean }
 
 /** An artifact as the audit holds it: its metadata read leniently (`null` when unusable) and its public text. */
 export interface AuditedShape<A> {
@@ -50,6 +57,8 @@ export interface EngineArtifactKind<T extends ArtifactType, A> {
   model: {
     /** What to write, as instructions. */
     task(brief: CampaignBrief): string
+    /** The brief's checks this type's writing must meet. */
+    checks: CheckScope
     /** The JSON the answer ends with, as an example of its shape. */
     shape(brief: CampaignBrief): unknown
     /** The answer's JSON checked, cleaned and finished (counts, hashtags, contrast computed by us). */

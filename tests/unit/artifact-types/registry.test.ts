@@ -7,7 +7,7 @@ import { writeOne } from '../engine/support/write'
 
 const SHARED_PARTS = ['title', 'agentTitle', 'metadataSchema', 'editSchema', 'textAt', 'editFields', 'editedText', 'markdown'] as const
 const ENGINE_PARTS = ['agentName', 'render', 'writeOffline', 'model', 'audit', 'readerText', 'applyEdit'] as const
-const MODEL_PARTS = ['task', 'shape', 'readDraft'] as const
+const MODEL_PARTS = ['task', 'checks', 'shape', 'readDraft'] as const
 const AUDIT_PARTS = ['schema', 'segments', 'completeness', 'gaps', 'unreadable', 'parts'] as const
 
 const brief = REALISTIC_BRIEFS[0]!.brief

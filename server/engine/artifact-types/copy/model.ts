@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ARTIFACT_LIMITS as L, type CampaignBrief } from '#shared/campaign'
 import { distinct, draftList, plain } from '../../models/output/schemas'
+import type { CheckScope } from '../kind'
 
 export const copyDraftSchema = z.object({
   headlines: draftList(plain(L.headline), L.headlines.min, L.headlines.max, 'headlines').refine(distinct, 'headlines must be distinct'),
@@ -9,7 +10,26 @@ export const copyDraftSchema = z.object({
   toneNote: plain(800),
 })
 
+// The long copy carries the brief's words, links, calls to action and disclaimers; posts' hashtags and limits are not its.
+const copyChecks: CheckScope = {
+  'must-mention': () => true,
+  'must-not-say': () => true,
+  'claim-class': () => true,
+  'max-length': check => check.scope === 'body' || check.scope === 'headlines' || check.scope === 'callsToAction',
+  'platform-fit': () => false,
+  'required-link': () => true,
+  'call-to-action': () => true,
+  'required-disclaimer': () => true,
+  'required-hashtags': () => false,
+  'max-hashtags': () => false,
+  'emoji': check => !check.allowed,
+  'reading-level': () => true,
+  'language': () => true,
+  'substantiation': () => false,
+}
+
 export const copyModel = {
+  checks: copyChecks,
   task: (brief: CampaignBrief) => [
     'Write the campaign copy:',
     '- at least 3 clearly different headlines, each under 12 words;',

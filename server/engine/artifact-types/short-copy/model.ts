@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ARTIFACT_LIMITS as L, type CampaignBrief, type Platform } from '#shared/campaign'
 import { finishShortCopy } from '../../content/short-copy'
 import { draftHashtag, plain } from '../../models/output/schemas'
+import type { CheckScope } from '../kind'
 
 const shortCopyVariantSchema = z.object({
   text: plain(L.post),
@@ -30,7 +31,26 @@ export function shortCopyDraftSchema(platforms: readonly Platform[]) {
   })
 }
 
+// Each post carries the brief's words (the brand's name may give way to the product's), links, hashtags and limits.
+const shortCopyChecks: CheckScope = {
+  'must-mention': check => check.source.field !== 'brand.name',
+  'must-not-say': () => true,
+  'claim-class': () => true,
+  'max-length': check => check.scope === 'posts',
+  'platform-fit': () => true,
+  'required-link': () => true,
+  'call-to-action': () => true,
+  'required-disclaimer': () => false,
+  'required-hashtags': () => true,
+  'max-hashtags': () => true,
+  'emoji': check => !check.allowed,
+  'reading-level': () => false,
+  'language': () => true,
+  'substantiation': () => false,
+}
+
 export const shortCopyModel = {
+  checks: shortCopyChecks,
   task: (brief: CampaignBrief) => [
     `Write short social posts for these platforms: ${brief.platforms.join(', ')}.`,
     '- at least 3 clearly different variants per platform, each a complete post;',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ARTIFACT_LIMITS as L, type CampaignBrief } from '#shared/campaign'
 import { finishVisualConcepts } from '../../content/contrast'
 import { distinct, draftList, plain } from '../../models/output/schemas'
+import type { CheckScope } from '../kind'
 
 const hexColour = z.string().trim()
   .regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex colour such as #1A2B3C')
@@ -22,7 +23,26 @@ export const visualDraftSchema = z.object({
     .refine(concepts => distinct(concepts.map(concept => concept.name)), 'concepts must have different names'),
 })
 
+// The visual's text is its layout and alt text: only words to leave out, emoji and the alt text's length apply.
+const visualChecks: CheckScope = {
+  'must-mention': () => false,
+  'must-not-say': () => true,
+  'claim-class': () => true,
+  'max-length': check => check.scope === 'altText',
+  'platform-fit': () => false,
+  'required-link': () => false,
+  'call-to-action': () => false,
+  'required-disclaimer': () => false,
+  'required-hashtags': () => false,
+  'max-hashtags': () => false,
+  'emoji': check => !check.allowed,
+  'reading-level': () => false,
+  'language': () => false,
+  'substantiation': () => false,
+}
+
 export const visualModel = {
+  checks: visualChecks,
   task: (brief: CampaignBrief) => [
     'Propose the key visual:',
     '- at least 2 clearly different concepts, each with a short name;',
