@@ -28,6 +28,8 @@ export interface AppConfig {
   /** The largest request body read, in bytes; anything larger is refused before it is buffered. */
   maxRequestBodyBytes: number
   reviewFeedback: ReviewFeedbackLimits
+  /** Per-item decisions one review link, and one campaign across its links, may hold. */
+  reviewDecisions: { perLink: number, perCampaign: number }
   /** Brand kits one account may keep. */
   brandKitsPerUser: number
   logLevel: LogLevel
@@ -76,6 +78,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       perLink: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK', env.REVIEW_FEEDBACK_PER_LINK, 50),
       perCampaign: parsePositiveInteger('REVIEW_FEEDBACK_PER_CAMPAIGN', env.REVIEW_FEEDBACK_PER_CAMPAIGN, 500),
       perLinkPerMinute: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK_PER_MINUTE', env.REVIEW_FEEDBACK_PER_LINK_PER_MINUTE, 10),
+    },
+    reviewDecisions: {
+      perLink: parsePositiveInteger('REVIEW_DECISIONS_PER_LINK', env.REVIEW_DECISIONS_PER_LINK, 50),
+      perCampaign: parsePositiveInteger('REVIEW_DECISIONS_PER_CAMPAIGN', env.REVIEW_DECISIONS_PER_CAMPAIGN, 200),
     },
     brandKitsPerUser: parsePositiveInteger('BRAND_KITS_PER_USER', env.BRAND_KITS_PER_USER, MAX_BRAND_KITS_PER_USER),
     maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { BriefAnalysis } from '#shared/brief-contract'
-import type { ArtifactMetadata, ArtifactType, BrandKitFields, CampaignBrief, ComplianceAuditResult, ReviewDecision } from '#shared/campaign'
+import type { ArtifactMetadata, ArtifactType, BrandKitFields, CampaignBrief, ComplianceAuditResult, Platform, ReviewDecision } from '#shared/campaign'
 
 // The single description of the tables. Migrations in ./migrations create exactly this; a test
 // compares the two so they cannot drift apart.
@@ -139,6 +139,29 @@ export const reviewFeedback = pgTable('review_feedback', {
   index('review_feedback_campaign_created_idx').on(table.campaignId, table.createdAt),
 ])
 
+// A reviewer's decision on one item of the campaign (an artifact, or one short-copy post), bound to
+// the version they saw; the owner marks it resolved.
+
+export const reviewDecisions = pgTable('review_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  linkId: uuid('link_id').notNull().references(() => reviewLinks.id, { onDelete: 'cascade' }),
+  reviewerName: text('reviewer_name').notNull(),
+  decision: text('decision').$type<ReviewDecision>().notNull(),
+  comment: text('comment').notNull(),
+  quote: text('quote').notNull(),
+  artifactType: text('artifact_type').$type<ArtifactType>().notNull(),
+  /** With `postIndex`: one short-copy post; both null for the whole artifact. */
+  platform: text('platform').$type<Platform>(),
+  postIndex: integer('post_index'),
+  /** The iteration of the artifact the reviewer saw. */
+  artifactVersion: integer('artifact_version').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+}, table => [
+  index('review_decisions_campaign_created_idx').on(table.campaignId, table.createdAt),
+])
+
 // Brand kits: a user's saved brand fields, copied into a brief when chosen (campaigns keep that copy).
 
 export const brandKits = pgTable('brand_kits', {
@@ -157,10 +180,11 @@ export type CampaignRow = typeof campaigns.$inferSelect
 export type ArtifactVersionRow = typeof artifactVersions.$inferSelect
 export type ComplianceAuditRow = typeof complianceAudits.$inferSelect
 
-export const schema = { users, personalAccessTokens, sessions, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback, brandKits }
+export const schema = { users, personalAccessTokens, sessions, campaigns, artifactVersions, complianceAudits, reviewLinks, reviewFeedback, reviewDecisions, brandKits }
 export type UserRow = typeof users.$inferSelect
 export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
 export type ReviewLinkRow = typeof reviewLinks.$inferSelect
 export type ReviewFeedbackRow = typeof reviewFeedback.$inferSelect
+export type ReviewDecisionRow = typeof reviewDecisions.$inferSelect
 export type BrandKitRow = typeof brandKits.$inferSelect

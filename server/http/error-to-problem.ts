@@ -9,7 +9,7 @@ import {
   CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
 } from '../engine/campaigns/campaign-errors'
 import {
-  ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewLinkInvalidError, ReviewLinkNotFoundError,
+  ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewItemMismatchError, ReviewLinkInvalidError, ReviewLinkNotFoundError,
 } from '../reviews/review-errors'
 import { TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
@@ -40,7 +40,7 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
-  if (cause instanceof ArtifactEditMismatchError) {
+  if (cause instanceof ArtifactEditMismatchError || cause instanceof ReviewItemMismatchError) {
     return new HttpProblem(400, cause.message, { type: problemTypes.validation, title: 'Validation failed', errors: { [cause.field]: [cause.message] } })
   }
   if (cause instanceof TooManyRunsError) {

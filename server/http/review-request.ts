@@ -1,5 +1,6 @@
 import { getRouterParam, type H3Event } from 'h3'
 import { useReviews } from '../app/review-runtime'
+import type { ReviewDecisionService } from '../reviews/review-decision-service'
 import type { ReviewerService } from '../reviews/reviewer-service'
 import type { ReviewSharing } from '../reviews/review-sharing'
 import { requireCurrentUser } from '../utils/current-user'
@@ -13,4 +14,10 @@ export async function reviewerRequest(event: H3Event): Promise<{ token: string, 
 export async function reviewSharingRequest(event: H3Event): Promise<{ userId: string, campaignId: string, sharing: ReviewSharing }> {
   const user = await requireCurrentUser(event)
   return { userId: user.id, campaignId: getRouterParam(event, 'id') ?? '', sharing: (await useReviews()).sharing }
+}
+
+/** What the owner's decision endpoints start with: the signed-in owner, the campaign id and the service. */
+export async function reviewDecisionsRequest(event: H3Event): Promise<{ userId: string, campaignId: string, decisions: ReviewDecisionService }> {
+  const user = await requireCurrentUser(event)
+  return { userId: user.id, campaignId: getRouterParam(event, 'id') ?? '', decisions: (await useReviews()).decisions }
 }

@@ -1,5 +1,5 @@
 import type {
-  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
+  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewDecisionNotice, ReviewFeedbackNotice,
 } from '#shared/campaign'
 import { CampaignHubEvents, type CampaignHubEventArguments, type CampaignHubEventName } from '#shared/campaign/hub-contract'
 import type { CampaignEvents } from '../engine/orchestrator/campaign-events'
@@ -45,6 +45,10 @@ export class HubCampaignEvents implements CampaignEvents {
 
   reviewFeedbackReceived(ownerId: string, notice: ReviewFeedbackNotice): void {
     this.send(watchers(notice.campaignId, ownerId), CampaignHubEvents.OnReviewFeedbackReceived, notice)
+  }
+
+  reviewDecisionChanged(ownerId: string, notice: ReviewDecisionNotice): void {
+    this.send(watchers(notice.campaignId, ownerId), CampaignHubEvents.OnReviewDecisionChanged, notice)
   }
 
   private toGroup<E extends CampaignHubEventName>(campaignId: string, event: E, ...args: CampaignHubEventArguments[E]): void {

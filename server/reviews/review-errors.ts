@@ -27,3 +27,10 @@ export class ReviewFeedbackRateLimitedError extends Error {
     super(`At most ${limit} feedback posts per minute through one review link. Try again in ${retryAfterSeconds} seconds.`)
   }
 }
+
+/** A decision names a version, post or passage the campaign does not have: a field error. */
+export class ReviewItemMismatchError extends Error {
+  constructor(readonly field: 'version' | 'postIndex' | 'quote', message: string) {
+    super(message)
+  }
+}

@@ -2,6 +2,7 @@ import type { ArtifactChunk, CampaignArtifact } from './artifacts'
 import type { CampaignStatusSnapshot } from './campaign'
 import type { ComplianceAuditResult, GenerationError } from './compliance'
 import type { ReviewFeedbackNotice } from './review'
+import type { ReviewDecisionNotice } from './review-decisions'
 
 /**
  * The campaign hub (`/hubs/campaign`) in one place: every method and event name, with its
@@ -16,9 +17,9 @@ export const CampaignHubMethods = {
   LeaveCampaignGroup: 'LeaveCampaignGroup',
   /** The seed's: answered by `OnCampaignStatusReceived` to the caller alone. */
   RequestCampaignStatus: 'RequestCampaignStatus',
-  /** Ours: `OnCampaignUpdated` and `OnReviewFeedbackReceived` for every campaign the caller owns. */
+  /** Ours: `OnCampaignUpdated`, `OnReviewFeedbackReceived` and `OnReviewDecisionChanged` for every campaign the caller owns. */
   WatchCampaigns: 'WatchCampaigns',
-  /** Ours: `OnCampaignUpdated` and `OnReviewFeedbackReceived` for one campaign the caller may see. */
+  /** Ours: `OnCampaignUpdated`, `OnReviewFeedbackReceived` and `OnReviewDecisionChanged` for one campaign the caller may see. */
   WatchCampaign: 'WatchCampaign',
 } as const
 
@@ -47,6 +48,8 @@ export const CampaignHubEvents = {
   OnCampaignUpdated: 'OnCampaignUpdated',
   /** One new reviewer post. */
   OnReviewFeedbackReceived: 'OnReviewFeedbackReceived',
+  /** A reviewer's new decision on one item, or one the owner resolved. */
+  OnReviewDecisionChanged: 'OnReviewDecisionChanged',
 } as const
 
 /** The arguments of each event: always one, as the seed's .NET client insists on the exact count. */
@@ -60,6 +63,7 @@ export interface CampaignHubEventArguments {
   OnCampaignStatusReceived: [snapshot: CampaignStatusSnapshot]
   OnCampaignUpdated: [snapshot: CampaignStatusSnapshot]
   OnReviewFeedbackReceived: [notice: ReviewFeedbackNotice]
+  OnReviewDecisionChanged: [notice: ReviewDecisionNotice]
 }
 
 export type CampaignHubMethodName = keyof CampaignHubMethodArguments

@@ -9,6 +9,7 @@ import type { ComplianceAuditResult } from './compliance'
 import { RULE_CATEGORIES } from './compliance'
 import type { CreatedReviewLink, ReviewFeedback, ReviewFeedbackPage, ReviewLinkSummary, ReviewView } from './review'
 import { REVIEW_DECISIONS } from './review'
+import type { ReviewDecisionList, ReviewItemDecision } from './review-decisions'
 
 // Response shapes as zod, for the OpenAPI document. Each `satisfies` ties a schema to the
 // TypeScript type the server returns, so the two cannot drift apart unnoticed.
@@ -95,6 +96,25 @@ export const reviewFeedbackItemSchema = z.object({
   comment: z.string(),
   createdAt: timestamp,
 }) satisfies z.ZodType<ReviewFeedback>
+
+export const reviewItemDecisionSchema = z.object({
+  id: z.string(),
+  reviewerName: z.string(),
+  decision: z.enum(REVIEW_DECISIONS),
+  comment: z.string(),
+  quote: z.string().meta({ description: 'The passage quoted, as it read in `version`; empty when none.' }),
+  artifactType,
+  platform: z.enum(PLATFORMS).nullable().meta({ description: 'With `postIndex`: one short-copy post; null for the whole artifact.' }),
+  postIndex: z.int().nullable().meta({ description: 'The post\'s place among its platform\'s posts, from 0.' }),
+  version: z.int().meta({ description: 'The artifact\'s version (iteration) the reviewer decided on.' }),
+  createdAt: timestamp,
+  resolvedAt: timestamp.nullable().meta({ description: 'When the owner marked it resolved.' }),
+}) satisfies z.ZodType<ReviewItemDecision>
+
+export const reviewDecisionListSchema = z.object({
+  campaignId: z.string(),
+  decisions: z.array(reviewItemDecisionSchema),
+}) satisfies z.ZodType<ReviewDecisionList>
 
 export const campaignSummarySchema = z.object({
   id: z.string(),
@@ -201,4 +221,5 @@ export const reviewViewSchema = z.object({
   allowFeedback: z.boolean(),
   expiresAt: timestamp,
   feedback: z.array(reviewFeedbackItemSchema),
+  decisions: z.array(reviewItemDecisionSchema).meta({ description: 'Every decision on single items, oldest first.' }),
 }) satisfies z.ZodType<ReviewView>

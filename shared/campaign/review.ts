@@ -2,6 +2,7 @@ import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
 import { characterCount } from '../utils/character-count'
 import type { CampaignStatusSnapshot } from './campaign'
+import type { ReviewItemDecision } from './review-decisions'
 
 export const REVIEW_LINK_MAX_HOURS = 720
 export const REVIEW_DECISIONS = ['approve', 'request-changes'] as const
@@ -29,22 +30,32 @@ const COMMENT_FORBIDDEN = /[^\P{Cc}\n\t]|\p{Cs}/u
 
 const atMost = (max: number) => [(text: string) => characterCount(text) <= max, `At most ${max} characters`] as const
 
-/** `POST /api/review/{token}/feedback`: a comment is optional for an approval, required to ask for changes. */
-export const reviewFeedbackSchema = z.object({
-  reviewerName: storableString({ error: 'Name is required' }).trim().min(1, 'Name is required')
-    .refine(...atMost(REVIEWER_NAME_MAX_CHARACTERS))
-    .refine(name => !NAME_FORBIDDEN.test(name), 'Letters, digits, spaces and punctuation only'),
-  decision: z.enum(REVIEW_DECISIONS, { error: 'Approve or request changes' }),
-  // Windows line endings count as the one line break they show.
-  comment: storableString({ error: 'The comment must be text' }).overwrite(text => text.replace(/\r\n?/g, '\n')).trim()
-    .refine(...atMost(REVIEW_COMMENT_MAX_CHARACTERS))
-    .refine(comment => !COMMENT_FORBIDDEN.test(comment), 'Text, line breaks and tabs only: no other control characters')
-    .default(''),
-}).superRefine((input, context) => {
+/** A reviewer's name as they type it: shown to the owner beside what they said. */
+export const reviewerNameField = storableString({ error: 'Name is required' }).trim().min(1, 'Name is required')
+  .refine(...atMost(REVIEWER_NAME_MAX_CHARACTERS))
+  .refine(name => !NAME_FORBIDDEN.test(name), 'Letters, digits, spaces and punctuation only')
+
+export const reviewDecisionField = z.enum(REVIEW_DECISIONS, { error: 'Approve or request changes' })
+
+/** A comment: Windows line endings count as the one line break they show. */
+export const reviewCommentField = storableString({ error: 'The comment must be text' }).overwrite(text => text.replace(/\r\n?/g, '\n')).trim()
+  .refine(...atMost(REVIEW_COMMENT_MAX_CHARACTERS))
+  .refine(comment => !COMMENT_FORBIDDEN.test(comment), 'Text, line breaks and tabs only: no other control characters')
+  .default('')
+
+/** A comment is optional for an approval, required to ask for changes. */
+export function requireCommentForChanges(input: { decision: ReviewDecision, comment: string }, context: z.RefinementCtx): void {
   if (input.decision === 'request-changes' && input.comment === '') {
     context.addIssue({ code: 'custom', path: ['comment'], message: 'Say what should change' })
   }
-})
+}
+
+/** `POST /api/review/{token}/feedback`: one decision on the whole campaign. */
+export const reviewFeedbackSchema = z.object({
+  reviewerName: reviewerNameField,
+  decision: reviewDecisionField,
+  comment: reviewCommentField,
+}).superRefine(requireCommentForChanges)
 export type ReviewFeedbackInput = z.input<typeof reviewFeedbackSchema>
 export type ReviewFeedbackFields = z.output<typeof reviewFeedbackSchema>
 
@@ -105,4 +116,6 @@ export interface ReviewView {
   expiresAt: string
   /** The same newest posts as `campaign.reviewFeedback`. */
   feedback: ReviewFeedback[]
+  /** Every decision on single items, oldest first. */
+  decisions: ReviewItemDecision[]
 }

@@ -6,6 +6,7 @@ import { sessions } from './0004-sessions'
 import { briefChecks } from './0005-brief-checks'
 import { brandKits } from './0006-brand-kits'
 import { runEpoch } from './0007-run-epoch'
+import { reviewDecisions } from './0008-review-decisions'
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   briefChecks,
   brandKits,
   runEpoch,
+  reviewDecisions,
 ]

@@ -11,12 +11,12 @@ export class CampaignConflictError extends Error {}
 /** Something the campaign does not have yet (an audit, a version of an artifact type). */
 export class CampaignResourceNotFoundError extends Error {}
 
-/** A review link, or the campaign across all its links, has as much feedback as it may hold. */
+/** A review link, or the campaign across all its links, has as much feedback (or as many decisions) as it may hold. */
 export class ReviewFeedbackLimitError extends Error {
-  constructor(reached: { of: 'link' | 'campaign', limit: number }) {
+  constructor(reached: { of: 'link' | 'campaign', limit: number }, what = 'feedback posts') {
     super(reached.of === 'link'
-      ? `This review link has reached its limit of ${reached.limit} feedback posts. Ask the campaign owner for a new link.`
-      : `This campaign has reached its limit of ${reached.limit} feedback posts.`)
+      ? `This review link has reached its limit of ${reached.limit} ${what}. Ask the campaign owner for a new link.`
+      : `This campaign has reached its limit of ${reached.limit} ${what}.`)
   }
 }
 

@@ -6,6 +6,7 @@ import {
 } from '#shared/campaign'
 import type { BriefAnalysis } from '#shared/brief-contract'
 import type { Database } from '../../db/database'
+import { appendWithinCaps, type CapReached, type PerLinkCaps } from '../../db/append-within-caps'
 import { insertWhile } from '../../db/insert-while'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
@@ -49,10 +50,7 @@ export interface NewReviewFeedback {
 }
 
 /** The most feedback one link, and one campaign across its links, may hold. */
-export interface ReviewFeedbackCaps {
-  perLink: number
-  perCampaign: number
-}
+export type ReviewFeedbackCaps = PerLinkCaps
 
 export interface StoredReviewFeedback {
   row: ReviewFeedbackRow
@@ -61,9 +59,7 @@ export interface StoredReviewFeedback {
 }
 
 /** Which cap a post would pass; nothing was stored. */
-export interface ReviewFeedbackCapReached {
-  capReached: 'link' | 'campaign'
-}
+export type ReviewFeedbackCapReached = CapReached
 
 /**
  * What a run's executor holds: the campaign and the epoch it took with `takeRun`. A takeover raises
@@ -283,22 +279,9 @@ export class CampaignRepository {
     return new Map(rows.map(row => [row.campaignId, row]))
   }
 
-  /**
-   * Appends feedback unless a cap is reached. Posts to one campaign take turns (a lock held until the
-   * transaction ends), so two racing for the last place cannot both take it, on any instance.
-   */
+  /** Appends feedback unless the link or the campaign holds all it may (`appendWithinCaps`). */
   async appendReviewFeedback(feedback: NewReviewFeedback, caps: ReviewFeedbackCaps): Promise<StoredReviewFeedback | ReviewFeedbackCapReached> {
-    return this.db.transaction(async (transaction) => {
-      await transaction.execute(sql`SELECT pg_advisory_xact_lock(${FEEDBACK_LOCK_SPACE}, hashtext(${feedback.campaignId}))`)
-      const [counts] = await transaction.select({
-        link: sql<number>`count(*) FILTER (WHERE ${reviewFeedback.linkId} = ${feedback.linkId})`.mapWith(Number),
-        campaign: count(),
-      }).from(reviewFeedback).where(eq(reviewFeedback.campaignId, feedback.campaignId))
-      if ((counts?.link ?? 0) >= caps.perLink) return { capReached: 'link' }
-      if ((counts?.campaign ?? 0) >= caps.perCampaign) return { capReached: 'campaign' }
-      const [row] = await transaction.insert(reviewFeedback).values(feedback).returning()
-      return { row: row!, campaignCount: (counts?.campaign ?? 0) + 1 }
-    })
+    return appendWithinCaps(this.db, FEEDBACK_LOCK_SPACE, reviewFeedback, reviewFeedback, feedback, caps)
   }
 
   /**

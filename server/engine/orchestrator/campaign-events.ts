@@ -1,5 +1,5 @@
 import type {
-  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewFeedbackNotice,
+  ArtifactChunk, CampaignArtifact, CampaignStatusSnapshot, ComplianceAuditResult, GenerationError, ReviewDecisionNotice, ReviewFeedbackNotice,
 } from '#shared/campaign'
 
 /**
@@ -21,4 +21,6 @@ export interface CampaignEvents {
   statusChanged(ownerId: string, snapshot: CampaignStatusSnapshot): void
   /** A reviewer left feedback: the one new post, for the same audience as a status change. */
   reviewFeedbackReceived(ownerId: string, notice: ReviewFeedbackNotice): void
+  /** A reviewer decided on one item, or the owner resolved a decision: for the same audience. */
+  reviewDecisionChanged(ownerId: string, notice: ReviewDecisionNotice): void
 }

@@ -1,4 +1,7 @@
-import { createdReviewLinkSchema, createReviewLinkSchema, reviewFeedbackItemSchema, reviewFeedbackSchema, reviewLinkListSchema, reviewViewSchema } from '#shared/campaign'
+import {
+  createdReviewLinkSchema, createReviewLinkSchema, reviewDecisionListSchema, reviewDecisionSchema, reviewFeedbackItemSchema, reviewFeedbackSchema,
+  reviewItemDecisionSchema, reviewLinkListSchema, reviewViewSchema,
+} from '#shared/campaign'
 import { hubTokenResponseSchema } from '#shared/schemas/account-responses'
 import { z } from '#shared/schemas/zod'
 import type { OperationDefinition } from '../operation'
@@ -53,5 +56,29 @@ export const reviewOperations: OperationDefinition[] = [
     body: reviewFeedbackSchema,
     success: { 201: { description: 'The stored feedback', schema: reviewFeedbackItemSchema } },
     problems: [403, 404, 409],
+  },
+  {
+    method: 'post', path: '/api/review/{token}/decisions', tag: TAG, access: 'review-link',
+    summary: 'Approve or request changes on one artifact or one post',
+    description: 'Only when the link allows feedback. Records the version decided on; a quote must be text of that item in that version. The owner sees it live.',
+    pathParameters: { token: reviewToken },
+    body: reviewDecisionSchema,
+    success: { 201: { description: 'The stored decision', schema: reviewItemDecisionSchema } },
+    problems: [403, 404, 409],
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}/review-decisions', tag: TAG, access: 'user',
+    summary: 'Reviewers\' decisions on single items',
+    pathParameters: { id: campaignId },
+    success: { 200: { description: 'Every decision, oldest first', schema: reviewDecisionListSchema } },
+    problems: [404],
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/review-decisions/{decisionId}/resolve', tag: TAG, access: 'user',
+    summary: 'Mark a reviewer\'s decision resolved',
+    description: 'Once: resolving it again changes nothing. The campaign\'s watchers see it live.',
+    pathParameters: { id: campaignId, decisionId: { schema: z.string(), description: 'The decision\'s id.' } },
+    success: { 200: { description: 'The resolved decision', schema: reviewItemDecisionSchema } },
+    problems: [404],
   },
 ]

@@ -3,6 +3,7 @@ import { registerUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub, SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { createCampaign, iterations, runToEnd, startCampaignApp, versionsOf } from '../../support/campaigns'
+import { createReviewLink } from '../../support/review-hub'
 import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
 
 const postgres = (await databaseDrivers()).find(driver => driver.name === 'postgres')!
@@ -64,5 +65,16 @@ describe.skipIf(postgres.skipReason)('the campaign journey on PostgreSQL', () =>
     const restored = await owner.client.post(`/api/campaigns/${id}/artifacts/Copy/versions/2/restore`)
     expect(restored.status, JSON.stringify(restored.body)).toBe(201)
     expect(restored.body).toMatchObject({ iteration: 4, content: copy.content, metadata: { restoredFrom: 2 } })
+
+    // A reviewer's decision on one item is stored with its version, and the owner resolves it.
+    const link = await createReviewLink(owner.client, id)
+    const decided = await owner.client.anonymous().post(`/api/review/${link.token}/decisions`, {
+      reviewerName: 'Rae', decision: 'request-changes', comment: 'Warmer.', artifactType: 'Copy', version: 3, quote: 'Edited on PostgreSQL',
+    })
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201)
+    expect(decided.body).toMatchObject({ version: 3, quote: 'Edited on PostgreSQL', resolvedAt: null })
+    const resolved = await owner.client.post(`/api/campaigns/${id}/review-decisions/${decided.body.id}/resolve`)
+    expect(resolved.body.resolvedAt).toEqual(expect.any(String))
+    expect((await owner.client.get(`/api/campaigns/${id}/review-decisions`)).body.decisions).toEqual([resolved.body])
   })
 })

@@ -136,6 +136,12 @@ describe('real answers match the document', () => {
     expect((await anonymous.post(`/api/review/${link.body.token}/feedback`, { reviewerName: 'Rae', decision: 'maybe' })).status).toBe(400)
     expect((await anonymous.post(`/api/review/${link.body.token}/feedback`, { reviewerName: 'Rae', decision: 'approve' })).status).toBe(201)
     expect((await owner.get(`/api/campaigns/${id}/review-feedback?limit=10`)).status).toBe(200)
+    expect((await anonymous.post(`/api/review/${link.body.token}/decisions`, { reviewerName: 'Rae', decision: 'request-changes', artifactType: 'Copy', version: 1 })).status).toBe(400)
+    const decision = await anonymous.post(`/api/review/${link.body.token}/decisions`, { reviewerName: 'Rae', decision: 'request-changes', comment: 'Warmer', artifactType: 'Copy', version: 1 })
+    expect(decision.status).toBe(201)
+    expect((await owner.get(`/api/campaigns/${id}/review-decisions`)).status).toBe(200)
+    expect((await owner.post(`/api/campaigns/${id}/review-decisions/${decision.body.id}/resolve`)).status).toBe(200)
+    expect((await owner.post(`/api/campaigns/${id}/review-decisions/${randomUUID()}/resolve`)).status).toBe(404)
     expect((await owner.delete(`/api/campaigns/${id}/review-links/${link.body.id}`)).status).toBe(204)
     expect((await anonymous.get(`/api/review/${link.body.token}`)).status).toBe(404)
 

@@ -11,7 +11,7 @@ describe('configuration from the environment', () => {
       dataDir: resolve('.data'), databaseUrl: undefined, sessionPassword: undefined, hubTokenSecret: undefined,
       registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
       hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60,
-      reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 }, brandKitsPerUser: 50,
+      reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 }, reviewDecisions: { perLink: 50, perCampaign: 200 }, brandKitsPerUser: 50,
       maxRequestBodyBytes: 1024 * 1024, logLevel: 'info', metricsToken: undefined,
       engineFront: undefined, engineService: { serviceSecret: undefined, webOrigins: [] },
     })
@@ -29,11 +29,11 @@ describe('configuration from the environment', () => {
     const config = loadAppConfig({
       DATA_DIR: '/var/lib/map', DATABASE_URL: 'postgres://db/x', REGISTRATION_OPEN: 'false', RATE_LIMIT_PER_MINUTE: '250', TRUST_PROXY: 'yes',
       REVIEW_FEEDBACK_PER_LINK: '5', REVIEW_FEEDBACK_PER_CAMPAIGN: '20', REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '2', BRAND_KITS_PER_USER: '7', MAX_REQUEST_BODY_BYTES: '65536',
-      LOG_LEVEL: 'Debug', METRICS_TOKEN: ' scrape-token ',
+      REVIEW_DECISIONS_PER_LINK: '3', REVIEW_DECISIONS_PER_CAMPAIGN: '9', LOG_LEVEL: 'Debug', METRICS_TOKEN: ' scrape-token ',
     })
     expect(config).toMatchObject({
       dataDir: '/var/lib/map', databaseUrl: 'postgres://db/x', registrationOpen: false, rateLimitPerMinute: 250, trustProxy: true,
-      reviewFeedback: { perLink: 5, perCampaign: 20, perLinkPerMinute: 2 }, brandKitsPerUser: 7, maxRequestBodyBytes: 65536,
+      reviewFeedback: { perLink: 5, perCampaign: 20, perLinkPerMinute: 2 }, reviewDecisions: { perLink: 3, perCampaign: 9 }, brandKitsPerUser: 7, maxRequestBodyBytes: 65536,
       logLevel: 'debug', metricsToken: 'scrape-token',
     })
   })
