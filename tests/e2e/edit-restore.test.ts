@@ -57,7 +57,7 @@ describe('editing and restoring in Chromium', () => {
     expect(await form.count()).toBe(0)
     // The reviewer did nothing: the hub brought the new version and its audit.
     await reviewedCopy().getByText(RISKY_HEADLINE, { exact: false }).waitFor()
-    await reviewer.getByText(/Verdict/).filter({ hasText: 'Fail' }).waitFor()
+    await reviewer.getByRole('region', { name: 'Compliance' }).getByText('Fail', { exact: true }).waitFor()
   })
 
   it('compares any two versions and restores version 1 as version 3, passed again, live for the reviewer', async () => {
