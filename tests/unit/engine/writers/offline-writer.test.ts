@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { CopyMetadata, ShortCopyMetadata, VisualMetadata } from '#shared/campaign'
 import { auditArtifacts } from '../../../../server/engine/compliance'
 import { countCharacters, hasCallToAction, hashtagKey, normaliseHex, publishedPost } from '../../../../server/engine/content'
@@ -237,19 +237,30 @@ describe('OfflineWriter', () => {
   describe('pace and cancellation', () => {
     const { brief } = REALISTIC_BRIEFS[0]!
 
-    it('waits between pieces when paced', async () => {
-      const started = Date.now()
-      const chunks: number[] = []
-      const writer = new OfflineWriter({ paceMs: 20 })
-      const controller = new AbortController()
-      const writing = writer.write({ campaignId: 'c', brief, type: 'Copy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: () => chunks.push(Date.now()) })
-      await new Promise(resolve => setTimeout(resolve, 130))
-      controller.abort()
-      await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
-      // About one piece per 20 ms: far fewer than the whole text, and more than one.
-      expect(chunks.length).toBeGreaterThan(2)
-      expect(chunks.length).toBeLessThan(12)
-      expect(Date.now() - started).toBeLessThan(1000)
+    it('writes one piece per pace, and stops at the abort', async () => {
+      vi.useFakeTimers()
+      try {
+        const chunks: string[] = []
+        const writer = new OfflineWriter({ paceMs: 20 })
+        const controller = new AbortController()
+        const writing = writer.write({ campaignId: 'c', brief, type: 'Copy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: chunk => chunks.push(chunk) })
+        const settled = writing.catch((error: unknown) => error)
+        await vi.advanceTimersByTimeAsync(0)
+        expect(chunks).toHaveLength(1)
+        await vi.advanceTimersByTimeAsync(19)
+        expect(chunks).toHaveLength(1)
+        for (let pace = 2; pace <= 5; pace++) {
+          await vi.advanceTimersByTimeAsync(20)
+          expect(chunks).toHaveLength(pace)
+        }
+        controller.abort()
+        expect(await settled).toMatchObject({ name: 'AbortError' })
+        await vi.advanceTimersByTimeAsync(1000)
+        expect(chunks).toHaveLength(5)
+      }
+      finally {
+        vi.useRealTimers()
+      }
     })
 
     it('rejects promptly with an AbortError and writes nothing more once aborted', async () => {
