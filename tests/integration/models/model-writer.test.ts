@@ -130,32 +130,22 @@ describe('ModelWriter: invalid structure', () => {
 
 describe('ModelWriter: time limits and cancellation', () => {
   it('gives up on a server that never finishes once the per-call timeout passes', async () => {
+    // The model never finishes: only the time limit can end the call.
     const writer = await writerFor([{ kind: 'stall', chunks: ['Refill '] }], 300)
-    const started = Date.now()
     const failure = await writer.write(writeRequest()).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(ModelTimeoutError)
     expect((failure as Error).message).toBe('Copy by test-model: the model did not finish within 300 ms')
-    expect(Date.now() - started).toBeLessThan(2_000)
     await fake.server.requests[0]!.closed
   })
 
   it('stops promptly when cancelled mid-stream and closes the connection', async () => {
-    const writer = await writerFor([{ kind: 'stall', chunks: ['Refill ', 'your commute. '] }], 10_000)
+    // A time limit longer than the test may take: only the cancel can end the call and close its connection.
+    const writer = await writerFor([{ kind: 'stall', chunks: ['Refill ', 'your commute. '] }], 600_000)
     const controller = new AbortController()
-    let abortedAt = 0
-    const request = writeRequest({
-      signal: controller.signal,
-      onText: () => {
-        if (abortedAt) return
-        abortedAt = Date.now()
-        controller.abort()
-      },
-    })
+    const request = writeRequest({ signal: controller.signal, onText: () => controller.abort() })
     const failure = await writer.write(request).catch((error: unknown) => error)
     expect((failure as Error).name).toBe('AbortError')
-    expect(Date.now() - abortedAt).toBeLessThan(500)
-    const closedAt = await fake.server.requests[0]!.closed
-    expect(closedAt - abortedAt).toBeLessThan(500)
+    await fake.server.requests[0]!.closed
   })
 
   it('does not call the model when already cancelled', async () => {

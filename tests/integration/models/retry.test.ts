@@ -48,14 +48,13 @@ describe('withRetries around a model call', () => {
   it('stops waiting between attempts as soon as the run is cancelled', async () => {
     const writer = await writerFor([{ kind: 'status', status: 503 }, good])
     const controller = new AbortController()
-    const started = Date.now()
+    // A wait between attempts longer than the test may take: only the cancel can end it.
     const attempt = withRetries(() => writer.write(writeRequest({ signal: controller.signal })), {
-      baseDelayMs: 10_000,
+      baseDelayMs: 600_000,
       signal: controller.signal,
       onRetry: () => setTimeout(() => controller.abort(), 20),
     })
     await expect(attempt).rejects.toMatchObject({ name: 'AbortError' })
-    expect(Date.now() - started).toBeLessThan(1_000)
     expect(fake.server.requests).toHaveLength(1)
   })
 })

@@ -264,15 +264,14 @@ describe('OfflineWriter', () => {
     })
 
     it('rejects promptly with an AbortError and writes nothing more once aborted', async () => {
-      const writer = new OfflineWriter({ paceMs: 1000 })
+      // A pause longer than the test may take: only the abort can end it.
+      const writer = new OfflineWriter({ paceMs: 600_000 })
       const controller = new AbortController()
       const chunks: string[] = []
       const writing = writer.write({ campaignId: 'c', brief, type: 'ShortCopy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: chunk => chunks.push(chunk) })
       await new Promise(resolve => setTimeout(resolve, 20))
-      const abortedAt = Date.now()
       controller.abort()
       await expect(writing).rejects.toMatchObject({ name: 'AbortError' })
-      expect(Date.now() - abortedAt).toBeLessThan(100)
       expect(chunks).toHaveLength(1)
     })
 
