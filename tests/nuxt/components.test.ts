@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import ArtifactSection from '~/components/artifact/ArtifactSection.vue'
 import ArtifactShortCopy from '~/components/artifact/ArtifactShortCopy.vue'
 import ArtifactVersionCompare from '~/components/artifact/ArtifactVersionCompare.vue'
+import BrandKitList from '~/components/brand-kit/BrandKitList.vue'
 import ComplianceIssueList from '~/components/compliance/ComplianceIssueList.vue'
 import HubConnectionIndicator from '~/components/hub/HubConnectionIndicator.vue'
 import { artifact } from './fixtures'
@@ -71,5 +72,17 @@ describe('ComplianceIssueList', () => {
     expect(view.text()).toContain('risk.claim')
     expect(view.text()).toContain('headlines[0]')
     expect(view.text()).toContain('Cite a source')
+  })
+})
+
+describe('BrandKitList', () => {
+  const kit = {
+    id: 'kit_1', name: 'Harbour Runners', exampleSentences: ['See you at nine.'], palette: ['#0D1B2A'], bannedTerms: ['guaranteed', 'cure'],
+    requiredHashtags: [], createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-01T10:00:00Z',
+  }
+
+  it('counts each part of a kit in the number its noun takes', async () => {
+    const view = await mountSuspended(BrandKitList, { props: { kits: [kit] } })
+    expect(view.text()).toContain('1 example sentence · 2 banned terms · no required hashtags · no disclaimer')
   })
 })
