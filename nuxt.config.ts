@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
+import { browserBundlePlugins } from './server/config/browser-bundle'
 import { SESSION_MAX_AGE_SECONDS } from './server/accounts/session-lifetime'
 import { withoutSessionWritingReads } from './server/config/session-reads-without-writes'
 
@@ -23,6 +24,11 @@ export default defineNuxtConfig({
   },
   // The app lives at the repository root (pages/, components/, server/ …) rather than under app/.
   srcDir: '.',
+  experimental: {
+    // Links fetch their page's scripts when hovered or focused, not as soon as they are visible: a
+    // cold load fetches the scripts of the page it shows, not those of every page the header links to.
+    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+  },
   compatibilityDate: '2026-11-01',
   nitro: {
     // One route serves the hub's WebSocket upgrade and its HTTP transports.
@@ -33,7 +39,7 @@ export default defineNuxtConfig({
     // get a third of the bytes, with no compression work per request.
     compressPublicAssets: { gzip: true, brotli: true },
   },
-  vite: { plugins: [tailwindcss()] },
+  vite: { plugins: [tailwindcss(), ...browserBundlePlugins] },
   typescript: { strict: true, typeCheck: false },
   telemetry: false,
   hooks: {

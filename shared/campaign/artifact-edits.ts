@@ -20,10 +20,3 @@ export type ArtifactEditInput = z.input<typeof artifactEditSchema>
 
 /** `{n}` of `…/versions/{n}/restore`: the iteration to restore. */
 export const versionNumberSchema = z.coerce.number('A version number').int('A whole number').min(1, 'At least 1').max(1_000_000, 'At most 1000000')
-
-/** Where a version came from when a person made it: "Edited by …", "Restored from version N by …"; null for a writer's. */
-export function versionOrigin(metadata: { editedBy?: string, restoredFrom?: number }): string | null {
-  if (metadata.restoredFrom !== undefined) return `Restored from version ${metadata.restoredFrom}${metadata.editedBy ? ` by ${metadata.editedBy}` : ''}`
-  if (metadata.editedBy !== undefined) return `Edited by ${metadata.editedBy}`
-  return null
-}

@@ -1,5 +1,5 @@
 import { mountSuspended } from '@nuxt/test-utils/runtime'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import ArtifactSection from '~/components/artifact/ArtifactSection.vue'
 import { artifact } from './fixtures'
 
@@ -20,7 +20,8 @@ describe('editing an artifact in its card', () => {
     const section = await mountSuspended(ArtifactSection, { props: { ...props, artifact: copy() } })
     const edit = section.findAll('button').find(button => button.text() === 'Edit')!
     await edit.trigger('click')
-    const form = section.get('form[aria-label="Edit Copy"]')
+    // The form's code is fetched when first asked for.
+    const form = await vi.waitFor(() => section.get('form[aria-label="Edit Copy"]'))
     expect(form.text()).toContain('Saving makes version 3')
     expect(form.text()).toContain('the approval stays with version 2')
     const headline = form.get<HTMLInputElement>('input[name$="headlines.0"]')
