@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import type { Browser, Response } from 'playwright-core'
+import { signedInContext, type SessionCookie } from './signed-in-context'
 
 export interface ScriptWeight {
   files: number
@@ -12,9 +13,8 @@ export interface ScriptWeight {
 }
 
 /** The JavaScript a cold load of `url` fetches: as sent, decompressed and gzipped. */
-export async function weighPageScripts(browser: Browser, url: string, cookie: { name: string, value: string }): Promise<ScriptWeight> {
-  const context = await browser.newContext()
-  await context.addCookies([{ ...cookie, url }])
+export async function weighPageScripts(browser: Browser, url: string, cookie: SessionCookie): Promise<ScriptWeight> {
+  const context = await signedInContext(browser, url, cookie)
   const page = await context.newPage()
   const bodies: Array<Promise<Buffer>> = []
   const sent: Array<Promise<number>> = []

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import type { ApiClient } from '../../support/api-client'
 import { connectCampaignHub } from '../../support/campaign-hub'
+import { signedInContext, type SessionCookie } from './signed-in-context'
 
 export interface StreamingFigures {
   chunks: number
@@ -17,10 +18,9 @@ export interface StreamingFigures {
  * the chunks the page is sent.
  */
 export async function followRunInPage(
-  browser: Browser, baseUrl: string, owner: ApiClient, cookie: { name: string, value: string }, campaignId: string,
+  browser: Browser, baseUrl: string, owner: ApiClient, cookie: SessionCookie, campaignId: string,
 ): Promise<StreamingFigures> {
-  const context = await browser.newContext()
-  await context.addCookies([{ ...cookie, url: baseUrl }])
+  const context = await signedInContext(browser, baseUrl, cookie)
   const page = await context.newPage()
   await page.addInitScript(() => {
     const durations: number[] = []
