@@ -20,6 +20,8 @@ interface NodeWebSocket {
   /** Writes frames that are already complete: what socket.io uses to send one broadcast frame to many sockets. */
   readonly _sender?: { sendFrame?(list: Buffer[]): void }
   readonly _extensions?: Record<string, unknown>
+  /** The TCP socket under it. */
+  readonly _socket?: { cork(): void, uncork(): void }
 }
 
 const OPEN = 1
@@ -47,10 +49,16 @@ export class WebSocketTransport implements ServerTransport {
   /** Used directly where there is one: the peer's `websocket` view is a Proxy, slower on every call. */
   private readonly socket: NodeWebSocket | null
   private readonly preFramed: boolean
+  /** Broadcast frames of one turn of the event loop are held and written together when it ends. */
+  private corked = false
+  private readonly uncork = () => {
+    this.corked = false
+    this.socket!._socket!.uncork()
+  }
 
   constructor(private readonly peer: WebSocketPeer) {
     this.socket = nodeSocketOf(peer)
-    this.preFramed = acceptsPreFramed(this.socket)
+    this.preFramed = acceptsPreFramed(this.socket) && typeof this.socket._socket?.cork === 'function'
   }
 
   send(frame: Frame, binary: boolean): void {
@@ -60,7 +68,16 @@ export class WebSocketTransport implements ServerTransport {
   sendBroadcast(frame: BroadcastFrame): void {
     const socket = this.socket
     // Once closing, `ws` must send nothing more; its own send knows what to do then.
-    if (this.preFramed && socket!.readyState === OPEN) socket!._sender!.sendFrame!([frame.webSocketFrame()])
+    if (this.preFramed && socket!.readyState === OPEN) {
+      // Several broadcasts delivered in one turn (a backplane read carries many) leave in one write
+      // of all their frames rather than one system call each; order is kept, corked or not.
+      if (!this.corked) {
+        this.corked = true
+        socket!._socket!.cork()
+        process.nextTick(this.uncork)
+      }
+      socket!._sender!.sendFrame!([frame.webSocketFrame()])
+    }
     else this.peer.send(frame.payload, { binary: frame.binary })
   }
 
