@@ -1,9 +1,8 @@
 import { gzipSync } from 'node:zlib'
-import type { Browser, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page, Response } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser } from '../support/api-client'
-import type { RunningApp } from '../support/app-server'
-import { launchBrowser } from '../support/browser'
+import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 
@@ -15,31 +14,22 @@ const BUDGET_GZIP_KB = 185
 
 /** The campaign page fetches the scripts its first view needs; its dialogs' code comes when they open. */
 describe('the campaign page\'s scripts in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+  const suite = useAppInBrowser(() => startCampaignApp())
   let page: Page
   const scripts: Array<Promise<{ url: string, gzipBytes: number }>> = []
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startCampaignApp(), launchBrowser()])
-    const owner = await registerUser(app.url)
+    const owner = await registerUser(suite.app.url)
     const campaignId = await createCampaign(owner.client)
     await runToEnd(owner.client, campaignId, '/generate')
-    const context = await browser.newContext()
-    const [name, value] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
-    await context.addCookies([{ name, value, url: app.url }])
-    page = await context.newPage()
+    ;({ page } = await openPage(suite, { signedInAs: owner.client }))
     page.on('response', (response: Response) => {
       if (response.request().resourceType() === 'script') scripts.push(response.body().then(body => ({ url: response.url(), gzipBytes: gzipSync(body).length })))
     })
-    await page.goto(`${app.url}/campaigns/${campaignId}`)
+    await page.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(page)
     // The hub client is part of the first view: count it.
     await page.getByText('Connected', { exact: true }).waitFor()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   it(`fetches at most ${BUDGET_GZIP_KB} KB of gzipped JavaScript on a cold load, the hub client included`, async () => {

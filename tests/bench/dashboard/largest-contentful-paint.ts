@@ -1,12 +1,13 @@
 import type { Browser } from 'playwright-core'
-import { signedInContext, type SessionCookie } from './signed-in-context'
+import type { ApiClient } from '../../support/api-client'
+import { signedInContext } from './signed-in-context'
 
 /**
  * Largest Contentful Paint of one cold load of `url` (a fresh browser context, so nothing is
  * cached): the last candidate Chromium reported once the page and its hub connection are idle.
  */
-export async function largestContentfulPaint(browser: Browser, url: string, cookie: SessionCookie): Promise<number> {
-  const context = await signedInContext(browser, url, cookie)
+export async function largestContentfulPaint(browser: Browser, url: string, client: ApiClient): Promise<number> {
+  const context = await signedInContext(browser, client)
   const page = await context.newPage()
   await page.goto(url, { waitUntil: 'networkidle' })
   const lcp = await page.evaluate(() => new Promise<number>((resolve) => {

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { Browser, Response } from 'playwright-core'
-import { signedInContext, type SessionCookie } from './signed-in-context'
+import type { ApiClient } from '../../support/api-client'
+import { signedInContext } from './signed-in-context'
 
 export interface ScriptWeight {
   files: number
@@ -13,8 +14,8 @@ export interface ScriptWeight {
 }
 
 /** The JavaScript a cold load of `url` fetches: as sent, decompressed and gzipped. */
-export async function weighPageScripts(browser: Browser, url: string, cookie: SessionCookie): Promise<ScriptWeight> {
-  const context = await signedInContext(browser, url, cookie)
+export async function weighPageScripts(browser: Browser, url: string, client: ApiClient): Promise<ScriptWeight> {
+  const context = await signedInContext(browser, client)
   const page = await context.newPage()
   const bodies: Array<Promise<Buffer>> = []
   const sent: Array<Promise<number>> = []

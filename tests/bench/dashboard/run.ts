@@ -29,20 +29,18 @@ async function main(): Promise<void> {
   const browser = await launchBrowser()
   try {
     const owner = await registerUser(app.url)
-    const [name, value] = owner.client.sessionCookie!.split(/=(.*)/s) as [string, string]
-    const cookie = { name, value }
     const brief = { ...SAMPLE_BRIEF, executionMode: 'parallel' }
 
     log('streaming a run into an open campaign page')
     const streamed = await createCampaign(owner.client, brief)
-    const streaming = await followRunInPage(browser, app.url, owner.client, cookie, streamed)
+    const streaming = await followRunInPage(browser, app.url, owner.client, streamed)
 
     const pageUrl = `${app.url}/campaigns/${streamed}`
     log('weighing the campaign page\'s scripts')
-    const scripts = await weighPageScripts(browser, pageUrl, cookie)
+    const scripts = await weighPageScripts(browser, pageUrl, owner.client)
     log(`${DASHBOARD_BENCH.loads} cold loads for Largest Contentful Paint`)
     const paints: number[] = []
-    for (let load = 0; load < DASHBOARD_BENCH.loads; load++) paints.push(await largestContentfulPaint(browser, pageUrl, cookie))
+    for (let load = 0; load < DASHBOARD_BENCH.loads; load++) paints.push(await largestContentfulPaint(browser, pageUrl, owner.client))
 
     clearInterval(sampler)
     const load = summarize(loadSamples)

@@ -1,17 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core'
+import type { ApiClient } from '../../support/api-client'
+import { signIn } from '../../support/browser-suite'
 
-export interface SessionCookie {
-  name: string
-  value: string
-}
-
-/**
- * A fresh browser context (nothing cached) holding the owner's session cookie for the whole site,
- * as the server sets it (`Path=/`): given a page's address, Playwright would scope the cookie to
- * that page's folder, and the page's own calls (its hub token) would go out signed out.
- */
-export async function signedInContext(browser: Browser, url: string, cookie: SessionCookie): Promise<BrowserContext> {
+/** A fresh browser context (nothing cached) signed in with the client's session for the whole site. */
+export async function signedInContext(browser: Browser, client: ApiClient): Promise<BrowserContext> {
   const context = await browser.newContext()
-  await context.addCookies([{ ...cookie, url: new URL(url).origin }])
+  await signIn(context, client, client.baseUrl)
   return context
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import type { ApiClient } from '../../support/api-client'
 import { connectCampaignHub } from '../../support/campaign-hub'
-import { signedInContext, type SessionCookie } from './signed-in-context'
+import { signedInContext } from './signed-in-context'
 
 export interface StreamingFigures {
   chunks: number
@@ -18,9 +18,9 @@ export interface StreamingFigures {
  * the chunks the page is sent.
  */
 export async function followRunInPage(
-  browser: Browser, baseUrl: string, owner: ApiClient, cookie: SessionCookie, campaignId: string,
+  browser: Browser, baseUrl: string, owner: ApiClient, campaignId: string,
 ): Promise<StreamingFigures> {
-  const context = await signedInContext(browser, baseUrl, cookie)
+  const context = await signedInContext(browser, owner)
   const page = await context.newPage()
   await page.addInitScript(() => {
     const durations: number[] = []
