@@ -1,4 +1,4 @@
-import { PLATFORMS } from '../campaign/brief'
+import { PLATFORMS } from '../campaign/platforms'
 import { z } from '../schemas/zod'
 import { CLAIM_CLASS_IDS } from './claim-classes'
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../campaign/brief'
+import type { Platform } from '../campaign/platforms'
 import type { BriefCheck, BriefLine, LengthScope } from './checks'
 import { CLAIM_CLASSES } from './claim-classes'
 

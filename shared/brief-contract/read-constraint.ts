@@ -1,4 +1,4 @@
-import type { Platform } from '../campaign/brief'
+import type { Platform } from '../campaign/platforms'
 import type { BriefCheck, LengthScope } from './checks'
 import { CLAIM_CLASSES, type ClaimClassId } from './claim-classes'
 import { cleanLine, firstUrl, listItems, parseCount, quotedItems, singlePhrase, tidyPhrase } from './line-text'

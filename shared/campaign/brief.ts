@@ -1,10 +1,8 @@
 import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
+import { DEFAULT_PLATFORMS, PLATFORMS } from './platforms'
 
 /** Social platforms short copy is written for, each with its own length rule. */
-export const PLATFORMS = ['x', 'linkedin', 'instagram', 'facebook', 'tiktok'] as const
-export type Platform = (typeof PLATFORMS)[number]
-export const DEFAULT_PLATFORMS: Platform[] = ['x', 'linkedin', 'instagram']
 
 const text = (max: number) => storableString().trim().min(1, 'Required').max(max, `At most ${max} characters`)
 const hexColour = storableString().trim().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'A hex colour such as #1A2B3C')

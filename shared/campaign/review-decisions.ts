@@ -2,7 +2,7 @@ import { storableString } from '../schemas/storable-text'
 import { z } from '../schemas/zod'
 import { characterCount } from '../utils/character-count'
 import { ARTIFACT_TYPES, type ArtifactType } from './artifacts'
-import { PLATFORMS, type Platform } from './brief'
+import { PLATFORMS, type Platform } from './platforms'
 import { requireCommentForChanges, reviewCommentField, reviewDecisionField, reviewerNameField, type ReviewDecision } from './review'
 
 export const REVIEW_QUOTE_MAX_CHARACTERS = 500
@@ -72,18 +72,4 @@ export interface ReviewDecisionNotice {
 export interface ReviewDecisionList {
   campaignId: string
   decisions: ReviewItemDecision[]
-}
-
-export function sameReviewItem(a: ReviewItem, b: ReviewItem): boolean {
-  return a.artifactType === b.artifactType && a.platform === b.platform && a.postIndex === b.postIndex
-}
-
-/** Decided on a version older than the artifact's current one: what it judged may have changed. */
-export function isOutdatedDecision(decision: Pick<ReviewItemDecision, 'version'>, currentVersion: number | undefined): boolean {
-  return currentVersion !== undefined && currentVersion > decision.version
-}
-
-/** Asks the owner for something and is not resolved yet. */
-export function isOpenDecision(decision: Pick<ReviewItemDecision, 'decision' | 'resolvedAt'>): boolean {
-  return decision.decision === 'request-changes' && decision.resolvedAt === null
 }

@@ -1,4 +1,4 @@
-import type { Platform } from '../campaign/brief'
+import type { Platform } from '../campaign/platforms'
 
 /** Each platform as its own brand writes it. */
 export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {

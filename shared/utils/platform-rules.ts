@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text'
-import type { Platform } from '../campaign/brief'
+import type { Platform } from '../campaign/platforms'
 
 export interface PlatformRule {
   /** The most characters one post may have, counted the platform's way. */

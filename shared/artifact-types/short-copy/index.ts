@@ -1,6 +1,6 @@
 import { z } from '../../schemas/zod'
 import { storableString } from '../../schemas/storable-text'
-import { PLATFORMS } from '../../campaign/brief'
+import { PLATFORMS } from '../../campaign/platforms'
 import { markdownBlock, markdownInline } from '../../utils/markdown-text'
 import { PLATFORM_NAMES } from '../../utils/platform-names'
 import { publishedPost } from '../../utils/published-post'

@@ -1,6 +1,6 @@
 import { z } from '../../schemas/zod'
 import type { ProvenanceMetadata } from '../../campaign/artifacts'
-import { PLATFORMS, type Platform } from '../../campaign/brief'
+import { PLATFORMS, type Platform } from '../../campaign/platforms'
 import { provenanceFields } from '../provenance-schema'
 
 export interface ShortCopyVariant {
