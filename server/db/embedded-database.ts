@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite'
 import type { Database, DatabaseConnection } from './database'
 import { EmbeddedDatabaseWorker } from './embedded/worker-client'
 import { schema } from './schema'
+import { statementCounter } from './statement-counter'
 import { observeWrites, WriteHealth } from './write-health'
 
 /**
@@ -17,7 +18,7 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseCo
   const writes = new WriteHealth()
   observeWrites(client, writes)
   // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handle provides.
-  const db = drizzle({ client: client as unknown as PGlite, schema }) as unknown as Database
+  const db = drizzle({ client: client as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
   // PGlite is a single session: queueing work through it keeps statements of one session together.
   let queue: Promise<unknown> = Promise.resolve()
   return {

@@ -7,10 +7,11 @@ import type { Database } from './database'
  * (INSERT … SELECT … FOR SHARE): the guard row is share-locked for the statement alone, so a
  * concurrent update of it either waits for the insert or makes it insert nothing. One statement
  * and not a transaction, so a client paused mid-way holds no lock that others wait on.
- * Returns the inserted row, or null when the condition did not hold.
+ * Returns the inserted row, or null when the condition did not hold. `db` may be `db.with(…)`: its
+ * CTEs run in the same statement.
  */
 export async function insertWhile<T extends PgTable>(
-  db: Database, table: T, values: T['$inferInsert'], guard: PgTable, condition: SQLWrapper,
+  db: Pick<Database, 'insert'>, table: T, values: T['$inferInsert'], guard: PgTable, condition: SQLWrapper,
 ): Promise<T['$inferSelect'] | null> {
   // Every column in the table's order, as Drizzle lists them in the INSERT: typed casts, since a
   // SELECT's parameters carry no type of their own.

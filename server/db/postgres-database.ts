@@ -4,6 +4,7 @@ import type { Database, DatabaseConnection } from './database'
 import { logger } from '../observability/logger'
 import { describeError } from '../utils/describe-error'
 import { schema } from './schema'
+import { statementCounter } from './statement-counter'
 import { observeWrites, WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
@@ -12,7 +13,7 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
   pool.on('error', error => logger.error({ error: describeError(error) }, 'PostgreSQL connection error'))
   const writes = new WriteHealth()
   observeWrites(pool, writes)
-  const db = drizzle({ client: pool, schema }) as unknown as Database
+  const db = drizzle({ client: pool, schema, logger: statementCounter }) as unknown as Database
   return {
     db,
     kind: 'postgres',

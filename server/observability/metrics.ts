@@ -96,3 +96,9 @@ export const modelCallErrors = new Counter({
   help: 'Model calls that failed for good, retries exhausted or not retryable.',
   registers,
 })
+
+export const databaseStatements = new Counter({
+  name: 'database_statements_total',
+  help: 'SQL statements the application\'s repositories sent to the database (the run queue\'s own excluded).',
+  registers,
+})

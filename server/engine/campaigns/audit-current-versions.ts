@@ -3,7 +3,7 @@ import type { BriefCheck } from '#shared/brief-contract'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
 import { auditArtifacts } from '../compliance'
 import { briefChecksOf } from './brief-checks'
-import type { CampaignRepository } from './campaign-repository'
+import type { CampaignRepository, JudgedAudit } from './campaign-repository'
 
 export type Auditor = (input: {
   campaignId: string
@@ -14,16 +14,7 @@ export type Auditor = (input: {
 
 /** Where an audit and the statuses it gives are stored: the repository, or a run's fenced writes. */
 export interface AuditStore {
-  appendAudit: (result: ComplianceAuditResult) => Promise<ComplianceAuditRow>
-  setAuditedStatus: (auditId: string, flaggedIds: string[], passedIds: string[]) => Promise<void>
-}
-
-/** The repository as an audit store: a person's change, made under the campaign's row lock. */
-function repositoryStore(repository: CampaignRepository, campaignId: string): AuditStore {
-  return {
-    appendAudit: result => repository.appendAudit(campaignId, result),
-    setAuditedStatus: (auditId, flaggedIds, passedIds) => repository.setAuditedStatus(auditId, flaggedIds, passedIds),
-  }
+  appendJudgedAudit: (judged: JudgedAudit) => Promise<ComplianceAuditRow>
 }
 
 export interface CurrentAudit {
@@ -36,24 +27,34 @@ export interface CurrentAudit {
 }
 
 /**
- * Audits the current version of each type, stores the audit (in `store`: a run passes its fenced
- * writes) and marks each version it judged flagged (High issues) or passed. Approved versions keep their approval: that is the marketer's call.
+ * Audits the current version of each type, read from the database, and stores the audit with the
+ * status it gives each version: a person's change, made under the campaign's row lock.
  */
-export async function auditCurrentVersions(
-  repository: CampaignRepository, campaign: CampaignRow, audit: Auditor, store: AuditStore = repositoryStore(repository, campaign.id),
-): Promise<CurrentAudit> {
-  const current = await repository.currentVersions(campaign.id)
+export async function auditCurrentVersions(repository: CampaignRepository, campaign: CampaignRow, audit: Auditor): Promise<CurrentAudit> {
+  const store: AuditStore = { appendJudgedAudit: judged => repository.appendJudgedAudit(campaign.id, judged) }
+  return auditVersions(await repository.currentVersions(campaign.id), campaign, audit, store)
+}
+
+/**
+ * Audits `current` (the newest version of each type), stores the audit in `store` (a run passes its
+ * fenced writes) and marks each version it judged flagged (High issues) or passed, in one write.
+ * Approved versions keep their approval: that is the marketer's call.
+ */
+export async function auditVersions(current: ArtifactVersionRow[], campaign: CampaignRow, audit: Auditor, store: AuditStore): Promise<CurrentAudit> {
   const result = await audit({
     campaignId: campaign.id,
     brief: campaign.brief,
     checks: briefChecksOf(campaign).checks,
     artifacts: current.map(version => ({ type: version.type, content: version.content, metadata: version.metadata })),
   })
-  const stored = await store.appendAudit(result)
   const flagged = new Set(result.issues.filter(issue => issue.severity === 'High').map(issue => issue.artifactType as ArtifactType))
   const unapproved = current.filter(version => version.status !== 'Approved')
   const isFlagged = (version: ArtifactVersionRow) => flagged.has(version.type)
-  await store.setAuditedStatus(stored.id, unapproved.filter(isFlagged).map(version => version.id), unapproved.filter(version => !isFlagged(version)).map(version => version.id))
+  const stored = await store.appendJudgedAudit({
+    result,
+    flaggedIds: unapproved.filter(isFlagged).map(version => version.id),
+    passedIds: unapproved.filter(version => !isFlagged(version)).map(version => version.id),
+  })
   for (const version of current) if (version.status === 'Approved') flagged.delete(version.type)
   // What was just stored, without reading it back: nothing else changes a version's status meanwhile
   // (a run holds the campaign until it ends; an edit holds its row lock).

@@ -13,6 +13,7 @@ import {
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
+import { campaignWithFeedbackColumns, type CampaignWithFeedback } from './campaign-with-feedback'
 import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
 
@@ -68,6 +69,13 @@ export type ReviewFeedbackCapReached = CapReached
 export interface RunFence {
   campaignId: string
   epoch: number
+}
+
+/** An audit and what it judged: the versions it flagged (High issues) and those it passed. */
+export interface JudgedAudit {
+  result: ComplianceAuditResult
+  flaggedIds: string[]
+  passedIds: string[]
 }
 
 /** Namespace of the advisory locks that let one feedback post per campaign in at a time. */
@@ -148,16 +156,16 @@ export class CampaignRepository {
    * current (not deleted, cancelled or replaced), in one statement. The row's `runEpoch` is the
    * executor's fence; null when the run moved on.
    */
-  async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignRow | null> {
+  async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
     const [row] = await this.db.update(campaigns).set({ ...patch, runEpoch: sql`${campaigns.runEpoch} + 1`, updatedAt: new Date() })
       .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
-      .returning()
+      .returning(campaignWithFeedbackColumns)
     return row ?? null
   }
 
   /** Changes the campaign only while `fence` holds: null when another executor took the run, or it was deleted. */
-  async updateFenced(fence: RunFence, patch: CampaignPatch): Promise<CampaignRow | null> {
-    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(holds(fence)).returning()
+  async updateFenced(fence: RunFence, patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
+    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(holds(fence)).returning(campaignWithFeedbackColumns)
     return row ?? null
   }
 
@@ -166,23 +174,30 @@ export class CampaignRepository {
     return insertWhile(this.db, artifactVersions, { ...version, id: newId('art'), status: 'Generated' }, campaigns, holds(fence))
   }
 
-  /** `appendAudit` while `fence` holds; null (nothing stored) when it does not. */
-  async appendAuditFenced(fence: RunFence, result: ComplianceAuditResult): Promise<ComplianceAuditRow | null> {
-    return insertWhile(this.db, complianceAudits, { id: newId('aud'), campaignId: fence.campaignId, result }, campaigns, holds(fence))
+  /** `appendJudgedAudit` while `fence` holds; null (nothing stored, no status changed) when it does not. */
+  async appendJudgedAuditFenced(fence: RunFence, judged: JudgedAudit): Promise<ComplianceAuditRow | null> {
+    return this.appendJudged(fence.campaignId, judged, holds(fence))
+  }
+
+  /** Stores an audit and marks the versions it judged, flagged or passed, in one statement. */
+  async appendJudgedAudit(campaignId: string, judged: JudgedAudit): Promise<ComplianceAuditRow> {
+    return (await this.appendJudged(campaignId, judged, eq(campaigns.id, campaignId)))!
   }
 
   /**
-   * `setAuditedStatus` while `fence` holds, in one statement that share-locks the campaign's row (as
-   * `insertWhile` does); false (nothing changed) when it does not.
+   * The audit's insert and the versions' update in one statement, both only while `condition` finds
+   * the campaign's row (share-locked for the statement, as `insertWhile` does): the update runs as a
+   * CTE beside the insert, so both happen or neither.
    */
-  async setAuditedStatusFenced(fence: RunFence, auditId: string, flaggedIds: string[], passedIds: string[]): Promise<boolean> {
-    if (flaggedIds.length + passedIds.length === 0) return true
+  private async appendJudged(campaignId: string, { result, flaggedIds, passedIds }: JudgedAudit, condition: SQL): Promise<ComplianceAuditRow | null> {
+    const auditId = newId('aud')
+    const judgedIds = [...flaggedIds, ...passedIds]
     const flagged = flaggedIds.length > 0 ? inArray(artifactVersions.id, flaggedIds) : sql`false`
-    const changed = await this.db.update(artifactVersions)
+    const marked = this.db.$with('marked').as(this.db.update(artifactVersions)
       .set({ status: sql`CASE WHEN ${flagged} THEN 'Flagged' ELSE 'Passed' END`, auditId })
-      .where(and(inArray(artifactVersions.id, [...flaggedIds, ...passedIds]), sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${holds(fence)} FOR SHARE)`))
-      .returning({ id: artifactVersions.id })
-    return changed.length > 0
+      .where(and(judgedIds.length > 0 ? inArray(artifactVersions.id, judgedIds) : sql`false`, sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${condition} FOR SHARE)`))
+      .returning({ id: artifactVersions.id }))
+    return insertWhile(this.db.with(marked), complianceAudits, { id: auditId, campaignId, result }, campaigns, condition)
   }
 
   /** The owner's runs queued or under way, on every instance. */
@@ -226,36 +241,15 @@ export class CampaignRepository {
     return row ?? null
   }
 
-  /** Appends a version; its iteration comes from `nextIteration` (unique per campaign and type). */
+  /** Appends a version; its iteration is one past the current version's (unique per campaign and type). */
   async appendVersion(version: NewArtifactVersion): Promise<ArtifactVersionRow> {
     const [row] = await this.db.insert(artifactVersions).values({ ...version, id: newId('art'), status: 'Generated' }).returning()
     return row!
   }
 
-  async nextIteration(campaignId: string, type: ArtifactType): Promise<number> {
-    const [latest] = await this.db.select({ iteration: artifactVersions.iteration }).from(artifactVersions)
-      .where(and(eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.type, type)))
-      .orderBy(desc(artifactVersions.iteration)).limit(1)
-    return (latest?.iteration ?? 0) + 1
-  }
-
   async setVersionStatus(versionIds: string[], status: ArtifactVersionStatus, auditId?: string): Promise<void> {
     if (versionIds.length === 0) return
     await this.db.update(artifactVersions).set({ status, ...(auditId && { auditId }) }).where(inArray(artifactVersions.id, versionIds))
-  }
-
-  /** Marks what an audit judged, flagged and passed versions in one statement (a run does this every round). */
-  async setAuditedStatus(auditId: string, flaggedIds: string[], passedIds: string[]): Promise<void> {
-    if (flaggedIds.length + passedIds.length === 0) return
-    const flagged = flaggedIds.length > 0 ? inArray(artifactVersions.id, flaggedIds) : sql`false`
-    await this.db.update(artifactVersions)
-      .set({ status: sql`CASE WHEN ${flagged} THEN 'Flagged' ELSE 'Passed' END`, auditId })
-      .where(inArray(artifactVersions.id, [...flaggedIds, ...passedIds]))
-  }
-
-  async appendAudit(campaignId: string, result: ComplianceAuditResult): Promise<ComplianceAuditRow> {
-    const [row] = await this.db.insert(complianceAudits).values({ id: newId('aud'), campaignId, result }).returning()
-    return row!
   }
 
   async latestAudit(campaignId: string): Promise<ComplianceAuditRow | null> {

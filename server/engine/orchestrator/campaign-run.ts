@@ -1,9 +1,10 @@
 import { ARTIFACT_TYPES, type ArtifactType, type CampaignArtifact, type FeedbackCheck } from '#shared/campaign'
 import type { CampaignRow } from '../../db/schema'
 import { AGENT_NAMES } from '../campaigns/agents'
-import { auditCurrentVersions, type Auditor } from '../campaigns/audit-current-versions'
+import { auditVersions, type Auditor } from '../campaigns/audit-current-versions'
 import { briefChecksOf } from '../campaigns/brief-checks'
 import type { CampaignPatch, CampaignRepository } from '../campaigns/campaign-repository'
+import type { CampaignWithFeedback } from '../campaigns/campaign-with-feedback'
 import { toArtifact } from '../campaigns/campaign-views'
 import { announceStatus } from '../campaigns/status-announcer'
 import type { RunRequest } from '../campaigns/run-request'
@@ -13,6 +14,7 @@ import type { CampaignEvents } from './campaign-events'
 import { StageClock } from './stage-clock'
 import { explainRunFailure } from './run-failures'
 import { RunCancelled, RunInterrupted } from './run-interruptions'
+import { RunState } from './run-state'
 import { RunWrites } from './run-writes'
 
 export type { Auditor } from '../campaigns/audit-current-versions'
@@ -46,7 +48,8 @@ export { LeaseLost, RunInterrupted, ServerShutdown } from './run-interruptions'
  * One run of a campaign: write the requested artifacts, audit everything current, revise
  * what the audit flags (up to the configured rounds), then complete, fail or wait for the
  * marketer. Every state change is persisted before it is announced, and every write is fenced by
- * `writes`: an execution that lost the run stops at its next write, which is refused.
+ * `writes`: an execution that lost the run stops at its next write, which is refused. Snapshots come
+ * from what the run holds (RunState) and the feedback its writes return, not from reads of their own.
  */
 export async function executeRun(job: RunJob, deps: RunDependencies, writes = new RunWrites(deps.repository, job)): Promise<RunOutcome> {
   const { repository, events } = deps
@@ -56,7 +59,6 @@ export async function executeRun(job: RunJob, deps: RunDependencies, writes = ne
     if (patch.stage !== undefined) stages.enter(patch.stage)
     return writes.update(patch)
   }
-  const announceSnapshot = (row: CampaignRow) => announceStatus(repository, events, row)
 
   try {
     // A run cancelled while queued ends here, never announced as started.
@@ -66,32 +68,35 @@ export async function executeRun(job: RunJob, deps: RunDependencies, writes = ne
     // Deleted, or no longer this run (cancelled or replaced while it waited): nothing to do.
     if (!taken) return 'cancelled'
     let campaign = taken
+    const state = await RunState.load(repository, campaignId)
+    const announceSnapshot = (row: CampaignWithFeedback) => events.statusChanged(row.ownerId, state.snapshot(row))
     events.started(campaignId)
-    await announceSnapshot(campaign)
+    announceSnapshot(campaign)
 
     // A resumed run keeps what it wrote before the interruption.
-    const written = new Set((await repository.currentVersions(campaignId)).filter(version => version.runId === job.runId).map(version => version.type))
+    const written = new Set(state.currentVersions().filter(version => version.runId === job.runId).map(version => version.type))
     const toWrite = job.request.types.filter(type => !written.has(type))
-    const failures = await writeArtifacts(job, campaign, toWrite, () => job.request.feedback, deps, writes)
+    const failures = await writeArtifacts(job, campaign, toWrite, () => job.request.feedback, deps, writes, state)
     if (failures.length > 0) {
       const reason = failures.map(({ type, message }) => `${type}: ${message}`).join('; ')
       campaign = await persist({ status: 'Failed', stage: null, statusReason: `Generation failed after retries (${reason}). Regenerate the failed artifact to try again.`, runRequest: null })
       events.failed({ campaignId, errorMessage: campaign.statusReason!, failedAt: campaign.updatedAt.toISOString() })
-      await announceSnapshot(campaign)
+      announceSnapshot(campaign)
       return 'failed'
     }
 
     for (let round = 0; ; round++) {
       campaign = await persist({ stage: 'Auditing' })
-      await announceSnapshot(campaign)
-      const { result, flagged, current } = await auditCurrentVersions(repository, campaign, deps.audit, writes)
+      announceSnapshot(campaign)
+      const { result, audit, flagged, current } = await auditVersions(state.currentVersions(), campaign, deps.audit, writes)
+      state.audited(audit, current)
       events.complianceChecked(result)
 
       const complete = current.length === ARTIFACT_TYPES.length
       if (complete && (result.verdict !== 'Fail' || current.every(version => version.status === 'Approved'))) {
         campaign = await persist({ status: 'Completed', stage: null, completedAt: new Date(), runRequest: null })
         events.completed(campaignId)
-        await announceSnapshot(campaign)
+        announceSnapshot(campaign)
         return 'completed'
       }
       if (flagged.size === 0 || round >= deps.maxRevisionRounds) {
@@ -102,18 +107,18 @@ export async function executeRun(job: RunJob, deps: RunDependencies, writes = ne
             ? 'The audit still flags this work after automatic revisions: approve it, regenerate it with feedback, or revise the campaign.'
             : 'Some artifacts are missing: regenerate them to complete the campaign.',
         })
-        await announceSnapshot(campaign)
+        announceSnapshot(campaign)
         return 'awaiting_review'
       }
       campaign = await persist({ stage: 'Revising' })
-      await announceSnapshot(campaign)
+      announceSnapshot(campaign)
       const recommendations = (type: ArtifactType) => result.issues
         .filter(issue => issue.artifactType === type && issue.severity === 'High')
         .map(issue => issue.recommendation)
-      const revisionFailures = await writeArtifacts(job, campaign, [...flagged], recommendations, deps, writes)
+      const revisionFailures = await writeArtifacts(job, campaign, [...flagged], recommendations, deps, writes, state)
       if (revisionFailures.length > 0) {
         campaign = await persist({ stage: 'AwaitingReview', runRequest: null, statusReason: 'An automatic revision failed: regenerate the flagged artifacts to try again.' })
-        await announceSnapshot(campaign)
+        announceSnapshot(campaign)
         return 'awaiting_review'
       }
     }
@@ -122,7 +127,7 @@ export async function executeRun(job: RunJob, deps: RunDependencies, writes = ne
     if (signal.reason instanceof RunInterrupted) return 'interrupted'
     if (!signal.aborted && !(error instanceof RunCancelled)) throw error
     const row = await writes.end({ status: 'Cancelled', stage: null, statusReason: 'Generation was cancelled. Completed artifacts were kept.', runRequest: null })
-    if (row) await announceSnapshot(row)
+    if (row) await announceStatus(repository, events, row)
     return 'cancelled'
   }
   finally {
@@ -138,8 +143,9 @@ async function writeArtifacts(
   feedbackFor: (type: ArtifactType) => string[],
   deps: RunDependencies,
   writes: RunWrites,
+  state: RunState,
 ): Promise<Array<{ type: ArtifactType, message: string }>> {
-  const write = (type: ArtifactType) => writeOne(job, campaign, type, feedbackFor(type), deps, writes)
+  const write = (type: ArtifactType) => writeOne(job, campaign, type, feedbackFor(type), deps, writes, state)
   const outcomes: PromiseSettledResult<void>[] = []
   if (campaign.brief.executionMode === 'sequential') {
     for (const type of types) outcomes.push(await write(type).then(value => ({ status: 'fulfilled' as const, value }), reason => ({ status: 'rejected' as const, reason })))
@@ -153,11 +159,13 @@ async function writeArtifacts(
     : [])
 }
 
-async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, feedback: string[], deps: RunDependencies, writes: RunWrites): Promise<void> {
+async function writeOne(
+  job: RunJob, campaign: CampaignRow, type: ArtifactType, feedback: string[], deps: RunDependencies, writes: RunWrites, state: RunState,
+): Promise<void> {
   const { campaignId, runId, request, controller: { signal } } = job
-  const { repository, writer, events } = deps
-  const iteration = await repository.nextIteration(campaignId, type)
-  const previous = (await repository.currentVersions(campaignId)).find(version => version.type === type)
+  const { writer, events } = deps
+  const iteration = state.nextIteration(type)
+  const previous = state.currentOf(type)
   let sequence = 0
   const written = await deps.retry(campaignId, () => {
     // Each attempt streams its text from the start, so listeners start over with it.
@@ -187,6 +195,7 @@ async function writeOne(job: RunJob, campaign: CampaignRow, type: ArtifactType, 
     tags: request.tags,
     runId,
   })
+  state.versionWritten(row)
   events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true, sequence })
   events.artifactGenerated(toArtifact(row))
 }

@@ -1,6 +1,7 @@
-import { RUNNING_STAGES, type ComplianceAuditResult } from '#shared/campaign'
+import { RUNNING_STAGES } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
-import type { CampaignPatch, CampaignRepository, NewArtifactVersion, RunFence } from '../campaigns/campaign-repository'
+import type { CampaignPatch, CampaignRepository, JudgedAudit, NewArtifactVersion, RunFence } from '../campaigns/campaign-repository'
+import type { CampaignWithFeedback } from '../campaigns/campaign-with-feedback'
 import { logger } from '../../observability/logger'
 import { LeaseLost, RunCancelled } from './run-interruptions'
 
@@ -28,13 +29,13 @@ export class RunWrites {
   }
 
   /** Takes the run (raising its epoch) with `patch`; null when the run moved on (deleted, cancelled, replaced). */
-  async take(patch: CampaignPatch): Promise<CampaignRow | null> {
+  async take(patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
     const row = await this.repository.takeRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
     if (row) this.fence = { campaignId: row.id, epoch: row.runEpoch }
     return row
   }
 
-  async update(patch: CampaignPatch): Promise<CampaignRow> {
+  async update(patch: CampaignPatch): Promise<CampaignWithFeedback> {
     return await this.repository.updateFenced(this.held(), patch) ?? this.refused()
   }
 
@@ -42,12 +43,9 @@ export class RunWrites {
     return await this.repository.appendVersionFenced(this.held(), version) ?? this.refused()
   }
 
-  async appendAudit(result: ComplianceAuditResult): Promise<ComplianceAuditRow> {
-    return await this.repository.appendAuditFenced(this.held(), result) ?? this.refused()
-  }
-
-  async setAuditedStatus(auditId: string, flaggedIds: string[], passedIds: string[]): Promise<void> {
-    if (!await this.repository.setAuditedStatusFenced(this.held(), auditId, flaggedIds, passedIds)) await this.refused()
+  /** The audit and the statuses it gives, stored together (an AuditStore). */
+  async appendJudgedAudit(judged: JudgedAudit): Promise<ComplianceAuditRow> {
+    return await this.repository.appendJudgedAuditFenced(this.held(), judged) ?? this.refused()
   }
 
   /**

@@ -64,11 +64,10 @@ describe.each(drivers)('run fencing on the $name database', (driver) => {
 
     expect(await campaigns.updateFenced(stale, { status: 'Completed', stage: null })).toBeNull()
     expect(await campaigns.appendVersionFenced(stale, version(id, 2))).toBeNull()
-    expect(await campaigns.appendAuditFenced(stale, AUDIT)).toBeNull()
-    expect(await campaigns.setAuditedStatusFenced(stale, 'aud_stale', [written.id], [])).toBe(false)
+    expect(await campaigns.appendJudgedAuditFenced(stale, { result: AUDIT, flaggedIds: [written.id], passedIds: [] })).toBeNull()
+    expect((await campaigns.versions(id, 'Copy'))[0]).toMatchObject({ status: 'Generated', auditId: null })
 
-    const audit = (await campaigns.appendAuditFenced(current, AUDIT))!
-    expect(await campaigns.setAuditedStatusFenced(current, audit.id, [], [written.id])).toBe(true)
+    const audit = (await campaigns.appendJudgedAuditFenced(current, { result: AUDIT, flaggedIds: [], passedIds: [written.id] }))!
     expect((await campaigns.appendVersionFenced(current, version(id, 2)))?.iteration).toBe(2)
     expect((await campaigns.updateFenced(current, { stage: 'Auditing' }))?.stage).toBe('Auditing')
 

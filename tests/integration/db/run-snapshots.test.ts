@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeBrief } from '#shared/brief-contract'
+import { RUNNING_STAGES, campaignBriefSchema, type CampaignStatusSnapshot } from '#shared/campaign'
+import { UsersRepository } from '../../../server/accounts/users-repository'
+import type { DatabaseConnection } from '../../../server/db/database'
+import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
+import { loadCampaignState } from '../../../server/engine/campaigns/campaign-state'
+import { toSnapshot } from '../../../server/engine/campaigns/campaign-views'
+import { auditArtifacts } from '../../../server/engine/compliance'
+import type { CampaignEvents } from '../../../server/engine/orchestrator/campaign-events'
+import { executeRun, type Auditor } from '../../../server/engine/orchestrator/campaign-run'
+import { OfflineWriter } from '../../../server/engine/writers/offline/offline-writer'
+import type { ArtifactWriter } from '../../../server/engine/writers/types'
+import { databaseStatements } from '../../../server/observability/metrics'
+import { ReviewLinksRepository } from '../../../server/reviews/review-links-repository'
+import { SAMPLE_BRIEF } from '../../support/campaign-hub'
+import { DATABASE_OPEN_TIMEOUT_MS, databaseDrivers, type TestDatabase } from '../../support/test-databases'
+
+const drivers = await databaseDrivers()
+
+const statementsSoFar = async () => (await databaseStatements.get()).values[0]?.value ?? 0
+
+/**
+ * A run announces snapshots built from what it holds and what its writes return, not from reads of
+ * their own: each must equal the snapshot read from the database at that moment, and the run must
+ * stay within its statements.
+ */
+describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
+  let database: TestDatabase
+  let connection: DatabaseConnection
+  let campaigns: CampaignRepository
+  beforeAll(async () => {
+    if (driver.skipReason) return
+    database = await driver.create()
+    connection = await database.connect()
+    campaigns = new CampaignRepository(connection.db)
+  }, DATABASE_OPEN_TIMEOUT_MS)
+  afterAll(async () => {
+    await connection?.close()
+    await database?.dispose()
+  })
+
+  it.skipIf(driver.skipReason)('equal the database\'s at every stage, through a revision round, in 13 statements', async () => {
+    const owner = (await new UsersRepository(connection.db).create({ email: `snapshots-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const link = await new ReviewLinksRepository(connection.db).create({ campaignId: id, tokenHash: `hash-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    await campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'request-changes', comment: 'Warmer, please.' }, { perLink: 10, perCampaign: 10 })
+    await campaigns.claimRun(id, RUNNING_STAGES, { status: 'InProgress', stage: 'Queued', runId: 'run-1', runRequest: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] } })
+
+    const snapshots: CampaignStatusSnapshot[] = []
+    const compared: Array<{ announced: CampaignStatusSnapshot, read: CampaignStatusSnapshot }> = []
+    let checkStatements = 0
+    /** The last snapshot announced, and the database's: read where the run waits on the writer or the audit. */
+    const compareWithDatabase = async () => {
+      const before = await statementsSoFar()
+      const row = (await campaigns.find(id))!
+      compared.push({ announced: snapshots.at(-1)!, read: toSnapshot(row, await loadCampaignState(campaigns, id)) })
+      checkStatements += await statementsSoFar() - before
+    }
+
+    const offline = new OfflineWriter({ paceMs: 0 })
+    let comparing: { stage: string, done: Promise<void> } | null = null
+    const writer: ArtifactWriter = {
+      model: offline.model,
+      async write(request) {
+        const stage = snapshots.at(-1)!.stage!
+        // Once per stage, and every write of the stage waits for it: parallel writes follow one snapshot.
+        if (comparing?.stage !== stage) comparing = { stage, done: compareWithDatabase() }
+        await comparing.done
+        return offline.write(request)
+      },
+    }
+    let audits = 0
+    // The first audit flags the copy, so the run revises it once.
+    const audit: Auditor = async (input) => {
+      await compareWithDatabase()
+      const result = auditArtifacts(input)
+      if (audits++ > 0) return result
+      return { ...result, verdict: 'Fail', issues: [...result.issues, { artifactType: 'Copy', issueDescription: 'Too cold.', severity: 'High', ruleId: 'test.tone', category: 'tone', location: 'body', recommendation: 'Make it warmer.', source: 'rules' }] }
+    }
+    const events: CampaignEvents = {
+      started: () => undefined,
+      chunk: () => undefined,
+      artifactGenerated: () => undefined,
+      complianceChecked: () => undefined,
+      completed: () => undefined,
+      failed: () => undefined,
+      statusChanged: (_ownerId, snapshot) => void snapshots.push(snapshot),
+      reviewFeedbackReceived: () => undefined,
+      reviewDecisionChanged: () => undefined,
+    }
+
+    const start = await statementsSoFar()
+    const outcome = await executeRun(
+      { campaignId: id, runId: 'run-1', request: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] }, controller: new AbortController() },
+      { repository: campaigns, writer, audit, retry: (_campaignId, attempt) => attempt(), events, maxRevisionRounds: 1 },
+    )
+    const runStatements = await statementsSoFar() - start - checkStatements
+    await compareWithDatabase()
+
+    expect(outcome).toBe('completed')
+    expect(snapshots.map(snapshot => snapshot.stage ?? snapshot.status)).toEqual(['Generating', 'Auditing', 'Revising', 'Auditing', 'Completed'])
+    expect(compared.map(({ read }) => read.stage ?? read.status)).toEqual(['Generating', 'Auditing', 'Revising', 'Auditing', 'Completed'])
+    for (const { announced, read } of compared) expect(announced).toEqual(read)
+    expect(snapshots.at(-1)).toMatchObject({ reviewFeedbackCount: 1, reviewFeedback: [{ reviewerName: 'Robin', comment: 'Warmer, please.' }] })
+    expect(snapshots.at(-1)!.artifacts.map(artifact => artifact.type)).toEqual(['Copy', 'ShortCopy', 'Visual'])
+    // Take 1, current versions and latest audit 2, three versions 3, Auditing 1, audit and its
+    // statuses 1, Revising 1, the revised copy 1, Auditing 1, audit 1, Completed 1.
+    expect(runStatements).toBe(13)
+  })
+})
