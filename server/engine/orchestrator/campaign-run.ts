@@ -11,6 +11,7 @@ import type { RunRequest } from '../campaigns/run-request'
 import { feedbackItems, readerText, verifyFeedback } from '../feedback'
 import type { ArtifactWriter } from '../writers/types'
 import type { CampaignEvents } from './campaign-events'
+import { ChunkCoalescer } from './chunk-coalescer'
 import { StageClock } from './stage-clock'
 import { explainRunFailure } from './run-failures'
 import { RunCancelled, RunInterrupted } from './run-interruptions'
@@ -166,10 +167,10 @@ async function writeOne(
   const { writer, events } = deps
   const iteration = state.nextIteration(type)
   const previous = state.currentOf(type)
-  let sequence = 0
+  const stream = new ChunkCoalescer((chunk, sequence, isComplete) => events.chunk({ campaignId, artifactType: type, chunk, isComplete, sequence }))
   const written = await deps.retry(campaignId, () => {
     // Each attempt streams its text from the start, so listeners start over with it.
-    sequence = 0
+    stream.restart()
     return writer.write({
       campaignId,
       brief: campaign.brief,
@@ -179,9 +180,9 @@ async function writeOne(
       feedback,
       tags: request.tags,
       signal,
-      onText: chunk => events.chunk({ campaignId, artifactType: type, chunk, isComplete: false, sequence: sequence++ }),
+      onText: chunk => stream.add(chunk),
     })
-  }, signal)
+  }, signal).finally(() => stream.flush())
   signal.throwIfAborted()
   const feedbackChecks = checkFeedback(type, feedback, request.tags, written.metadata, previous?.metadata)
   const row = await writes.appendVersion({
@@ -196,7 +197,7 @@ async function writeOne(
     runId,
   })
   state.versionWritten(row)
-  events.chunk({ campaignId, artifactType: type, chunk: '', isComplete: true, sequence })
+  stream.complete()
   events.artifactGenerated(toArtifact(row))
 }
 
