@@ -13,7 +13,8 @@ import {
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
-import { campaignWithFeedbackColumns, type CampaignWithFeedback } from './campaign-with-feedback'
+import { campaignStateColumns, campaignWithFeedbackColumns, type CampaignWithFeedback } from './campaign-with-feedback'
+import type { CampaignState } from './campaign-state'
 import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
 
@@ -221,6 +222,15 @@ export class CampaignRepository {
       .orderBy(sql`${campaigns.stage} = 'Queued'`, asc(campaigns.updatedAt), asc(campaigns.id))
   }
 
+  /**
+   * What the campaign's detail and snapshot show besides its row, in one statement (subqueries of a
+   * SELECT of the row); the empty state when the campaign is gone.
+   */
+  async state(campaignId: string): Promise<CampaignState> {
+    const [state] = await this.db.select(campaignStateColumns).from(campaigns).where(eq(campaigns.id, campaignId))
+    return state ?? { current: [], audit: null, feedback: [], feedbackCount: 0 }
+  }
+
   /** The newest version of each artifact type. */
   async currentVersions(campaignId: string): Promise<ArtifactVersionRow[]> {
     return this.db.selectDistinctOn([artifactVersions.type]).from(artifactVersions)
@@ -296,17 +306,6 @@ export class CampaignRepository {
     const newestFirst = await this.db.select().from(reviewFeedback).where(and(ofCampaign, older))
       .orderBy(desc(reviewFeedback.createdAt), desc(reviewFeedback.id)).limit(limit)
     return newestFirst.reverse()
-  }
-
-  /**
-   * The campaign's newest `limit` feedback posts, oldest first, and how many it has in all: one
-   * statement, as every snapshot asks for both.
-   */
-  async newestReviewFeedback(campaignId: string, limit: number): Promise<{ rows: ReviewFeedbackRow[], total: number }> {
-    const newestFirst = await this.db.select({ row: reviewFeedback, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
-      .from(reviewFeedback).where(eq(reviewFeedback.campaignId, campaignId))
-      .orderBy(desc(reviewFeedback.createdAt), desc(reviewFeedback.id)).limit(limit)
-    return { rows: newestFirst.map(({ row }) => row).reverse(), total: newestFirst[0]?.total ?? 0 }
   }
 
   async countReviewFeedback(campaignId: string): Promise<number> {

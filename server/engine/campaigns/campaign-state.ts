@@ -1,4 +1,3 @@
-import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '#shared/campaign'
 import type { ArtifactVersionRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
 import type { CampaignRepository } from './campaign-repository'
 
@@ -14,11 +13,7 @@ export interface CampaignState {
 /** A campaign that has just been created: nothing written, audited or reviewed yet. */
 export const EMPTY_CAMPAIGN_STATE: CampaignState = { current: [], audit: null, feedback: [], feedbackCount: 0 }
 
+/** One statement (see CampaignRepository.state). */
 export async function loadCampaignState(repository: CampaignRepository, campaignId: string): Promise<CampaignState> {
-  const [current, audit, feedback] = await Promise.all([
-    repository.currentVersions(campaignId),
-    repository.latestAudit(campaignId),
-    repository.newestReviewFeedback(campaignId, REVIEW_FEEDBACK_IN_SNAPSHOT),
-  ])
-  return { current, audit, feedback: feedback.rows, feedbackCount: feedback.total }
+  return repository.state(campaignId)
 }

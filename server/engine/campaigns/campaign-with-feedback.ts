@@ -1,6 +1,7 @@
-import { getTableColumns, sql } from 'drizzle-orm'
+import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '#shared/campaign'
-import { campaigns, reviewFeedback, type CampaignRow, type ReviewFeedbackRow } from '../../db/schema'
+import { rowFromJson, rowsFromJson } from '../../db/rows-from-json'
+import { artifactVersions, campaigns, complianceAudits, reviewFeedback, type CampaignRow, type ReviewFeedbackRow } from '../../db/schema'
 
 /**
  * A campaign row with its newest review feedback, as a run's writes return it: reviewers may post
@@ -12,27 +13,40 @@ export type CampaignWithFeedback = CampaignRow & {
   feedbackCount: number
 }
 
-const ofCampaign = sql`${reviewFeedback.campaignId} = ${campaigns.id}`
-const newest = sql.identifier('newest')
-const newestColumn = (name: string) => sql`${newest}.${sql.identifier(name)}`
+// What a campaign's snapshot shows besides its row, as subqueries correlated with `campaigns`: a
+// statement that reads or changes the campaign row reads these in the same round trip.
+
+const column = (alias: string, name: string) => sql`${sql.identifier(alias)}.${sql.identifier(name)}`
+/**
+ * A scalar subquery. Nested in its own SQL object: Drizzle strips the table from the columns at the
+ * top of a RETURNING field, which would turn `campaigns.id` into the subquery's own `id`.
+ */
+const subquery = (body: SQL) => sql`(${body})`
+
+/** The newest REVIEW_FEEDBACK_IN_SNAPSHOT posts, oldest first. */
+const newestFeedback = subquery(sql`SELECT coalesce(json_agg(newest ORDER BY ${column('newest', reviewFeedback.createdAt.name)}, ${column('newest', reviewFeedback.id.name)}), '[]') FROM (
+    SELECT * FROM ${reviewFeedback} WHERE ${reviewFeedback.campaignId} = ${campaigns.id}
+    ORDER BY ${reviewFeedback.createdAt} DESC, ${reviewFeedback.id} DESC LIMIT ${REVIEW_FEEDBACK_IN_SNAPSHOT}
+  ) AS newest`).mapWith(value => rowsFromJson(reviewFeedback, value))
+
+const feedbackCount = subquery(sql`SELECT count(*) FROM ${reviewFeedback} WHERE ${reviewFeedback.campaignId} = ${campaigns.id}`).mapWith(Number)
+
+/** The newest version of each type, by type (as `currentVersions` lists them). */
+const currentVersions = subquery(sql`SELECT coalesce(json_agg(current ORDER BY ${column('current', artifactVersions.type.name)}), '[]') FROM (
+    SELECT DISTINCT ON (${artifactVersions.type}) * FROM ${artifactVersions} WHERE ${artifactVersions.campaignId} = ${campaigns.id}
+    ORDER BY ${artifactVersions.type}, ${artifactVersions.iteration} DESC
+  ) AS current`).mapWith(value => rowsFromJson(artifactVersions, value))
+
+const latestAudit = subquery(sql`SELECT row_to_json(latest) FROM (
+    SELECT * FROM ${complianceAudits} WHERE ${complianceAudits.campaignId} = ${campaigns.id}
+    ORDER BY ${complianceAudits.createdAt} DESC, ${complianceAudits.id} DESC LIMIT 1
+  ) AS latest`).mapWith(value => rowFromJson(complianceAudits, typeof value === 'string' ? JSON.parse(value) : value))
 
 /**
- * The RETURNING list of an UPDATE of `campaigns` that yields a CampaignWithFeedback: the row, and
- * the feedback as subqueries of the same statement, so a write and the reads of its snapshot cost
- * one round trip.
+ * The RETURNING list of an UPDATE of `campaigns` that yields a CampaignWithFeedback: a write and the
+ * feedback its snapshot shows in one round trip.
  */
-export const campaignWithFeedbackColumns = {
-  ...getTableColumns(campaigns),
-  newestFeedback: sql`(SELECT coalesce(json_agg(${newest} ORDER BY ${newestColumn(reviewFeedback.createdAt.name)}, ${newestColumn(reviewFeedback.id.name)}), '[]') FROM (
-    SELECT * FROM ${reviewFeedback} WHERE ${ofCampaign}
-    ORDER BY ${reviewFeedback.createdAt} DESC, ${reviewFeedback.id} DESC LIMIT ${REVIEW_FEEDBACK_IN_SNAPSHOT}
-  ) AS ${newest})`.mapWith(feedbackFromJson),
-  feedbackCount: sql`(SELECT count(*) FROM ${reviewFeedback} WHERE ${ofCampaign})`.mapWith(Number),
-}
+export const campaignWithFeedbackColumns = { ...getTableColumns(campaigns), newestFeedback, feedbackCount }
 
-/** Rows aggregated as JSON (keyed by column name, timestamps as text), mapped as Drizzle maps a selected row. */
-function feedbackFromJson(value: unknown): ReviewFeedbackRow[] {
-  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as Array<Record<string, unknown>>
-  return rows.map(row => Object.fromEntries(Object.entries(getTableColumns(reviewFeedback))
-    .map(([key, column]) => [key, column.mapFromDriverValue(row[column.name])])) as ReviewFeedbackRow)
-}
+/** A SELECT list over `campaigns` that yields a campaign's CampaignState in one statement. */
+export const campaignStateColumns = { current: currentVersions, audit: latestAudit, feedback: newestFeedback, feedbackCount }

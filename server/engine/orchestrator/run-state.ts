@@ -17,7 +17,7 @@ export class RunState {
   ) {}
 
   static async load(repository: CampaignRepository, campaignId: string): Promise<RunState> {
-    const [current, audit] = await Promise.all([repository.currentVersions(campaignId), repository.latestAudit(campaignId)])
+    const { current, audit } = await repository.state(campaignId)
     return new RunState(new Map(current.map(version => [version.type, version])), audit)
   }
 

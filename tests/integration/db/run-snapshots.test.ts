@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeBrief } from '#shared/brief-contract'
-import { RUNNING_STAGES, campaignBriefSchema, type CampaignStatusSnapshot } from '#shared/campaign'
+import { REVIEW_FEEDBACK_IN_SNAPSHOT, RUNNING_STAGES, campaignBriefSchema, type CampaignStatusSnapshot } from '#shared/campaign'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import type { DatabaseConnection } from '../../../server/db/database'
 import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
-import { loadCampaignState } from '../../../server/engine/campaigns/campaign-state'
+import type { CampaignState } from '../../../server/engine/campaigns/campaign-state'
 import { toSnapshot } from '../../../server/engine/campaigns/campaign-views'
 import { auditArtifacts } from '../../../server/engine/compliance'
 import type { CampaignEvents } from '../../../server/engine/orchestrator/campaign-events'
@@ -40,7 +40,17 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     await database?.dispose()
   })
 
-  it.skipIf(driver.skipReason)('equal the database\'s at every stage, through a revision round, in 13 statements', async () => {
+  /** The campaign's state read as separate statements, each plain: what the folded reads must equal. */
+  async function stateReadOneByOne(id: string): Promise<CampaignState> {
+    return {
+      current: await campaigns.currentVersions(id),
+      audit: await campaigns.latestAudit(id),
+      feedback: (await campaigns.reviewFeedback(id, REVIEW_FEEDBACK_IN_SNAPSHOT))!,
+      feedbackCount: await campaigns.countReviewFeedback(id),
+    }
+  }
+
+  it.skipIf(driver.skipReason)('equal the database\'s at every stage, through a revision round, in 12 statements', async () => {
     const owner = (await new UsersRepository(connection.db).create({ email: `snapshots-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
     const { id } = await campaigns.create(owner.id, brief, analyzeBrief(brief))
@@ -55,7 +65,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     const compareWithDatabase = async () => {
       const before = await statementsSoFar()
       const row = (await campaigns.find(id))!
-      compared.push({ announced: snapshots.at(-1)!, read: toSnapshot(row, await loadCampaignState(campaigns, id)) })
+      compared.push({ announced: snapshots.at(-1)!, read: toSnapshot(row, await stateReadOneByOne(id)) })
       checkStatements += await statementsSoFar() - before
     }
 
@@ -98,6 +108,8 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     )
     const runStatements = await statementsSoFar() - start - checkStatements
     await compareWithDatabase()
+    // The one-statement read a REST detail, a snapshot and a run's start use.
+    expect(await campaigns.state(id)).toEqual(await stateReadOneByOne(id))
 
     expect(outcome).toBe('completed')
     expect(snapshots.map(snapshot => snapshot.stage ?? snapshot.status)).toEqual(['Generating', 'Auditing', 'Revising', 'Auditing', 'Completed'])
@@ -105,8 +117,8 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     for (const { announced, read } of compared) expect(announced).toEqual(read)
     expect(snapshots.at(-1)).toMatchObject({ reviewFeedbackCount: 1, reviewFeedback: [{ reviewerName: 'Robin', comment: 'Warmer, please.' }] })
     expect(snapshots.at(-1)!.artifacts.map(artifact => artifact.type)).toEqual(['Copy', 'ShortCopy', 'Visual'])
-    // Take 1, current versions and latest audit 2, three versions 3, Auditing 1, audit and its
+    // Take 1, current versions and latest audit 1, three versions 3, Auditing 1, audit and its
     // statuses 1, Revising 1, the revised copy 1, Auditing 1, audit 1, Completed 1.
-    expect(runStatements).toBe(13)
+    expect(runStatements).toBe(12)
   })
 })
