@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { registerUser } from '../tests/support/api-client'
 import { startApp } from '../tests/support/app-server'
 import { launchBrowser } from '../tests/support/browser'
+import { signIn } from '../tests/support/browser-suite'
 import { SAMPLE_BRIEF } from '../tests/support/campaign-hub'
 import { RISKY_BRIEF, waitForCampaign } from '../tests/support/campaigns'
 
@@ -16,6 +17,16 @@ const BRIEFS = [
   RISKY_BRIEF,
   { ...SAMPLE_BRIEF, theme: 'Harbour night run', brand: { name: 'Harbour Runners', palette: ['#0D1B2A', '#F1FAEE', '#E63946'], requiredHashtags: ['#NightMiles'] } },
 ]
+
+const BRAND_KIT = {
+  name: 'Harbour Runners',
+  accountName: 'Harbour Runners Club',
+  voice: 'Warm, plain-spoken, proud of the city at night',
+  exampleSentences: ['See you at the harbour wall at nine.'],
+  palette: ['#0D1B2A', '#F1FAEE', '#E63946'],
+  bannedTerms: ['guaranteed'],
+  requiredHashtags: ['#NightMiles'],
+}
 
 mkdirSync(OUT, { recursive: true })
 const [app, browser] = await Promise.all([startApp({ OFFLINE_WRITER_PACE_MS: '40', RATE_LIMIT_PER_MINUTE: '100000' }), launchBrowser()])
@@ -30,7 +41,7 @@ try {
   const live = (await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, platforms: ['x', 'linkedin', 'instagram', 'tiktok'] })).body.id
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
-  await context.addCookies([{ name: 'nuxt-session', value: user.client.sessionCookie!.split('=')[1]!, url: app.url }])
+  await signIn(context, user.client, app.url)
   const page = await context.newPage()
   await page.goto(`${app.url}/campaigns/${live}`)
   await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor()
@@ -50,6 +61,22 @@ try {
   await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor()
   await page.getByRole('region', { name: 'Visual', exact: true }).getByRole('img').first().waitFor()
   await page.screenshot({ path: 'public/screenshots/campaign.png' })
+  const posts = page.getByRole('region', { name: 'Short copy', exact: true })
+  await posts.getByRole('article', { name: 'LinkedIn preview 1' }).waitFor()
+  await posts.getByText('LinkedIn', { exact: true }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${OUT}/post-previews.png` })
+
+  await user.client.post('/api/brand-kits', BRAND_KIT)
+  await page.goto(`${app.url}/brand-kits`)
+  await page.getByRole('article', { name: BRAND_KIT.name }).waitFor()
+  await page.screenshot({ path: `${OUT}/brand-kits.png` })
+
+  // The review room as a stakeholder opens it on a phone, signed in nowhere.
+  const link = (await user.client.post(`/api/campaigns/${finished}/review-links`, { expiresInHours: 48, allowFeedback: true })).body
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })).newPage()
+  await phone.goto(`${app.url}${link.url}`)
+  await phone.getByRole('status').filter({ hasText: 'Live' }).filter({ hasNotText: 'Not live' }).waitFor()
+  await phone.screenshot({ path: `${OUT}/review-room.png` })
 }
 finally {
   await browser.close()
