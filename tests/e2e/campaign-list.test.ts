@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
-import { createCampaign, RISKY_BRIEF, runToEnd, startCampaignApp } from '../support/campaigns'
+import { createCampaign, RISKY_BRIEF, startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration } from '../support/csp-violations'
 
@@ -20,8 +20,7 @@ describe('the campaign list in Chromium', () => {
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
     await createCampaign(owner.client, { ...SAMPLE_BRIEF, theme: 'City lights 10K', product: 'Nightglow reflective vest' })
-    awaiting = await createCampaign(owner.client, RISKY_BRIEF)
-    await runToEnd(owner.client, awaiting, '/generate')
+    awaiting = await generatedCampaign(owner.client, RISKY_BRIEF)
     // Tokyo's zone and a German browser: the times must be the viewer's, not the server's UTC.
     ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, locale: 'de-DE', timezoneId: 'Asia/Tokyo' }))
   })

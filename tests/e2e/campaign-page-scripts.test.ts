@@ -3,7 +3,7 @@ import type { Page, Response } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 
 /**
@@ -20,8 +20,7 @@ describe('the campaign page\'s scripts in Chromium', () => {
 
   beforeAll(async () => {
     const owner = await registerUser(suite.app.url)
-    const campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    const campaignId = await generatedCampaign(owner.client)
     ;({ page } = await openPage(suite, { signedInAs: owner.client }))
     page.on('response', (response: Response) => {
       if (response.request().resourceType() === 'script') scripts.push(response.body().then(body => ({ url: response.url(), gzipBytes: gzipSync(body).length })))

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
@@ -22,8 +22,7 @@ describe('editing and restoring in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    const campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    const campaignId = await generatedCampaign(owner.client)
     const link = await createReviewLink(owner.client, campaignId)
 
     // The owner's page, signed in, and the reviewer's, in a context of its own that never signs in.

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
-import { createCampaign, iterations, RISKY_BRIEF, runToEnd, startCampaignApp, waitForCampaign } from '../support/campaigns'
+import { iterations, RISKY_BRIEF, startCampaignApp, waitForCampaign, generatedCampaign } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
@@ -20,8 +20,7 @@ describe('feedback and approvals in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    campaignId = await createCampaign(owner.client, RISKY_BRIEF)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client, RISKY_BRIEF)
     ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } }))
     await page.goto(`${suite.app.url}/campaigns/${campaignId}`)
     await waitForHydration(page)

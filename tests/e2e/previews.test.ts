@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
@@ -26,8 +26,7 @@ describe('previews in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    campaignId = await createCampaign(owner.client, BRIEF)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client, BRIEF)
     ;({ page, cspViolations, errors: pageErrors } = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } }))
   })
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { runToEnd, startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
@@ -20,8 +20,7 @@ describe('a review link in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client)
     // The reviewer's browser: its own context, never signed in.
     ;({ page, cspViolations, errors: pageErrors } = await openPage(suite))
   })

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
 import { SAMPLE_BRIEF } from '../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { waitForHydration } from '../support/csp-violations'
 
@@ -19,8 +19,7 @@ describe('review links on the campaign page in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client)
 
     // The owner's browser, signed in with the session the API client registered; the reviewer's, never signed in.
     const owners = await openPage(suite, { signedInAs: owner.client, viewport: { width: 1280, height: 900 } })

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type RegisteredUser } from '../support/api-client'
 import { seriousAccessibilityFindings } from '../support/accessibility'
 import { openPage, useAppInBrowser } from '../support/browser-suite'
-import { createCampaign, runToEnd, startCampaignApp } from '../support/campaigns'
+import { startCampaignApp, generatedCampaign } from '../support/campaigns'
 import { waitForHydration } from '../support/csp-violations'
 import { createReviewLink } from '../support/review-hub'
 
@@ -21,8 +21,7 @@ describe('per-item review decisions in Chromium', () => {
 
   beforeAll(async () => {
     owner = await registerUser(suite.app.url)
-    campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client)
     const reviewers = await openPage(suite)
     const owners = await openPage(suite, { signedInAs: owner.client })
     ;({ page: reviewerPage, cspViolations } = reviewers)

@@ -30,6 +30,13 @@ export async function createCampaign(client: ApiClient, brief: object = SAMPLE_B
   return response.body.id
 }
 
+/** Creates a campaign and generates it to the end: what a test that needs finished work starts from. */
+export async function generatedCampaign(client: ApiClient, brief: object = SAMPLE_BRIEF): Promise<string> {
+  const id = await createCampaign(client, brief)
+  await runToEnd(client, id, '/generate')
+  return id
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CampaignDetail = any
 

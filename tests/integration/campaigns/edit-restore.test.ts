@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { registerUser } from '../../support/api-client'
 import { connectCampaignHub } from '../../support/campaign-hub'
 import {
-  createCampaign, expectFieldErrors, expectProblem, runToEnd, versionsOf, type CampaignDetail,
+  createCampaign, expectFieldErrors, expectProblem, versionsOf, generatedCampaign, type CampaignDetail,
 } from '../../support/campaigns'
 import { useCampaignApp } from '../../support/campaign-suite'
 import { connectReviewHub, createReviewLink } from '../../support/review-hub'
@@ -12,8 +12,7 @@ describe('editing and restoring an artifact', () => {
   const suite = useCampaignApp()
 
   async function generated(): Promise<{ id: string, copy: CampaignDetail }> {
-    const id = await createCampaign(suite.owner.client)
-    await runToEnd(suite.owner.client, id, '/generate')
+    const id = await generatedCampaign(suite.owner.client)
     const artifacts = (await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=Copy`)).body.artifacts
     return { id, copy: artifacts[0] }
   }

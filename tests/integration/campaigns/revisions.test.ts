@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import {
   createCampaign, expectFieldErrors, expectProblem, iterations, runToEnd, versionsOf, waitForCampaign,
-  type CampaignDetail,
+  generatedCampaign, type CampaignDetail,
 } from '../../support/campaigns'
 import { useCampaignApp } from '../../support/campaign-suite'
 
@@ -36,8 +36,7 @@ describe('a generated campaign, revised by its marketer', () => {
     expectProblem(await suite.owner.client.post(`/api/campaigns/${fresh}/artifacts/Copy/approve`), 404)
     expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${fresh}/artifacts/Poster/approve`), [''])
 
-    const id = await createCampaign(suite.owner.client)
-    await runToEnd(suite.owner.client, id, '/generate')
+    const id = await generatedCampaign(suite.owner.client)
     const approved = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/approve`)
     expect(approved.status).toBe(200)
     expect(approved.body).toMatchObject({ campaignId: id, type: 'ShortCopy', status: 'Approved', iteration: 1 })

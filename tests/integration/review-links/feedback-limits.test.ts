@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type ApiClient, type RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub } from '../../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp } from '../../support/campaigns'
+import { createCampaign, startCampaignApp, generatedCampaign } from '../../support/campaigns'
 import { createReviewLink } from '../../support/review-hub'
 
 // The documented limits (docs/SECURITY.md): the server's defaults.
@@ -66,8 +66,7 @@ describe('reviewer feedback is bounded', () => {
   })
 
   it(`keeps snapshots small with ${PER_CAMPAIGN} of the largest posts, and the owner's SSE connection hears every one`, async () => {
-    const campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    const campaignId = await generatedCampaign(owner.client)
     const before = (await owner.client.get(`/api/campaigns/${campaignId}`)).body
     const { connection, log } = await connectCampaignHub(app.url, owner.client, { transport: 'ServerSentEvents' })
     const closed: unknown[] = []

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser, type ApiClient, type RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub } from '../../support/campaign-hub'
-import { createCampaign, expectFieldErrors, expectProblem, runToEnd, startCampaignApp } from '../../support/campaigns'
+import { expectFieldErrors, expectProblem, startCampaignApp, generatedCampaign } from '../../support/campaigns'
 import { connectReviewHub, createReviewLink } from '../../support/review-hub'
 
 // Small caps for this suite, so they are reached in a few posts; the per-minute budget is out of the way.
@@ -26,8 +26,7 @@ describe('decisions on single items', () => {
   afterAll(() => app?.stop())
 
   async function reviewedCampaign() {
-    const campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    const campaignId = await generatedCampaign(owner.client)
     const shortCopy = (await owner.client.get(`/api/campaigns/${campaignId}/artifacts?type=ShortCopy`)).body.artifacts[0] as ShortCopy
     const link = await createReviewLink(owner.client, campaignId)
     return { campaignId, shortCopy, link }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, registerUser, type ApiClient, type RegisteredUser } from '../../support/api-client'
 import type { RunningApp } from '../../support/app-server'
 import { connectCampaignHub, SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { createCampaign, runToEnd, startCampaignApp, waitForCampaign } from '../../support/campaigns'
+import { createCampaign, runToEnd, startCampaignApp, waitForCampaign, generatedCampaign } from '../../support/campaigns'
 import { connectReviewHub, createReviewLink, negotiateStatus, reviewHubToken } from '../../support/review-hub'
 
 // The secret is not echoed back, even in the problem's instance.
@@ -27,8 +27,7 @@ describe('review links', () => {
     app = await startCampaignApp()
     ;[owner, stranger] = await Promise.all([registerUser(app.url), registerUser(app.url)])
     anonymous = owner.client.anonymous()
-    campaignId = await createCampaign(owner.client)
-    await runToEnd(owner.client, campaignId, '/generate')
+    campaignId = await generatedCampaign(owner.client)
     otherCampaignId = await createCampaign(owner.client, { ...SAMPLE_BRIEF, theme: 'Another launch' })
     strangersCampaignId = await createCampaign(stranger.client)
   })
