@@ -30,6 +30,8 @@ export const ENGINE_BENCH = {
    * the profiler itself costs some throughput, so figures from such a run are not the headline ones.
    */
   cpuProfile: process.env.BENCH_CPU_PROFILE === '1',
+  /** With `BENCH_KEEP_PROFILES=1` the `.cpuprofile` files stay on disk (for flame graphs) and their folder is printed. */
+  keepProfiles: process.env.BENCH_KEEP_PROFILES === '1',
   /**
    * The contract's 100 requests per minute per user would throttle one user driving 100
    * campaigns and the latency sampler; the benchmark measures the engine, not the limiter.

@@ -129,7 +129,8 @@ export async function runScenario(build: { label: string, path: string }, databa
   if (profileDir) {
     // Each thread writes its profile as the server exits.
     figures.profiles = summarizeProfiles(profileDir)
-    rmSync(profileDir, { recursive: true, force: true })
+    if (ENGINE_BENCH.keepProfiles) log(`  CPU profiles kept in ${profileDir}`)
+    else rmSync(profileDir, { recursive: true, force: true })
   }
   return figures
 }

@@ -6,6 +6,8 @@ const LONGEST_ACRONYM = 4
 const WORD = /(?<![\p{L}\p{N}#])[\p{L}][\p{L}\p{N}'’]*/gu
 
 function isCapitalised(word: string): boolean {
+  // Most words hold a lower-case letter, which settles it without the expressions below.
+  if (word.toUpperCase() !== word) return false
   // Codes with digits ("A4", "X5") are product names, not shouting.
   if (/\p{N}/u.test(word)) return false
   const letters = word.replace(/[^\p{L}]/gu, '')
