@@ -4,8 +4,19 @@ export const BENCH = {
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   /** Subscribers (all in one group/room) for the throughput and latency scenarios. */
   subscriberCounts: [100, 1_000],
-  /** Idle connections for the memory scenario. */
-  idleConnections: Number(process.env.BENCH_IDLE_CONNECTIONS ?? 5_000),
+  /** Which parts run (`BENCH_PARTS=idle` for the idle connections alone): delivery, idle, or both. */
+  parts: (process.env.BENCH_PARTS ?? 'delivery,idle').split(',').map(part => part.trim()),
+  /** Idle joined connections on one instance: its memory, then broadcasts to all of them. */
+  idleConnections: Number(process.env.BENCH_IDLE_CONNECTIONS ?? 10_000),
+  /** Unmeasured broadcasts to all idle connections first: the subscribers' receive path is still compiling through the first few. */
+  idleWarmupBroadcasts: 3,
+  /** Measured broadcasts to all idle connections, one at a time, each after the last was delivered everywhere. */
+  idleBroadcasts: Number(process.env.BENCH_IDLE_BROADCASTS ?? 10),
+  /**
+   * Subscriber processes the idle connections are split over: receiving a broadcast on 10,000
+   * sockets costs one process as much CPU as sending it costs the server, so one would set the pace.
+   */
+  idleSubscriberProcesses: Number(process.env.BENCH_IDLE_SUBSCRIBER_PROCESSES ?? 2),
   /** Serialized size of each broadcast's JSON payload, in bytes. */
   payloadBytes: 256,
   /** Unmeasured broadcasts first, so every server and the subscribers are JIT-compiled. */
@@ -26,6 +37,8 @@ export const BENCH = {
     // Generous: 2 million deliveries at 1,000 subscribers take minutes on a busy machine.
     phaseMs: 240_000,
     memoryMs: 20_000,
+    /** One broadcast to every idle connection; a lost message costs this long, not the whole phase limit. */
+    broadcastToAllMs: 30_000,
   },
 } as const
 

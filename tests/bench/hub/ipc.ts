@@ -12,7 +12,7 @@ export type ServerReport
     | { type: 'memory', rssBytes: number, heapUsedBytes: number, connections: number }
 
 export type SubscriberCommand
-  = | { type: 'expect', phase: string, perConnection: number, timeoutMs: number, recordLatency: boolean }
+  = | { type: 'expect', phase: string, perConnection: number, timeoutMs: number, recordLatency: boolean, keepLatencies?: boolean }
 
 export interface PhaseResult {
   type: 'phase-done'
@@ -24,6 +24,8 @@ export interface PhaseResult {
   /** When the last message of the phase arrived (monotonic ms). */
   lastArrivalAt: number
   latencyMs?: { p50: number, p99: number, max: number }
+  /** Every delivery's latency, when the runner pools them over processes and phases. */
+  latenciesMs?: number[]
 }
 
 export type SubscriberReport

@@ -15,6 +15,7 @@ export class PhaseTracker {
     readonly phase: string,
     private readonly expected: number,
     recordLatency: boolean,
+    private readonly keepLatencies: boolean,
     timeoutMs: number,
     private readonly onDone: (result: PhaseResult) => void,
   ) {
@@ -46,6 +47,7 @@ export class PhaseTracker {
     if (this.latencies) {
       const sorted = this.latencies.subarray(0, this.delivered).sort()
       result.latencyMs = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) }
+      if (this.keepLatencies) result.latenciesMs = Array.from(sorted)
     }
     this.onDone(result)
   }

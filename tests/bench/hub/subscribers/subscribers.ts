@@ -9,9 +9,10 @@ import { PhaseTracker } from './phase-tracker'
 /**
  * One process holding every subscriber of a scenario: it connects them all, joins them to the
  * group, then counts what arrives for each phase the runner announces.
- * Usage: subscribers.ts <ws|socket.io|hub> <port> <count>
+ * Usage: subscribers.ts <ws|socket.io|hub> <port> <count> [first index]; several processes on one
+ * server number their subscribers apart, so each subscriber is a user of its own.
  */
-const [kind, port, count] = [process.argv[2] as ServerKind, Number(process.argv[3]), Number(process.argv[4])]
+const [kind, port, count, firstIndex] = [process.argv[2] as ServerKind, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5] ?? 0)]
 const dialect = DIALECTS[kind]
 const JOIN_TIMEOUT_MS = 15_000
 
@@ -52,7 +53,7 @@ async function connectAll(): Promise<{ connected: number, failed: number, firstE
     while (next < count) {
       const index = next++
       try {
-        await connect(index)
+        await connect(firstIndex + index)
         connected++
       }
       catch (error) {
@@ -66,7 +67,7 @@ async function connectAll(): Promise<{ connected: number, failed: number, firstE
 }
 
 process.on('message', (command: SubscriberCommand) => {
-  phase = new PhaseTracker(command.phase, command.perConnection * count, command.recordLatency, command.timeoutMs, (result) => {
+  phase = new PhaseTracker(command.phase, command.perConnection * count, command.recordLatency, command.keepLatencies ?? false, command.timeoutMs, (result) => {
     if (closedUnexpectedly > 0) console.error(`subscribers: ${closedUnexpectedly} connections closed by the ${kind} server`)
     toParent(result)
   })
