@@ -23,6 +23,12 @@ export interface AppConfig {
   hubConnectionsPerPrincipal: number
   /** Hub connections one principal may start per minute. */
   hubConnectsPerMinute: number
+  /**
+   * How often open hub connections are checked against their credentials: an expired review link or
+   * token, or a revocation this instance did not hear of (another instance, an engine behind a web
+   * front), ends its connections within this.
+   */
+  hubCredentialCheckSeconds: number
   /** Honour X-Forwarded-For / -Host / -Proto: only behind a proxy that sets them. */
   trustProxy: boolean
   /** The largest request body read, in bytes; anything larger is refused before it is buffered. */
@@ -73,6 +79,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     hubInvocationsPerMinute: parsePositiveInteger('HUB_INVOCATIONS_PER_MINUTE', env.HUB_INVOCATIONS_PER_MINUTE, 300),
     hubConnectionsPerPrincipal: parsePositiveInteger('HUB_CONNECTIONS_PER_PRINCIPAL', env.HUB_CONNECTIONS_PER_PRINCIPAL, 20),
     hubConnectsPerMinute: parsePositiveInteger('HUB_CONNECTS_PER_MINUTE', env.HUB_CONNECTS_PER_MINUTE, 60),
+    hubCredentialCheckSeconds: parsePositiveInteger('HUB_CREDENTIAL_CHECK_SECONDS', env.HUB_CREDENTIAL_CHECK_SECONDS, 15),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
     reviewFeedback: {
       perLink: parsePositiveInteger('REVIEW_FEEDBACK_PER_LINK', env.REVIEW_FEEDBACK_PER_LINK, 50),

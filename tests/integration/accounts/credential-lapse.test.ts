@@ -19,7 +19,7 @@ describe.skipIf(postgres.skipReason)('hub connections whose credential lapses me
 
   beforeAll(async () => {
     database = await postgres.create()
-    app = await startApp({ DATABASE_URL: database.url!, RATE_LIMIT_PER_MINUTE: '100000' })
+    app = await startApp({ DATABASE_URL: database.url!, RATE_LIMIT_PER_MINUTE: '100000', HUB_CREDENTIAL_CHECK_SECONDS: '1' })
     sql = new pg.Client({ connectionString: database.url })
     await sql.connect()
     user = await registerUser(app.url)

@@ -41,7 +41,7 @@ describe.skipIf(postgres.skipReason)('a web front and its engine', () => {
     database = await postgres.create()
     const shared = clusterEnv(database.url!, { ENGINE_SERVICE_SECRET: SERVICE_SECRET })
     const webPort = await freePort()
-    engine = await startCampaignApp({ ...shared, WEB_ORIGIN: `http://127.0.0.1:${webPort}` })
+    engine = await startCampaignApp({ ...shared, WEB_ORIGIN: `http://127.0.0.1:${webPort}`, HUB_CREDENTIAL_CHECK_SECONDS: '1' })
     wire = await startRoundRobinProxy([engine.url])
     web = await startCampaignApp({ ...shared, ENGINE_URL: wire.url, ENGINE_PUBLIC_URL: engine.url }, { port: webPort })
     owner = await registerUser(web.url)
@@ -180,7 +180,7 @@ describe.skipIf(postgres.skipReason)('a web front and its engine', () => {
     const leaving = await registerUser(web.url)
     const { closed } = await connectCampaignHub(web.url, leaving.client)
     expect((await leaving.client.post('/api/auth/logout')).status).toBe(204)
-    // No backplane joins the two here: the engine finds the session revoked at its next credential check.
+    // No backplane joins the two here: the engine finds the session revoked at its next credential check (every second here).
     expect(String(await closed)).toContain(SIGN_IN_ENDED)
     expectProblem(await leaving.client.get('/api/campaigns'), 401)
   }, 45_000)

@@ -20,7 +20,7 @@ describe.skipIf(postgres.skipReason)('review links in the database', () => {
 
   beforeAll(async () => {
     database = await postgres.create()
-    app = await startCampaignApp({ DATABASE_URL: database.url!, REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '100000' })
+    app = await startCampaignApp({ DATABASE_URL: database.url!, REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '100000', HUB_CREDENTIAL_CHECK_SECONDS: '1' })
     sql = new pg.Client({ connectionString: database.url })
     await sql.connect()
     owner = await registerUser(app.url)

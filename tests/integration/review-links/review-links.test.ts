@@ -24,7 +24,8 @@ describe('review links', () => {
   let strangersCampaignId: string
 
   beforeAll(async () => {
-    app = await startCampaignApp()
+    // No periodic credential check within the run: a connection that closes was closed by the revocation itself.
+    app = await startCampaignApp({ HUB_CREDENTIAL_CHECK_SECONDS: '3600' })
     ;[owner, stranger] = await Promise.all([registerUser(app.url), registerUser(app.url)])
     anonymous = owner.client.anonymous()
     campaignId = await generatedCampaign(owner.client)
@@ -269,10 +270,8 @@ describe('review links', () => {
       const bystander = await connectReviewHub(anonymous, kept.token)
       await reviewer.connection.invoke('JoinCampaignGroup', campaignId)
 
-      const revokedAt = Date.now()
       expect((await owner.client.delete(`/api/campaigns/${campaignId}/review-links/${link.id}`)).status).toBe(204)
       const error = await reviewer.closed
-      expect(Date.now() - revokedAt).toBeLessThan(2_000)
       expect(String(error)).toContain('no longer valid')
       // Only that link's connections: another link's reviewer stays.
       expect(bystander.connection.state).toBe('Connected')

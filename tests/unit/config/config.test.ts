@@ -10,7 +10,7 @@ describe('configuration from the environment', () => {
     expect(loadAppConfig({})).toEqual({
       dataDir: resolve('.data'), databaseUrl: undefined, sessionPassword: undefined, hubTokenSecret: undefined,
       registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
-      hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60,
+      hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60, hubCredentialCheckSeconds: 15,
       reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 }, reviewDecisions: { perLink: 50, perCampaign: 200 }, brandKitsPerUser: 50,
       maxRequestBodyBytes: 1024 * 1024, logLevel: 'info', metricsToken: undefined,
       engineFront: undefined, engineService: { serviceSecret: undefined, webOrigins: [] },
@@ -49,8 +49,8 @@ describe('configuration from the environment', () => {
   })
 
   it('reads the hub client limits', () => {
-    expect(loadAppConfig({ HUB_INVOCATIONS_PER_MINUTE: '50', HUB_CONNECTIONS_PER_PRINCIPAL: '5', HUB_CONNECTS_PER_MINUTE: '10' }))
-      .toMatchObject({ hubInvocationsPerMinute: 50, hubConnectionsPerPrincipal: 5, hubConnectsPerMinute: 10 })
+    expect(loadAppConfig({ HUB_INVOCATIONS_PER_MINUTE: '50', HUB_CONNECTIONS_PER_PRINCIPAL: '5', HUB_CONNECTS_PER_MINUTE: '10', HUB_CREDENTIAL_CHECK_SECONDS: '2' }))
+      .toMatchObject({ hubInvocationsPerMinute: 50, hubConnectionsPerPrincipal: 5, hubConnectsPerMinute: 10, hubCredentialCheckSeconds: 2 })
   })
 })
 
