@@ -40,6 +40,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // expect.poll waits for a state the page reaches (a connection, a list filtered): Vitest's
+          // one-second default would make how fast a busy machine gets there part of the assertion.
+          expect: { poll: { timeout: 20_000 } },
           globalSetup,
           // One browser at a time: these machines have two cores.
           fileParallelism: false,

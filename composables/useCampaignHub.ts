@@ -20,8 +20,9 @@ const TOKEN_REFRESH_MARGIN_MS = 60_000
 const STOP_GRACE_MS = 1_500
 
 // One connection per browser tab, shared by every component: this state lives at module level and is
-// only ever changed in the browser (the server renders with the initial 'Disconnected').
-const state = shallowRef<HubConnectionState>('Disconnected')
+// only ever changed in the browser. A page that shows it connects as it mounts, so the server renders
+// 'Connecting' rather than claiming a lost connection.
+const state = shallowRef<HubConnectionState>('Connecting')
 const groups = new Map<string, number>()
 let connection: HubConnection | null = null
 let users = 0

@@ -54,7 +54,7 @@ describe('the dashboard in Chromium', () => {
     return new ApiClient(app.url, { Cookie: `nuxt-session=${session!.value}` })
   }
 
-  const status = () => page.getByRole('status').filter({ hasText: /^(Connected|Reconnecting…|Disconnected)$/ })
+  const status = () => page.getByRole('status').filter({ hasText: /^(Connected|Connecting…|Reconnecting…|Disconnected)$/ })
   const section = (name: string) => page.getByRole('region', { name, exact: true })
 
   it('registers and invites the first campaign from an empty list', async () => {

@@ -31,6 +31,7 @@ describe.skipIf(postgres.skipReason)('a web front and its engine in Chromium', (
   const pageErrors: string[] = []
   const engineRequests: EngineRequest[] = []
   const engineSockets: string[] = []
+  const headerReads: Array<Promise<unknown>> = []
 
   beforeAll(async () => {
     database = await postgres.create()
@@ -47,8 +48,13 @@ describe.skipIf(postgres.skipReason)('a web front and its engine in Chromium', (
 
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
     page.on('pageerror', error => pageErrors.push(error.message))
-    page.on('request', async (request) => {
-      if (request.url().startsWith(engine.url)) engineRequests.push({ url: request.url(), cookie: (await request.allHeaders()).cookie })
+    page.on('request', (request) => {
+      if (!request.url().startsWith(engine.url)) return
+      // Read now: the browser may be gone by the time a late request's headers could be asked for.
+      headerReads.push(request.allHeaders().then(
+        headers => engineRequests.push({ url: request.url(), cookie: headers.cookie }),
+        () => engineRequests.push({ url: request.url(), cookie: 'unreadable' }),
+      ))
     })
     page.on('websocket', socket => engineSockets.push(socket.url()))
     cspViolations = await watchCspViolations(page)
@@ -77,7 +83,7 @@ describe.skipIf(postgres.skipReason)('a web front and its engine in Chromium', (
 
     await page.waitForURL(/\/campaigns\/camp_/)
     await page.getByRole('heading', { level: 1, name: SAMPLE_BRIEF.theme }).waitFor()
-    const status = page.getByRole('status').filter({ hasText: /^(Connected|Reconnecting…|Disconnected)$/ })
+    const status = page.getByRole('status').filter({ hasText: /^(Connected|Connecting…|Reconnecting…|Disconnected)$/ })
     await expect.poll(() => status.innerText()).toBe('Connected')
     // The text streams in over the engine's hub before the finished artifacts replace it.
     await page.getByLabel(/is writing$/).first().waitFor()
@@ -85,6 +91,7 @@ describe.skipIf(postgres.skipReason)('a web front and its engine in Chromium', (
     for (const name of ['Copy', 'Short copy', 'Visual', 'Compliance']) await page.getByRole('region', { name, exact: true }).waitFor()
 
     // The hub client negotiated with the front, was redirected, and connected to the engine itself.
+    await Promise.all(headerReads)
     const engineHost = new URL(engine.url).host
     expect(engineRequests.map(request => new URL(request.url).pathname)).toContain('/hubs/campaign/negotiate')
     expect(engineSockets.some(url => url.startsWith(`ws://${engineHost}/hubs/campaign?`))).toBe(true)

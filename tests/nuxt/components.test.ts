@@ -9,7 +9,7 @@ import HubConnectionIndicator from '~/components/hub/HubConnectionIndicator.vue'
 import { artifact } from './fixtures'
 
 describe('HubConnectionIndicator', () => {
-  it.each([['Connected', 'Connected'], ['Reconnecting', 'Reconnecting…'], ['Disconnected', 'Disconnected']] as const)('says %s as "%s" in a status role', async (state, text) => {
+  it.each([['Connected', 'Connected'], ['Connecting', 'Connecting…'], ['Reconnecting', 'Reconnecting…'], ['Disconnected', 'Disconnected']] as const)('says %s as "%s" in a status role', async (state, text) => {
     const indicator = await mountSuspended(HubConnectionIndicator, { props: { state } })
     expect(indicator.get('[role="status"]').text()).toBe(text)
   })
