@@ -55,6 +55,9 @@ export default defineConfig({
           include: ['tests/nuxt/**/*.test.ts'],
           environment: 'nuxt',
           environmentOptions: { nuxt: { domEnvironment: 'happy-dom' } },
+          // Each file boots a Nuxt app before its tests (setupNuxt in a beforeAll): seconds of work
+          // that a busy machine stretches past Vitest's ten-second default for a hook.
+          hookTimeout: 60_000,
           maxWorkers: FILES_AT_ONCE,
         },
       }),
