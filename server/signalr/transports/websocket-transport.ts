@@ -49,11 +49,14 @@ export class WebSocketTransport implements ServerTransport {
   /** Used directly where there is one: the peer's `websocket` view is a Proxy, slower on every call. */
   private readonly socket: NodeWebSocket | null
   private readonly preFramed: boolean
-  /** Broadcast frames of one turn of the event loop are held and written together when it ends. */
-  private corked = false
-  private readonly uncork = () => {
-    this.corked = false
-    this.socket!._socket!.uncork()
+  /**
+   * Broadcast frames this turn of the event loop: the first is written at once (a lone broadcast
+   * waits for nothing); the rest are held and written together when the turn ends.
+   */
+  private turn: 'quiet' | 'sent' | 'corked' = 'quiet'
+  private readonly endTurn = () => {
+    if (this.turn === 'corked') this.socket!._socket!.uncork()
+    this.turn = 'quiet'
   }
 
   constructor(private readonly peer: WebSocketPeer) {
@@ -69,12 +72,15 @@ export class WebSocketTransport implements ServerTransport {
     const socket = this.socket
     // Once closing, `ws` must send nothing more; its own send knows what to do then.
     if (this.preFramed && socket!.readyState === OPEN) {
-      // Several broadcasts delivered in one turn (a backplane read carries many) leave in one write
-      // of all their frames rather than one system call each; order is kept, corked or not.
-      if (!this.corked) {
-        this.corked = true
+      // Several broadcasts delivered in one turn (a backplane read carries many) leave in two writes,
+      // the first frame and then all the others, rather than one system call each; order is kept.
+      if (this.turn === 'quiet') {
+        this.turn = 'sent'
+        process.nextTick(this.endTurn)
+      }
+      else if (this.turn === 'sent') {
+        this.turn = 'corked'
         socket!._socket!.cork()
-        process.nextTick(this.uncork)
       }
       socket!._sender!.sendFrame!([frame.webSocketFrame()])
     }

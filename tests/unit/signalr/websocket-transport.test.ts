@@ -26,17 +26,28 @@ function peerRecording(extensions: Record<string, unknown> = {}) {
 const nextTurn = () => new Promise(resolve => setImmediate(resolve))
 
 describe('WebSocketTransport broadcasts', () => {
-  it('writes the frames of one turn of the event loop together, in order, and corks again in the next turn', async () => {
+  it('writes a turn\'s first frame at once and the rest together when the turn ends, in order', async () => {
     const { peer, events } = peerRecording()
     const transport = new WebSocketTransport(peer)
     for (const text of ['one', 'two', 'three']) transport.sendBroadcast(new BroadcastFrame(text, false))
-    expect(events).toEqual(['cork', 'frame one', 'frame two', 'frame three'])
+    expect(events).toEqual(['frame one', 'cork', 'frame two', 'frame three'])
 
     await nextTurn()
     expect(events.at(-1)).toBe('uncork')
     transport.sendBroadcast(new BroadcastFrame('four', false))
+    transport.sendBroadcast(new BroadcastFrame('five', false))
     await nextTurn()
-    expect(events.slice(4)).toEqual(['uncork', 'cork', 'frame four', 'uncork'])
+    expect(events.slice(4)).toEqual(['uncork', 'frame four', 'cork', 'frame five', 'uncork'])
+  })
+
+  it('never corks for a lone broadcast in a turn', async () => {
+    const { peer, events } = peerRecording()
+    const transport = new WebSocketTransport(peer)
+    transport.sendBroadcast(new BroadcastFrame('one', false))
+    await nextTurn()
+    transport.sendBroadcast(new BroadcastFrame('two', false))
+    await nextTurn()
+    expect(events).toEqual(['frame one', 'frame two'])
   })
 
   it('leaves a compressing socket to ws\'s own send, which queues while it deflates', async () => {
