@@ -57,6 +57,7 @@ export async function createCampaignEngine(options: {
       maxQueuedPerOwner: config.maxQueuedRunsPerUser,
       retryAfterSeconds,
       leaseSeconds: config.runLeaseSeconds,
+      pollSeconds: config.runQueuePollSeconds,
     })
     await queued.start()
     runner = queued

@@ -16,6 +16,8 @@ export interface EngineConfig {
   retryBaseDelayMs: number
   /** With PostgreSQL: seconds an instance may go silent before another takes its runs over. */
   runLeaseSeconds: number
+  /** With PostgreSQL: seconds between an idle slot's looks for runs no notification announced (takeovers). */
+  runQueuePollSeconds: number
 }
 
 export function loadEngineConfig(env: Env = process.env): EngineConfig {
@@ -30,6 +32,7 @@ export function loadEngineConfig(env: Env = process.env): EngineConfig {
     retryBaseDelayMs: wholeNumber(env, 'MODEL_RETRY_BASE_DELAY_MS', 500),
     // Renewed every third of it: below 3 s a busy event loop could miss its renewals.
     runLeaseSeconds: Math.max(3, wholeNumber(env, 'RUN_LEASE_SECONDS', 30)),
+    runQueuePollSeconds: Math.max(1, wholeNumber(env, 'RUN_QUEUE_POLL_SECONDS', 1)),
   }
 }
 

@@ -10,16 +10,15 @@ import { logger } from '../../observability/logger'
 import { describeError } from '../../utils/describe-error'
 import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
 import { executeObservedRun } from './observed-run'
-import { RunCancelChannel } from './run-cancel-channel'
+import { RunQueueChannel } from './run-queue-channel'
 import { RunWrites } from './run-writes'
 import type { RunScheduler } from './run-scheduler'
+import { WakeSignal } from './wake-signal'
 
 const QUEUE = 'campaign-run'
 /** pg-boss keeps its tables in their own schema, beside the application's. */
 const SCHEMA = 'pgboss'
 const OWNER_LOCK_SPACE = 7302
-/** How often an idle slot asks for a waiting run. */
-const POLLING_SECONDS = 1
 /** A run is offered again this many times after its executor vanished; each run's state is persisted, so this bounds crash loops only. */
 const RETRY_LIMIT = 100
 
@@ -31,6 +30,11 @@ export interface QueuedRunnerOptions {
   retryAfterSeconds: number
   /** Seconds an executor may go without renewing its lease before another instance takes the run over. */
   leaseSeconds: number
+  /**
+   * Seconds between an idle slot's looks for a waiting run. A queued run wakes a slot at once; the
+   * poll finds what no notification announces (a run whose executor vanished, a missed notification).
+   */
+  pollSeconds: number
 }
 
 interface RunJobData {
@@ -62,7 +66,9 @@ interface Execution {
  */
 export class QueuedCampaignRunner implements RunScheduler {
   private readonly boss: PgBoss
-  private readonly cancels: RunCancelChannel
+  private readonly channel: RunQueueChannel
+  /** Where idle slots wait for a queued run or their next poll. */
+  private readonly idleSlots = new WakeSignal()
   /** Connections that hold an owner's lock while a run is counted and claimed. */
   private readonly ownerLocks: pg.Pool
   private readonly executing = new Map<string, Execution>()
@@ -81,7 +87,10 @@ export class QueuedCampaignRunner implements RunScheduler {
     this.ownerLocks = new pg.Pool({ connectionString: options.databaseUrl, max: 2 })
     this.ownerLocks.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue lock connection error'))
     this.boss.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue error'))
-    this.cancels = new RunCancelChannel(options.databaseUrl, campaignId => this.abortLocal(campaignId))
+    this.channel = new RunQueueChannel(options.databaseUrl, {
+      cancelled: campaignId => this.abortLocal(campaignId),
+      queued: () => this.idleSlots.wakeOne(),
+    })
   }
 
   /** Creates the queue's tables (once, whichever instance comes first) and starts this instance's slots. */
@@ -90,28 +99,30 @@ export class QueuedCampaignRunner implements RunScheduler {
     if (!await this.boss.getQueue(QUEUE)) {
       await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: RETRY_LIMIT, retryDelay: 0, expireInSeconds: this.options.leaseSeconds })
     }
-    await this.cancels.listen()
+    await this.channel.listen()
     for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.takeRuns())
   }
 
   async claimAndStart<Claimed>(
     ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
   ): Promise<Claimed | null> {
-    // Counted in the database, under a lock per owner, so the limit holds across instances.
-    return this.withOwnerLock(ownerId, async () => {
+    const runId = newId('run')
+    // Counted in the database, under a lock per owner, so the limit holds across instances. The
+    // claimed run counts from then on, so its job is queued after the lock is let go: an owner's
+    // requests wait for one another's count and claim only.
+    const claimed = await this.withOwnerLock(ownerId, async () => {
       const runs = await this.deps.repository.countRuns(ownerId, RUNNING_STAGES)
       if (runs >= this.options.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.options.retryAfterSeconds)
-      const runId = newId('run')
-      const claimed = await claim(runId)
-      if (claimed) {
-        await this.enqueue({ campaignId, runId }).catch(async (error) => {
-          // Not left Queued with no job to run it: the request fails (500) and the campaign says so.
-          await this.deps.repository.updateRun(campaignId, runId, ['Queued'], { status: 'Failed', stage: null, statusReason: 'The run could not be queued. Generate again to retry.', runRequest: null })
-          throw error
-        })
-      }
-      return claimed
+      return claim(runId)
     })
+    if (claimed) {
+      await this.enqueue({ campaignId, runId }).catch(async (error) => {
+        // Not left Queued with no job to run it: the request fails (500) and the campaign says so.
+        await this.deps.repository.updateRun(campaignId, runId, ['Queued'], { status: 'Failed', stage: null, statusReason: 'The run could not be queued. Generate again to retry.', runRequest: null })
+        throw error
+      })
+    }
+    return claimed
   }
 
   async cancel(campaignId: string): Promise<boolean> {
@@ -126,7 +137,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     // Executing somewhere: withdraw the run's request (persisted, so a takeover sees it too) and tell its executor.
     const withdrawn = await this.deps.repository.updateRun(campaignId, row.runId, RUNNING_STAGES, { runRequest: null })
     if (!withdrawn) return false
-    await RunCancelChannel.notify(this.boss.getDb(), campaignId)
+    await RunQueueChannel.notifyCancelled(this.boss.getDb(), campaignId)
     return true
   }
 
@@ -154,9 +165,10 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   async stopAll(): Promise<void> {
     this.stopping = true
+    this.idleSlots.wakeAll()
     for (const { job } of this.executing.values()) job.controller.abort(new ServerShutdown())
     await Promise.all(this.loops)
-    await this.cancels.close()
+    await this.channel.close()
     await this.boss.stop({ graceful: false, wait: true })
     await this.ownerLocks.end()
   }
@@ -174,14 +186,19 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   private async enqueue(data: RunJobData): Promise<boolean> {
     // The job's id is derived from the run's: queueing a run twice (two instances resuming it) adds one job.
-    return (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId) })) !== null
+    const added = (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId) })) !== null
+    if (added) {
+      await RunQueueChannel.notifyQueued(this.boss.getDb())
+        .catch(error => logger.warn({ error: describeError(error), campaignId: data.campaignId }, 'A queued run was not announced: idle slots find it at their next poll'))
+    }
+    return added
   }
 
   private async takeRuns(): Promise<void> {
     while (!this.stopping) {
       const [job] = await this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1, includeMetadata: true }).catch(() => [])
       if (!job) {
-        await new Promise(resolve => setTimeout(resolve, POLLING_SECONDS * 1000))
+        await this.idleSlots.sleep(this.options.pollSeconds * 1000)
         continue
       }
       await this.executeJob({ jobId: job.id, attempt: job.retryCount }, job.data).catch(error => logger.error({ error: describeError(error), jobId: job.id }, 'A queued run could not be executed'))

@@ -23,6 +23,13 @@ describe('campaign engine configuration', () => {
     expect(() => loadEngineConfig({ RUN_LEASE_SECONDS: 'soon' })).toThrow(/RUN_LEASE_SECONDS/)
   })
 
+  it('polls the shared run queue every second by default, never more often', () => {
+    expect(loadEngineConfig({}).runQueuePollSeconds).toBe(1)
+    expect(loadEngineConfig({ RUN_QUEUE_POLL_SECONDS: '3600' }).runQueuePollSeconds).toBe(3600)
+    expect(loadEngineConfig({ RUN_QUEUE_POLL_SECONDS: '0' }).runQueuePollSeconds).toBe(1)
+    expect(() => loadEngineConfig({ RUN_QUEUE_POLL_SECONDS: 'often' })).toThrow(/RUN_QUEUE_POLL_SECONDS/)
+  })
+
   it('refuses values it cannot read, naming the variable', () => {
     expect(() => loadEngineConfig({ MAX_QUEUED_RUNS_PER_USER: 'lots' })).toThrow(/MAX_QUEUED_RUNS_PER_USER/)
     expect(() => loadEngineConfig({ MAX_RUNNING_RUNS_PER_USER: '-1' })).toThrow(/MAX_RUNNING_RUNS_PER_USER/)

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { WakeSignal } from '../../../../server/engine/orchestrator/wake-signal'
+
+/** Starts a sleep and records when it ended. */
+function sleeper(signal: WakeSignal, ms: number) {
+  const state = { woke: false }
+  void signal.sleep(ms).then(() => {
+    state.woke = true
+  })
+  return state
+}
+
+describe('WakeSignal', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('ends a sleep when its time is up', async () => {
+    const signal = new WakeSignal()
+    const sleep = sleeper(signal, 1_000)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(sleep.woke).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sleep.woke).toBe(true)
+  })
+
+  it('wakes one sleeper per call, the longest asleep first, and leaves the others to their time', async () => {
+    const signal = new WakeSignal()
+    const first = sleeper(signal, 60_000)
+    const second = sleeper(signal, 60_000)
+    signal.wakeOne()
+    await vi.advanceTimersByTimeAsync(0)
+    expect([first.woke, second.woke]).toEqual([true, false])
+    signal.wakeOne()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(second.woke).toBe(true)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('wakes every sleeper at once, and a wake with nobody asleep is not kept for later', async () => {
+    const signal = new WakeSignal()
+    signal.wakeOne()
+    const sleeps = [sleeper(signal, 60_000), sleeper(signal, 30_000)]
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleeps.map(sleep => sleep.woke)).toEqual([false, false])
+    signal.wakeAll()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleeps.map(sleep => sleep.woke)).toEqual([true, true])
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('forgets a sleeper whose time ran out, so a later wake reaches the one still asleep', async () => {
+    const signal = new WakeSignal()
+    const short = sleeper(signal, 10)
+    const long = sleeper(signal, 60_000)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(short.woke).toBe(true)
+    signal.wakeOne()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(long.woke).toBe(true)
+  })
+})
