@@ -1,38 +1,28 @@
 import { pushSchema } from 'drizzle-kit/api'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseConnection } from '../../../server/db/database'
+import { describe, expect, it } from 'vitest'
 import { applyMigrations } from '../../../server/db/migrate'
 import { migrations } from '../../../server/db/migrations'
 import { openPostgresDatabase } from '../../../server/db/postgres-database'
 import { schema } from '../../../server/db/schema'
-import { DATABASE_OPEN_TIMEOUT_MS, databaseDrivers, type TestDatabase } from '../../support/test-databases'
+import { useTestDatabase } from '../../support/database-suite'
+import { databaseDrivers } from '../../support/test-databases'
 
 const drivers = await databaseDrivers()
 
 describe.each(drivers)('migrations on the $name database', (driver) => {
-  let database: TestDatabase
-  let connection: DatabaseConnection
-  beforeAll(async () => {
-    if (driver.skipReason) return
-    database = await driver.create()
-    connection = await database.connect()
-  }, DATABASE_OPEN_TIMEOUT_MS)
-  afterAll(async () => {
-    await connection?.close()
-    await database?.dispose()
-  })
+  const suite = useTestDatabase(driver)
 
   it.skipIf(driver.skipReason)('create exactly the tables the Drizzle schema describes', async () => {
     // drizzle-kit compares the live database with the schema; nothing to do means no drift. The
     // migrator's own bookkeeping table is not part of the schema, so it is the one difference allowed.
-    const { statementsToExecute } = await pushSchema(schema, connection.db as never)
+    const { statementsToExecute } = await pushSchema(schema, suite.connection.db as never)
     expect(statementsToExecute.filter(statement => !statement.includes('"schema_migrations"'))).toEqual([])
   })
 
   it.skipIf(driver.skipReason)('apply each migration once, however often the server starts', async () => {
-    const again = await connection.withSession(session => applyMigrations(session, migrations))
+    const again = await suite.connection.withSession(session => applyMigrations(session, migrations))
     expect(again).toEqual([])
-    const rows = await connection.withSession(session => session.query<{ id: string }>('SELECT "id" FROM "schema_migrations" ORDER BY "id"'))
+    const rows = await suite.connection.withSession(session => session.query<{ id: string }>('SELECT "id" FROM "schema_migrations" ORDER BY "id"'))
     expect(rows.map(row => row.id)).toEqual(migrations.map(m => m.id))
   })
 })

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { analyzeBrief } from '#shared/brief-contract'
 import { REVIEW_FEEDBACK_IN_SNAPSHOT, RUNNING_STAGES, campaignBriefSchema, type CampaignStatusSnapshot } from '#shared/campaign'
 import { UsersRepository } from '../../../server/accounts/users-repository'
-import type { DatabaseConnection } from '../../../server/db/database'
 import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
 import type { CampaignState } from '../../../server/engine/campaigns/campaign-state'
 import { toSnapshot } from '../../../server/engine/campaigns/campaign-views'
@@ -14,7 +13,8 @@ import type { ArtifactWriter } from '../../../server/engine/writers/types'
 import { databaseStatements } from '../../../server/observability/metrics'
 import { ReviewLinksRepository } from '../../../server/reviews/review-links-repository'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { DATABASE_OPEN_TIMEOUT_MS, databaseDrivers, type TestDatabase } from '../../support/test-databases'
+import { useTestDatabase } from '../../support/database-suite'
+import { databaseDrivers } from '../../support/test-databases'
 
 const drivers = await databaseDrivers()
 
@@ -26,37 +26,25 @@ const statementsSoFar = async () => (await databaseStatements.get()).values[0]?.
  * stay within its statements.
  */
 describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
-  let database: TestDatabase
-  let connection: DatabaseConnection
-  let campaigns: CampaignRepository
-  beforeAll(async () => {
-    if (driver.skipReason) return
-    database = await driver.create()
-    connection = await database.connect()
-    campaigns = new CampaignRepository(connection.db)
-  }, DATABASE_OPEN_TIMEOUT_MS)
-  afterAll(async () => {
-    await connection?.close()
-    await database?.dispose()
-  })
+  const suite = useTestDatabase(driver, connection => ({ campaigns: new CampaignRepository(connection.db) }))
 
   /** The campaign's state read as separate statements, each plain: what the folded reads must equal. */
   async function stateReadOneByOne(id: string): Promise<CampaignState> {
     return {
-      current: await campaigns.currentVersions(id),
-      audit: await campaigns.latestAudit(id),
-      feedback: (await campaigns.reviewFeedback(id, REVIEW_FEEDBACK_IN_SNAPSHOT))!,
-      feedbackCount: await campaigns.countReviewFeedback(id),
+      current: await suite.campaigns.currentVersions(id),
+      audit: await suite.campaigns.latestAudit(id),
+      feedback: (await suite.campaigns.reviewFeedback(id, REVIEW_FEEDBACK_IN_SNAPSHOT))!,
+      feedbackCount: await suite.campaigns.countReviewFeedback(id),
     }
   }
 
   it.skipIf(driver.skipReason)('equal the database\'s at every stage, through a revision round, in 12 statements', async () => {
-    const owner = (await new UsersRepository(connection.db).create({ email: `snapshots-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const owner = (await new UsersRepository(suite.connection.db).create({ email: `snapshots-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
-    const { id } = await campaigns.create(owner.id, brief, analyzeBrief(brief))
-    const link = await new ReviewLinksRepository(connection.db).create({ campaignId: id, tokenHash: `hash-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
-    await campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'request-changes', comment: 'Warmer, please.' }, { perLink: 10, perCampaign: 10 })
-    await campaigns.claimRun(id, RUNNING_STAGES, { status: 'InProgress', stage: 'Queued', runId: 'run-1', runRequest: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] } })
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'request-changes', comment: 'Warmer, please.' }, { perLink: 10, perCampaign: 10 })
+    await suite.campaigns.claimRun(id, RUNNING_STAGES, { status: 'InProgress', stage: 'Queued', runId: 'run-1', runRequest: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] } })
 
     const snapshots: CampaignStatusSnapshot[] = []
     const compared: Array<{ announced: CampaignStatusSnapshot, read: CampaignStatusSnapshot }> = []
@@ -64,7 +52,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     /** The last snapshot announced, and the database's: read where the run waits on the writer or the audit. */
     const compareWithDatabase = async () => {
       const before = await statementsSoFar()
-      const row = (await campaigns.find(id))!
+      const row = (await suite.campaigns.find(id))!
       compared.push({ announced: snapshots.at(-1)!, read: toSnapshot(row, await stateReadOneByOne(id)) })
       checkStatements += await statementsSoFar() - before
     }
@@ -104,12 +92,12 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     const start = await statementsSoFar()
     const outcome = await executeRun(
       { campaignId: id, runId: 'run-1', request: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] }, controller: new AbortController() },
-      { repository: campaigns, writer, audit, retry: (_campaignId, attempt) => attempt(), events, maxRevisionRounds: 1 },
+      { repository: suite.campaigns, writer, audit, retry: (_campaignId, attempt) => attempt(), events, maxRevisionRounds: 1 },
     )
     const runStatements = await statementsSoFar() - start - checkStatements
     await compareWithDatabase()
     // The one-statement read a REST detail, a snapshot and a run's start use.
-    expect(await campaigns.state(id)).toEqual(await stateReadOneByOne(id))
+    expect(await suite.campaigns.state(id)).toEqual(await stateReadOneByOne(id))
 
     expect(outcome).toBe('completed')
     expect(snapshots.map(snapshot => snapshot.stage ?? snapshot.status)).toEqual(['Generating', 'Auditing', 'Revising', 'Auditing', 'Completed'])
