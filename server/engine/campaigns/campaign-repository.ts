@@ -13,7 +13,7 @@ import {
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
-import { campaignStateColumns, campaignWithFeedbackColumns, type CampaignWithFeedback } from './campaign-with-feedback'
+import { campaignAndStateColumns, campaignStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
 import type { CampaignState } from './campaign-state'
 import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
@@ -135,12 +135,13 @@ export class CampaignRepository {
 
   /**
    * Moves a campaign into a run only if no run is active: the check and the write are one
-   * statement, so two requests racing to start a run cannot both win.
+   * statement, so two requests racing to start a run cannot both win. Returns the row with its
+   * state, which the snapshot announcing the run shows.
    */
-  async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignRow | null> {
+  async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch): Promise<(CampaignRow & CampaignState) | null> {
     const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() })
       .where(and(eq(campaigns.id, id), sql`coalesce(${campaigns.stage}, '') NOT IN (${sql.join(notRunning.map(stage => sql`${stage}`), sql`, `)})`))
-      .returning()
+      .returning(campaignAndStateColumns)
     return row ?? null
   }
 
@@ -154,13 +155,14 @@ export class CampaignRepository {
 
   /**
    * An executor takes run `runId`: raises the run's epoch and applies `patch` while the run is still
-   * current (not deleted, cancelled or replaced), in one statement. The row's `runEpoch` is the
-   * executor's fence; null when the run moved on.
+   * current (not deleted, cancelled or replaced), in one statement that also reads what the run
+   * starts from (its current versions and latest audit). The row's `runEpoch` is the executor's
+   * fence; null when the run moved on.
    */
-  async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
+  async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<TakenCampaign | null> {
     const [row] = await this.db.update(campaigns).set({ ...patch, runEpoch: sql`${campaigns.runEpoch} + 1`, updatedAt: new Date() })
       .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
-      .returning(campaignWithFeedbackColumns)
+      .returning(takenCampaignColumns)
     return row ?? null
   }
 

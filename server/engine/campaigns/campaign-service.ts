@@ -230,7 +230,8 @@ export class CampaignService {
       ...(revisionNumber !== undefined && { revisionNumber }),
     }))
     if (!claimed) throw new CampaignConflictError('The campaign is already being generated.')
-    await announceStatus(this.repository, this.events, claimed)
+    // The claim read the campaign's state with it: the snapshot needs no read of its own.
+    this.events.statusChanged(claimed.ownerId, toSnapshot(claimed, claimed))
     return {
       campaignId: row.id,
       status: 'InProgress',

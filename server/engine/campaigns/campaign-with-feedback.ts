@@ -1,7 +1,10 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '#shared/campaign'
 import { rowFromJson, rowsFromJson } from '../../db/rows-from-json'
-import { artifactVersions, campaigns, complianceAudits, reviewFeedback, type CampaignRow, type ReviewFeedbackRow } from '../../db/schema'
+import {
+  artifactVersions, campaigns, complianceAudits, reviewFeedback,
+  type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
+} from '../../db/schema'
 
 /**
  * A campaign row with its newest review feedback, as a run's writes return it: reviewers may post
@@ -11,6 +14,12 @@ export type CampaignWithFeedback = CampaignRow & {
   /** The newest REVIEW_FEEDBACK_IN_SNAPSHOT posts, oldest first, as a snapshot shows them. */
   newestFeedback: ReviewFeedbackRow[]
   feedbackCount: number
+}
+
+/** A campaign as a run's executor takes it: with what the run starts from, its current versions and latest audit. */
+export type TakenCampaign = CampaignWithFeedback & {
+  current: ArtifactVersionRow[]
+  audit: ComplianceAuditRow | null
 }
 
 // What a campaign's snapshot shows besides its row, as subqueries correlated with `campaigns`: a
@@ -50,3 +59,9 @@ export const campaignWithFeedbackColumns = { ...getTableColumns(campaigns), newe
 
 /** A SELECT list over `campaigns` that yields a campaign's CampaignState in one statement. */
 export const campaignStateColumns = { current: currentVersions, audit: latestAudit, feedback: newestFeedback, feedbackCount }
+
+/** The RETURNING list of an UPDATE of `campaigns` that yields the row and its CampaignState: a write and its snapshot in one round trip. */
+export const campaignAndStateColumns = { ...getTableColumns(campaigns), ...campaignStateColumns }
+
+/** The RETURNING list of the UPDATE that takes a run: the take and the run's starting state in one round trip. */
+export const takenCampaignColumns = { ...campaignWithFeedbackColumns, current: currentVersions, audit: latestAudit }

@@ -68,8 +68,8 @@ export async function executeRun(job: RunJob, deps: RunDependencies, writes = ne
     const taken = await writes.take({ stage: 'Generating', statusReason: null })
     // Deleted, or no longer this run (cancelled or replaced while it waited): nothing to do.
     if (!taken) return 'cancelled'
-    let campaign = taken
-    const state = await RunState.load(repository, campaignId)
+    let campaign: CampaignWithFeedback = taken
+    const state = RunState.of(taken)
     const announceSnapshot = (row: CampaignWithFeedback) => events.statusChanged(row.ownerId, state.snapshot(row))
     events.started(campaignId)
     announceSnapshot(campaign)

@@ -1,11 +1,10 @@
 import type { ArtifactType, CampaignStatusSnapshot } from '#shared/campaign'
 import type { ArtifactVersionRow, ComplianceAuditRow } from '../../db/schema'
-import type { CampaignRepository } from '../campaigns/campaign-repository'
-import type { CampaignWithFeedback } from '../campaigns/campaign-with-feedback'
+import type { CampaignWithFeedback, TakenCampaign } from '../campaigns/campaign-with-feedback'
 import { toSnapshot } from '../campaigns/campaign-views'
 
 /**
- * The campaign's current versions and latest audit, read once when a run takes the campaign and then
+ * The campaign's current versions and latest audit, read by the statement that takes the run and then
  * kept as the run writes them, so its snapshots and its next iterations need no reads: while the run
  * holds the campaign nothing else writes versions or audits (edits and approvals wait for it to
  * end, and an executor that lost the run writes nothing).
@@ -16,8 +15,8 @@ export class RunState {
     private audit: ComplianceAuditRow | null,
   ) {}
 
-  static async load(repository: CampaignRepository, campaignId: string): Promise<RunState> {
-    const { current, audit } = await repository.state(campaignId)
+  /** From what the take read (`takenCampaignColumns`). */
+  static of({ current, audit }: Pick<TakenCampaign, 'current' | 'audit'>): RunState {
     return new RunState(new Map(current.map(version => [version.type, version])), audit)
   }
 

@@ -1,7 +1,7 @@
 import { RUNNING_STAGES } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
 import type { CampaignPatch, CampaignRepository, JudgedAudit, NewArtifactVersion, RunFence } from '../campaigns/campaign-repository'
-import type { CampaignWithFeedback } from '../campaigns/campaign-with-feedback'
+import type { CampaignWithFeedback, TakenCampaign } from '../campaigns/campaign-with-feedback'
 import { logger } from '../../observability/logger'
 import { LeaseLost, RunCancelled } from './run-interruptions'
 
@@ -28,8 +28,11 @@ export class RunWrites {
     return this.fence?.epoch ?? null
   }
 
-  /** Takes the run (raising its epoch) with `patch`; null when the run moved on (deleted, cancelled, replaced). */
-  async take(patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
+  /**
+   * Takes the run (raising its epoch) with `patch`, reading what it starts from; null when the run
+   * moved on (deleted, cancelled, replaced).
+   */
+  async take(patch: CampaignPatch): Promise<TakenCampaign | null> {
     const row = await this.repository.takeRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
     if (row) this.fence = { campaignId: row.id, epoch: row.runEpoch }
     return row
