@@ -5,6 +5,7 @@ import { RUNNING_STAGES } from '#shared/campaign'
 import { TooManyRunsError } from '../campaigns/campaign-errors'
 import { newId } from '../campaigns/ids'
 import type { RunRequest } from '../campaigns/run-request'
+import type { CampaignRow } from '../../db/schema'
 import { announceStatus } from '../campaigns/status-announcer'
 import { logger } from '../../observability/logger'
 import { describeError } from '../../utils/describe-error'
@@ -211,18 +212,20 @@ export class QueuedCampaignRunner implements RunScheduler {
     // The lease runs from the fetch: it is renewed before anything slow, then every third of it.
     const renewal = setInterval(() => void this.renewLease(lease, data, controller, writes), (this.options.leaseSeconds * 1000) / 3)
     try {
-      await this.renewLease(lease, data, controller, writes)
+      const read = await this.renewLease(lease, data, controller, writes)
       // Lost already (a takeover): the run is another instance's. A cancel read here is handled as it runs.
-      if (!(controller.signal.reason instanceof LeaseLost)) await this.executeLeased(lease.jobId, data, controller, writes)
+      if (!(controller.signal.reason instanceof LeaseLost)) {
+        await this.executeLeased(lease.jobId, data, controller, writes, read ?? await this.deps.repository.find(data.campaignId))
+      }
     }
     finally {
       clearInterval(renewal)
     }
   }
 
-  private async executeLeased(jobId: string, data: RunJobData, controller: AbortController, writes: RunWrites): Promise<void> {
+  /** `row` is the campaign as read since the job was fetched (null when it is gone). */
+  private async executeLeased(jobId: string, data: RunJobData, controller: AbortController, writes: RunWrites, row: CampaignRow | null): Promise<void> {
     const { repository, events } = this.deps
-    const row = await repository.find(data.campaignId)
     // Deleted, finished, cancelled while queued, or replaced by a newer run: nothing to do.
     if (!row || row.runId !== data.runId || row.status !== 'InProgress' || !RUNNING_STAGES.includes(row.stage as never)) {
       await this.boss.complete(QUEUE, jobId)
@@ -262,11 +265,13 @@ export class QueuedCampaignRunner implements RunScheduler {
   /**
    * Keeps the job active while this instance still holds it: the same offer of the job, and the run's
    * epoch the one this execution took. Also reads a cancel whose notification this instance missed.
+   * Returns the campaign as it read it (null when gone), or undefined when the renewal failed.
    */
-  private async renewLease(lease: Lease, job: RunJobData, controller: AbortController, writes: RunWrites): Promise<void> {
+  private async renewLease(lease: Lease, job: RunJobData, controller: AbortController, writes: RunWrites): Promise<CampaignRow | null | undefined> {
     const lost = () => {
       logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
       controller.abort(new LeaseLost())
+      return undefined
     }
     try {
       const row = await this.deps.repository.find(job.campaignId)
@@ -279,10 +284,12 @@ export class QueuedCampaignRunner implements RunScheduler {
       if (rows.length === 0) return lost()
       const stillRunning = row?.runId === job.runId && row.status === 'InProgress' && RUNNING_STAGES.includes(row.stage as never)
       if (stillRunning && row.runRequest === null) controller.abort()
+      return row
     }
     catch (error) {
       // Renewal is retried at the next beat; the lease outlasts two missed beats.
       logger.warn({ error: describeError(error), campaignId: job.campaignId }, 'Campaign run lease not renewed')
+      return undefined
     }
   }
 
