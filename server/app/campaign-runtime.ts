@@ -41,6 +41,7 @@ function engineConfigForRole(): EngineConfig {
 export function useCampaignEngine(): Promise<CampaignEngine> {
   engine ??= useAppServices().then(services => createCampaignEngine({
     db: services.database.db,
+    runDb: services.database.runDb,
     databaseUrl: services.config.databaseUrl,
     events: new HubCampaignEvents(campaignEndpoint.clients),
     config: engineConfigForRole(),

@@ -8,6 +8,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
 
 export interface DatabaseConnection {
   db: Database
+  /**
+   * The handle campaign runs work through: on the embedded database their statements wait while
+   * others (pages, REST, probes) are waiting; on PostgreSQL it is `db`.
+   */
+  runDb: Database
   kind: 'embedded' | 'postgres'
   /** Whether writes are being refused for a storage reason (a full disk …); reported on /health. */
   writes: WriteHealth

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import type { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Database, DatabaseConnection } from './database'
-import { EmbeddedDatabaseWorker } from './embedded/worker-client'
+import { backgroundHandle, EmbeddedDatabaseWorker } from './embedded/worker-client'
 import { schema } from './schema'
 import { statementCounter } from './statement-counter'
 import { observeWrites, WriteHealth } from './write-health'
@@ -17,12 +17,15 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseCo
   const client = await EmbeddedDatabaseWorker.start(dataDir)
   const writes = new WriteHealth()
   observeWrites(client, writes)
-  // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handle provides.
-  const db = drizzle({ client: client as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
+  // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handles provide.
+  const handle = (driverClient: Pick<EmbeddedDatabaseWorker, 'query' | 'transaction'>) =>
+    drizzle({ client: driverClient as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
+  const db = handle(client)
   // PGlite is a single session: queueing work through it keeps statements of one session together.
   let queue: Promise<unknown> = Promise.resolve()
   return {
     db,
+    runDb: handle(backgroundHandle(client)),
     kind: 'embedded',
     writes,
     withSession(work) {

@@ -16,6 +16,7 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
   const db = drizzle({ client: pool, schema, logger: statementCounter }) as unknown as Database
   return {
     db,
+    runDb: db,
     kind: 'postgres',
     writes,
     async withSession(work) {

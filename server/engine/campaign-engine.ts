@@ -30,6 +30,8 @@ export interface CampaignEngine {
  */
 export async function createCampaignEngine(options: {
   db: Database
+  /** What runs write through (DatabaseConnection.runDb); `db` when not given. */
+  runDb?: Database
   databaseUrl: string | undefined
   events: CampaignEvents
   config: EngineConfig
@@ -41,7 +43,7 @@ export async function createCampaignEngine(options: {
   // A typical run writes three artifacts and audits them once or twice.
   const estimatedRunMs = model ? 90_000 : 15_000 + config.offlineWriterPaceMs * 600
   const deps = {
-    repository,
+    repository: options.runDb ? new CampaignRepository(options.runDb) : repository,
     writer,
     audit: createAuditor(model),
     retry: observedRetry(config.retryBaseDelayMs),

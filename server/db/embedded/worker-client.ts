@@ -10,6 +10,8 @@ export interface QueryOptions {
   rowMode?: 'array' | 'object'
   /** Drizzle's result parsers: every one it passes returns PostgreSQL's text unchanged. */
   parsers?: Record<number, unknown>
+  /** Work that may wait (a campaign run's): the thread runs other statements first (see worker-source.ts). */
+  background?: boolean
 }
 
 export interface QueryResult<Row> {
@@ -35,6 +37,8 @@ interface Pending {
 export class EmbeddedDatabaseWorker {
   private nextId = 0
   private readonly pending = new Map<number, Pending>()
+  /** Statements sent and not answered yet: a transaction begins once they are, as the thread may reorder them. */
+  private readonly unanswered = new Set<Promise<unknown>>()
   /** Settles when the transaction in progress ends; statements outside it wait for that. */
   private transactionDone: Promise<void> = Promise.resolve()
   /** Why the thread ended, once it has: every statement from then on fails at once, never hangs. */
@@ -85,6 +89,8 @@ export class EmbeddedDatabaseWorker {
       end = resolve
     }))
     await previous
+    // Nothing sent before may run inside the transaction: the thread runs statements out of order.
+    await Promise.allSettled(this.unanswered)
     try {
       await this.send('BEGIN')
       const result = await work({ query: this.send.bind(this) })
@@ -124,12 +130,17 @@ export class EmbeddedDatabaseWorker {
   }
 
   private send<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<Row>> {
-    return this.post({
+    const reply = this.post({
       sql,
       params,
       rowMode: options?.rowMode,
       rawOids: options?.parsers ? Object.keys(options.parsers).map(Number) : undefined,
-    }) as Promise<QueryResult<Row>>
+      background: options?.background,
+    })
+    this.unanswered.add(reply)
+    const answered = () => this.unanswered.delete(reply)
+    reply.then(answered, answered)
+    return reply as Promise<QueryResult<Row>>
   }
 
   private post(message: Record<string, unknown>): Promise<QueryResult<unknown>> {
@@ -162,6 +173,17 @@ export class EmbeddedDatabaseWorker {
     if (!this.closing) logger.error({ error: describeError(error) }, 'The embedded database stopped unexpectedly')
     for (const { reject } of this.pending.values()) reject(error)
     this.pending.clear()
+  }
+}
+
+/**
+ * The same database for work that may wait (campaign runs): its statements are marked `background`,
+ * so the thread answers pages and probes first. Transactions hold every statement back either way.
+ */
+export function backgroundHandle(database: EmbeddedDatabaseWorker): Pick<EmbeddedDatabaseWorker, 'query' | 'transaction'> {
+  return {
+    query: (sql, params, options) => database.query(sql, params, { ...options, background: true }),
+    transaction: work => database.transaction(work),
   }
 }
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { openEmbeddedDatabase } from '../../../server/db/embedded-database'
 import { EmbeddedDatabaseWorker } from '../../../server/db/embedded/worker-client'
 import { isUniqueViolation } from '../../../server/db/unique-violation'
 import { DATABASE_OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS } from '../../support/test-databases'
@@ -80,4 +82,64 @@ describe('the embedded database in its worker thread', () => {
     await expect(database.transaction(tx => tx.query('SELECT 1'))).rejects.toThrow('The embedded database stopped.')
     await database.close()
   })
+})
+
+/** The thread answers other statements before a campaign run's (background) ones, never breaking a transaction. */
+describe('statements that may wait on the embedded database', () => {
+  /** Long enough (milliseconds) that every statement sent with it arrives while it runs. */
+  const SLOW = 'SELECT count(*) FROM generate_series(1, 300000)'
+  let database: EmbeddedDatabaseWorker
+  beforeAll(async () => {
+    database = await EmbeddedDatabaseWorker.start(undefined)
+    await database.query('CREATE TABLE "things" ("id" integer PRIMARY KEY)')
+  }, OPEN_TIMEOUT_MS)
+  afterAll(async () => {
+    await database?.close()
+  })
+
+  it('runs a statement sent after a queue of background ones next, and the background ones in their order', async () => {
+    const answered: string[] = []
+    const background = Array.from({ length: 12 }, (_, index) =>
+      database.query(SLOW, [], { background: true }).then(() => answered.push(`background ${index}`)))
+    const page = database.query('SELECT 1').then(() => answered.push('page'))
+    await Promise.all([...background, page])
+    // The first background statement was under way when the page's arrived.
+    expect(answered.indexOf('page')).toBeLessThanOrEqual(1)
+    expect(answered.filter(name => name !== 'page')).toEqual(Array.from({ length: 12 }, (_, index) => `background ${index}`))
+  })
+
+  it('lets a background statement through after others went ahead of it, however many keep coming', async () => {
+    const answered: string[] = []
+    const waiting = database.query('SELECT 1', [], { background: true }).then(() => answered.push('background'))
+    const pages = Array.from({ length: 30 }, (_, index) => database.query(SLOW).then(() => answered.push(`page ${index}`)))
+    await Promise.all([waiting, ...pages])
+    expect(answered.indexOf('background')).toBeLessThan(29)
+  })
+
+  it('begins a transaction only once the statements sent before it are answered', async () => {
+    const slow = database.query(SLOW, [], { background: true })
+    const inserted = database.query('INSERT INTO "things" VALUES (20)', [], { background: true })
+    const transaction = database.transaction(async (tx) => {
+      await tx.query('INSERT INTO "things" VALUES (21)')
+      throw new Error('changed my mind')
+    })
+    await Promise.all([slow, inserted])
+    await expect(transaction).rejects.toThrow('changed my mind')
+    // Run inside the transaction, the first insert would have been rolled back with it.
+    expect((await database.query<{ id: number }>('SELECT "id" FROM "things" WHERE "id" IN (20, 21)')).rows).toEqual([{ id: 20 }])
+  })
+
+  it('marks what goes through the connection\'s handle for runs as background, and nothing else', async () => {
+    const connection = await openEmbeddedDatabase()
+    try {
+      const answered: string[] = []
+      const runs = Array.from({ length: 6 }, (_, index) => connection.runDb.execute(sql.raw(SLOW)).then(() => answered.push(`run ${index}`)))
+      const page = connection.db.execute(sql`SELECT 1`).then(() => answered.push('page'))
+      await Promise.all([...runs, page])
+      expect(answered.indexOf('page')).toBeLessThanOrEqual(1)
+    }
+    finally {
+      await connection.close()
+    }
+  }, OPEN_TIMEOUT_MS)
 })
