@@ -9,7 +9,14 @@ import { EmbeddedDatabaseWorker } from '../../../server/db/embedded/worker-clien
 import { isUniqueViolation } from '../../../server/db/unique-violation'
 import { DATABASE_OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS } from '../../support/test-databases'
 
-/** The embedded database's thread: what crosses to it and back, and what happens when it ends. */
+/** Long enough (milliseconds) that every statement sent with it arrives while it runs. */
+const SLOW = 'SELECT count(*) FROM generate_series(1, 300000)'
+
+/**
+ * The embedded database's thread: what crosses to it and back, the order it answers in (others
+ * before a campaign run's background statements, never breaking a transaction), and what happens
+ * when it ends.
+ */
 describe('the embedded database in its worker thread', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'embedded-worker-'))
   let database: EmbeddedDatabaseWorker
@@ -64,39 +71,6 @@ describe('the embedded database in its worker thread', () => {
     await Promise.all([transaction, queued])
   })
 
-  it('closes after the statements sent before, keeping what they wrote on disk', async () => {
-    const written = database.query('INSERT INTO "things" VALUES (3)')
-    await database.close()
-    await written
-    expect(database.alive).toBe(false)
-    database = await EmbeddedDatabaseWorker.start(dataDir)
-    expect((await database.query<{ id: number }>('SELECT "id" FROM "things" ORDER BY "id"')).rows).toEqual([{ id: 1 }, { id: 3 }])
-  }, OPEN_TIMEOUT_MS)
-
-  it('fails every statement at once once its thread has ended, and still closes', async () => {
-    // Stands in for the thread dying (out of memory, a fault in the WebAssembly module).
-    await (database as unknown as { worker: Worker }).worker.terminate()
-    expect(database.alive).toBe(false)
-    await expect(database.query('SELECT 1')).rejects.toThrow('The embedded database stopped.')
-    await expect(database.ping()).rejects.toThrow('The embedded database stopped.')
-    await expect(database.transaction(tx => tx.query('SELECT 1'))).rejects.toThrow('The embedded database stopped.')
-    await database.close()
-  })
-})
-
-/** The thread answers other statements before a campaign run's (background) ones, never breaking a transaction. */
-describe('statements that may wait on the embedded database', () => {
-  /** Long enough (milliseconds) that every statement sent with it arrives while it runs. */
-  const SLOW = 'SELECT count(*) FROM generate_series(1, 300000)'
-  let database: EmbeddedDatabaseWorker
-  beforeAll(async () => {
-    database = await EmbeddedDatabaseWorker.start(undefined)
-    await database.query('CREATE TABLE "things" ("id" integer PRIMARY KEY)')
-  }, OPEN_TIMEOUT_MS)
-  afterAll(async () => {
-    await database?.close()
-  })
-
   it('runs a statement sent after a queue of background ones next, and the background ones in their order', async () => {
     const answered: string[] = []
     const background = Array.from({ length: 12 }, (_, index) =>
@@ -117,16 +91,17 @@ describe('statements that may wait on the embedded database', () => {
   })
 
   it('begins a transaction only once the statements sent before it are answered', async () => {
+    await database.query('CREATE TABLE "kept" ("id" integer PRIMARY KEY)')
     const slow = database.query(SLOW, [], { background: true })
-    const inserted = database.query('INSERT INTO "things" VALUES (20)', [], { background: true })
+    const inserted = database.query('INSERT INTO "kept" VALUES (1)', [], { background: true })
     const transaction = database.transaction(async (tx) => {
-      await tx.query('INSERT INTO "things" VALUES (21)')
+      await tx.query('INSERT INTO "kept" VALUES (2)')
       throw new Error('changed my mind')
     })
     await Promise.all([slow, inserted])
     await expect(transaction).rejects.toThrow('changed my mind')
     // Run inside the transaction, the first insert would have been rolled back with it.
-    expect((await database.query<{ id: number }>('SELECT "id" FROM "things" WHERE "id" IN (20, 21)')).rows).toEqual([{ id: 20 }])
+    expect((await database.query<{ id: number }>('SELECT "id" FROM "kept"')).rows).toEqual([{ id: 1 }])
   })
 
   it('marks what goes through the connection\'s handle for runs as background, and nothing else', async () => {
@@ -142,4 +117,23 @@ describe('statements that may wait on the embedded database', () => {
       await connection.close()
     }
   }, OPEN_TIMEOUT_MS)
+
+  it('closes after the statements sent before, keeping what they wrote on disk', async () => {
+    const written = database.query('INSERT INTO "things" VALUES (3)')
+    await database.close()
+    await written
+    expect(database.alive).toBe(false)
+    database = await EmbeddedDatabaseWorker.start(dataDir)
+    expect((await database.query<{ id: number }>('SELECT "id" FROM "things" ORDER BY "id"')).rows).toEqual([{ id: 1 }, { id: 3 }])
+  }, OPEN_TIMEOUT_MS)
+
+  it('fails every statement at once once its thread has ended, and still closes', async () => {
+    // Stands in for the thread dying (out of memory, a fault in the WebAssembly module).
+    await (database as unknown as { worker: Worker }).worker.terminate()
+    expect(database.alive).toBe(false)
+    await expect(database.query('SELECT 1')).rejects.toThrow('The embedded database stopped.')
+    await expect(database.ping()).rejects.toThrow('The embedded database stopped.')
+    await expect(database.transaction(tx => tx.query('SELECT 1'))).rejects.toThrow('The embedded database stopped.')
+    await database.close()
+  })
 })
