@@ -5,9 +5,20 @@
  */
 export class WakeSignal {
   private readonly sleepers: Array<() => void> = []
+  /**
+   * Wakes that found nobody asleep: the loop they were meant for was between its look for work and
+   * its sleep, so its next sleep ends at once. Bounded: a look for work finds every waiting piece.
+   */
+  private unclaimed = 0
 
-  /** Resolves after `ms`, or sooner when woken. */
+  constructor(private readonly maxUnclaimed = 64) {}
+
+  /** Resolves after `ms`, or sooner when woken (at once when a wake is unclaimed). */
   sleep(ms: number): Promise<void> {
+    if (this.unclaimed > 0) {
+      this.unclaimed--
+      return Promise.resolve()
+    }
     return new Promise((resolve) => {
       const end = () => {
         clearTimeout(timer)
@@ -22,7 +33,9 @@ export class WakeSignal {
 
   /** Ends the longest sleep: one piece of work wakes one taker, not every one of them. */
   wakeOne(): void {
-    this.sleepers[0]?.()
+    const first = this.sleepers[0]
+    if (first) first()
+    else this.unclaimed = Math.min(this.unclaimed + 1, this.maxUnclaimed)
   }
 
   wakeAll(): void {

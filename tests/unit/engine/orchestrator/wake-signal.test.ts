@@ -40,16 +40,25 @@ describe('WakeSignal', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it('wakes every sleeper at once, and a wake with nobody asleep is not kept for later', async () => {
+  it('wakes every sleeper at once', async () => {
     const signal = new WakeSignal()
-    signal.wakeOne()
     const sleeps = [sleeper(signal, 60_000), sleeper(signal, 30_000)]
-    await vi.advanceTimersByTimeAsync(0)
-    expect(sleeps.map(sleep => sleep.woke)).toEqual([false, false])
     signal.wakeAll()
     await vi.advanceTimersByTimeAsync(0)
     expect(sleeps.map(sleep => sleep.woke)).toEqual([true, true])
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('ends the next sleep at once after a wake that found nobody asleep, as many times as it was woken, up to its bound', async () => {
+    const signal = new WakeSignal(2)
+    signal.wakeOne()
+    signal.wakeOne()
+    signal.wakeOne()
+    const sleeps = [sleeper(signal, 60_000), sleeper(signal, 60_000), sleeper(signal, 60_000)]
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleeps.map(sleep => sleep.woke)).toEqual([true, true, false])
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sleeps[2]!.woke).toBe(true)
   })
 
   it('forgets a sleeper whose time ran out, so a later wake reaches the one still asleep', async () => {
