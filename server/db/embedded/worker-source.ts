@@ -1,4 +1,10 @@
 /**
+ * Statements of other callers that may go ahead of a waiting background one before it runs: enough
+ * that a page's reads overtake a burst of runs, few enough that runs keep going under steady reads.
+ */
+export const BACKGROUND_PASSED = 8
+
+/**
  * The worker thread that owns the embedded database. PGlite runs PostgreSQL's C code compiled to
  * WebAssembly synchronously, with synchronous file I/O: on the main thread every statement stalls
  * pages, REST and the hub for as long as it runs. Here it stalls only this thread.
@@ -22,12 +28,6 @@
  * PGlite attaches the query's options to its errors, and their parser functions cannot be copied
  * to another thread; trying would throw here and end the thread.
  */
-/**
- * Statements of other callers that may go ahead of a waiting background one before it runs: enough
- * that a page's reads overtake a burst of runs, few enough that runs keep going under steady reads.
- */
-export const BACKGROUND_PASSED = 8
-
 export const PGLITE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 
