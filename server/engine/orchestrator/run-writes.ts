@@ -3,6 +3,7 @@ import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../
 import type { CampaignPatch, CampaignRepository, JudgedAudit, NewArtifactVersion, RunFence } from '../campaigns/campaign-repository'
 import type { CampaignWithFeedback, TakenCampaign } from '../campaigns/campaign-with-feedback'
 import { logger } from '../../observability/logger'
+import { runTurns, type LoopTurns } from './loop-turns'
 import { LeaseLost, RunCancelled } from './run-interruptions'
 
 /** What the writes need of a run: which it is, and how to stop it. */
@@ -16,12 +17,17 @@ export interface RunIdentity {
  * Every write one execution of a run makes, fenced by the epoch it took (`take`). When another
  * executor has taken the run since (a takeover after this one stalled past its lease), a write is
  * refused in the database, this execution is aborted with LeaseLost and nothing it does after
- * lands: the run's state, versions and audits are the new executor's alone.
+ * lands: the run's state, versions and audits are the new executor's alone. After each write the run's
+ * next step waits for its share of the event loop (LoopTurns), so runs never hold up requests.
  */
 export class RunWrites {
   private fence: RunFence | null = null
 
-  constructor(private readonly repository: CampaignRepository, private readonly run: RunIdentity) {}
+  constructor(
+    private readonly repository: CampaignRepository,
+    private readonly run: RunIdentity,
+    private readonly turns: Pick<LoopTurns, 'pass'> = runTurns,
+  ) {}
 
   /** The epoch this execution holds; null until it took the run. */
   get epoch(): number | null {
@@ -35,20 +41,21 @@ export class RunWrites {
   async take(patch: CampaignPatch): Promise<TakenCampaign | null> {
     const row = await this.repository.takeRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
     if (row) this.fence = { campaignId: row.id, epoch: row.runEpoch }
+    await this.turns.pass()
     return row
   }
 
   async update(patch: CampaignPatch): Promise<CampaignWithFeedback> {
-    return await this.repository.updateFenced(this.held(), patch) ?? this.refused()
+    return this.fenced(this.repository.updateFenced(this.held(), patch))
   }
 
   async appendVersion(version: NewArtifactVersion): Promise<ArtifactVersionRow> {
-    return await this.repository.appendVersionFenced(this.held(), version) ?? this.refused()
+    return this.fenced(this.repository.appendVersionFenced(this.held(), version))
   }
 
   /** The audit and the statuses it gives, stored together (an AuditStore). */
   async appendJudgedAudit(judged: JudgedAudit): Promise<ComplianceAuditRow> {
-    return await this.repository.appendJudgedAuditFenced(this.held(), judged) ?? this.refused()
+    return this.fenced(this.repository.appendJudgedAuditFenced(this.held(), judged))
   }
 
   /**
@@ -58,6 +65,13 @@ export class RunWrites {
   async end(patch: CampaignPatch): Promise<CampaignRow | null> {
     if (this.fence) return this.repository.updateFenced(this.fence, patch)
     return this.repository.updateRun(this.run.campaignId, this.run.runId, RUNNING_STAGES, patch)
+  }
+
+  /** What a fenced write returned, once the run's next step has its turn; a refused write stops the run. */
+  private async fenced<T>(write: Promise<T | null>): Promise<T> {
+    const row = await write ?? await this.refused()
+    await this.turns.pass()
+    return row
   }
 
   private held(): RunFence {

@@ -1,7 +1,9 @@
+import { runTurns, type LoopTurns } from '../../orchestrator/loop-turns'
+
 /** Words per streamed piece: small enough to watch, large enough not to flood the hub with events. */
 const WORDS_PER_PIECE = 3
-/** At zero pace, hand the event loop back this often so concurrent writes and aborts still get a turn. */
-const PIECES_BETWEEN_YIELDS = 50
+/** At zero pace, a turn of the event loop this often even within the run's budget, so an abort from another task stops the write. */
+const PIECES_BETWEEN_TURNS = 50
 
 /** Splits text into pieces of a few words each (with their trailing whitespace); joined, they are the text. */
 export function splitIntoPieces(text: string, wordsPerPiece = WORDS_PER_PIECE): string[] {
@@ -15,6 +17,10 @@ export function splitIntoPieces(text: string, wordsPerPiece = WORDS_PER_PIECE): 
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The write was aborted.', 'AbortError')
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve))
 }
 
 /** Waits `ms`, or rejects with the signal's reason (an AbortError by default) as soon as it is aborted. */
@@ -36,17 +42,21 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve))
+export interface StreamOptions {
+  paceMs: number
+  signal: AbortSignal
+  /** At zero pace each piece waits for the run's share of the event loop, so other work and aborts get turns. */
+  turns?: Pick<LoopTurns, 'pass'>
 }
 
 /** Hands `text` to `onText` piece by piece, `paceMs` apart, stopping with a rejection when `signal` aborts. */
-export async function streamText(text: string, onText: (chunk: string) => void, options: { paceMs: number, signal: AbortSignal }): Promise<void> {
+export async function streamText(text: string, onText: (chunk: string) => void, options: StreamOptions): Promise<void> {
+  const { turns = runTurns } = options
   const pieces = splitIntoPieces(text)
   for (const [index, piece] of pieces.entries()) {
     if (options.signal.aborted) throw abortReason(options.signal)
     if (options.paceMs > 0 && index > 0) await pause(options.paceMs, options.signal)
-    else if (index > 0 && index % PIECES_BETWEEN_YIELDS === 0) await nextTurn()
+    else if (index > 0) await (index % PIECES_BETWEEN_TURNS === 0 ? nextTurn() : turns.pass())
     if (options.signal.aborted) throw abortReason(options.signal)
     onText(piece)
   }
