@@ -104,6 +104,14 @@ export class CampaignRepository {
     return row ?? null
   }
 
+  /** The owner's campaign with what its detail shows (CampaignState), in one statement. */
+  async findOwnedWithState(id: string, ownerId: string): Promise<(CampaignRow & CampaignState) | null> {
+    if (!isPublicId('camp', id)) return null
+    const [row] = await this.db.select(campaignAndStateColumns).from(campaigns)
+      .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))).limit(1)
+    return row ?? null
+  }
+
   async list(ownerId: string, options: CampaignListQuery): Promise<{ rows: CampaignRow[], totalCount: number }> {
     const where = and(eq(campaigns.ownerId, ownerId), ...listFilters(options))
     const column = options.sort.endsWith('updated') ? campaigns.updatedAt : campaigns.createdAt

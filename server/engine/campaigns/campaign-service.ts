@@ -11,7 +11,7 @@ import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { RunScheduler } from '../orchestrator/run-scheduler'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError } from './campaign-errors'
 import type { CampaignRepository, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
-import { EMPTY_CAMPAIGN_STATE, loadCampaignState } from './campaign-state'
+import { EMPTY_CAMPAIGN_STATE, loadCampaignState, type CampaignState } from './campaign-state'
 import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
 import { announceStatus } from './status-announcer'
@@ -42,8 +42,8 @@ export class CampaignService {
   }
 
   async get(ownerId: string, id: string): Promise<CampaignDetail> {
-    const row = await this.owned(ownerId, id)
-    return toDetail(row, await loadCampaignState(this.repository, id))
+    const row = await this.ownedWithState(ownerId, id)
+    return toDetail(row, row)
   }
 
   async list(ownerId: string, query: CampaignListQuery): Promise<CampaignPage> {
@@ -156,8 +156,8 @@ export class CampaignService {
 
   /** The hub's view: a snapshot for a campaign the user owns, or not found. */
   async snapshot(userId: string, id: string): Promise<CampaignStatusSnapshot> {
-    const row = await this.owned(userId, id)
-    return toSnapshot(row, await loadCampaignState(this.repository, id))
+    const row = await this.ownedWithState(userId, id)
+    return toSnapshot(row, row)
   }
 
   async canView(userId: string, id: string): Promise<boolean> {
@@ -211,6 +211,13 @@ export class CampaignService {
 
   private async owned(ownerId: string, id: string): Promise<CampaignRow> {
     const row = await this.repository.findOwned(id, ownerId)
+    if (!row) throw new CampaignNotFoundError(id)
+    return row
+  }
+
+  /** A read that shows the campaign (detail, snapshot): the row and its state in one statement. */
+  private async ownedWithState(ownerId: string, id: string): Promise<CampaignRow & CampaignState> {
+    const row = await this.repository.findOwnedWithState(id, ownerId)
     if (!row) throw new CampaignNotFoundError(id)
     return row
   }

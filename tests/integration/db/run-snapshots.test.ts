@@ -4,7 +4,7 @@ import { REVIEW_FEEDBACK_IN_SNAPSHOT, RUNNING_STAGES, campaignBriefSchema, type 
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
 import type { CampaignState } from '../../../server/engine/campaigns/campaign-state'
-import { toSnapshot } from '../../../server/engine/campaigns/campaign-views'
+import { toDetail, toSnapshot } from '../../../server/engine/campaigns/campaign-views'
 import { auditArtifacts } from '../../../server/engine/compliance'
 import type { CampaignEvents } from '../../../server/engine/orchestrator/campaign-events'
 import { executeRun, type Auditor } from '../../../server/engine/orchestrator/campaign-run'
@@ -17,6 +17,10 @@ import { useTestDatabase } from '../../support/database-suite'
 import { databaseDrivers } from '../../support/test-databases'
 
 const drivers = await databaseDrivers()
+
+const COPY_METADATA = {
+  model: 'offline-writer', iteration: 1, headlines: ['Grow something new'], body: { short: 'Grow.', medium: 'Grow something.', long: 'Grow something new.' }, callsToAction: ['Start today'], toneNote: 'Warm',
+}
 
 const statementsSoFar = async () => (await databaseStatements.get()).values[0]?.value ?? 0
 
@@ -54,6 +58,26 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     expect(claimed).toMatchObject({ stage: 'Queued', feedbackCount: 1, feedback: [{ comment: 'Lovely.' }] })
     // A second claim while the run is queued is refused.
     expect(await suite.campaigns.claimRun(id, RUNNING_STAGES, { stage: 'Queued', runId: 'run-other' })).toBeNull()
+  })
+
+  it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads its state too', async () => {
+    const users = new UsersRepository(suite.connection.db)
+    const owner = (await users.create({ email: `detail-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const stranger = (await users.create({ email: `stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-detail-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'approve', comment: 'Lovely.' }, { perLink: 10, perCampaign: 10 })
+    await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
+
+    const before = await statementsSoFar()
+    const shown = await suite.campaigns.findOwnedWithState(id, owner.id)
+    expect(await statementsSoFar() - before).toBe(1)
+
+    const row = (await suite.campaigns.find(id))!
+    expect(toDetail(shown!, shown!)).toEqual(toDetail(row, await stateReadOneByOne(id)))
+    expect(shown).toMatchObject({ feedbackCount: 1, current: [{ type: 'Copy', content: 'Grow something new.' }] })
+    expect(await suite.campaigns.findOwnedWithState(id, stranger.id)).toBeNull()
   })
 
   it.skipIf(driver.skipReason)('equal the database\'s at every stage, through a revision round, in 11 statements', async () => {
