@@ -13,8 +13,11 @@ export const ENGINE_BENCH = {
    * on TEST_POSTGRES_URL's server).
    */
   databases: (process.env.BENCH_DATABASES ?? 'embedded').split(',').map(name => name.trim()) as Array<'embedded' | 'postgres'>,
-  /** Concurrent `GET /api/campaigns/{id}` loops sampling REST latency while the runs go on. */
-  restSamplers: 2,
+  /**
+   * `GET /api/campaigns/{id}` requests a second sampling REST latency while the runs go on, sent on
+   * schedule whether or not earlier ones were answered, so every build does the same extra work.
+   */
+  restPerSecond: 50,
   /**
    * Builds to compare, each scenario run on each in turn: `BENCH_BUILDS=before=/tmp/old-output,after=.output`
    * measures a change side by side under the same load. By default only `.output`.
@@ -23,8 +26,8 @@ export const ENGINE_BENCH = {
     const [label = '', path = ''] = entry.split('=')
     return { label: label.trim(), path: path.trim() }
   }),
-  /** Concurrent `GET /health` loops, as a load balancer's probes during the burst. */
-  healthSamplers: 1,
+  /** `GET /health` requests a second, as a load balancer's probes during the burst, on the same schedule. */
+  healthPerSecond: 50,
   /**
    * `BENCH_CPU_PROFILE=1` runs each server under `node --cpu-prof` and reports where its CPU went;
    * the profiler itself costs some throughput, so figures from such a run are not the headline ones.

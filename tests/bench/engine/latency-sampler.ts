@@ -6,26 +6,42 @@ export interface LatencySamples {
   errors: number
 }
 
+/** How often the sampler looks whether requests are due; it sends every one that is. */
+const TICK_MS = 5
+
 /**
- * `workers` loops requesting `nextPath()` back to back, as dashboards polling and a load balancer
- * probing during a busy moment would, until `stop` is called.
+ * Requests `nextPath()` `perSecond` times a second, as dashboards polling and a load balancer
+ * probing during a busy moment would, whether or not earlier requests were answered (an open loop):
+ * a faster server is not asked more often, so its runs share the machine with the same extra work
+ * as a slower one's, and two builds compare fairly. A latency is from sending to the answer.
  */
-export function sampleLatency(client: ApiClient, nextPath: () => string, workers: number): { stop: () => Promise<LatencySamples> } {
+export function sampleAtRate(client: ApiClient, nextPath: () => string, perSecond: number): { stop: () => Promise<LatencySamples> } {
   const samples: LatencySamples = { latenciesMs: [], errors: 0 }
-  let running = true
-  const loop = async () => {
-    while (running) {
-      const started = performance.now()
-      const response = await client.get(nextPath()).catch(() => null)
-      if (response?.status === 200) samples.latenciesMs.push(performance.now() - started)
-      else samples.errors++
-    }
+  const pending = new Set<Promise<void>>()
+  const startedAt = performance.now()
+  let sent = 0
+  const send = () => {
+    const sentAt = performance.now()
+    const answered: Promise<void> = client.get(nextPath()).then(
+      (response) => {
+        if (response.status === 200) samples.latenciesMs.push(performance.now() - sentAt)
+        else samples.errors++
+      },
+      () => {
+        samples.errors++
+      },
+    ).finally(() => pending.delete(answered))
+    pending.add(answered)
   }
-  const loops = Array.from({ length: workers }, loop)
+  // Catches up after a late tick, so the rate holds when the benchmark's own process is busy.
+  const timer = setInterval(() => {
+    const due = Math.floor((performance.now() - startedAt) / 1000 * perSecond)
+    for (; sent < due; sent++) send()
+  }, TICK_MS)
   return {
     stop: async () => {
-      running = false
-      await Promise.all(loops)
+      clearInterval(timer)
+      await Promise.all(pending)
       return samples
     },
   }

@@ -66,8 +66,9 @@ export function section(results: ScenarioFigures[], machine: Machine, load: stri
 offline writer at zero pace (\`OFFLINE_WRITER_PACE_MS=0\`); one user creates ${ENGINE_BENCH.campaigns} campaigns,
 then generates them all at once (${ENGINE_BENCH.campaigns} concurrent \`POST …/generate\`). One official
 \`@microsoft/signalr\` connection (WebSockets, JSON) joins all ${ENGINE_BENCH.campaigns} groups and counts every
-event it is sent; ${ENGINE_BENCH.restSamplers} loops read random campaigns (\`GET /api/campaigns/{id}\`) back to back
-meanwhile, and ${ENGINE_BENCH.healthSamplers} loop probes \`GET /health\` (which asks the database too). Each row is a fresh
+event it is sent. Meanwhile random campaigns are read (\`GET /api/campaigns/{id}\`) ${ENGINE_BENCH.restPerSecond} times a second
+and \`GET /health\` (which asks the database too) is probed ${ENGINE_BENCH.healthPerSecond} times a second, each on schedule
+whether or not the last was answered: a faster server is not asked more, so builds compare fairly. Each row is a fresh
 server and a fresh database: the embedded one (the default), and PostgreSQL 15 on the same machine
 where listed (\`BENCH_DATABASES=embedded,postgres\`). \`BENCH_BUILDS=before=<dir>,after=.output\`
 runs each scenario on two builds in turn, to compare a change under the same load.

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
 import { followCampaigns } from './hub-follower'
-import { randomCampaignPath, sampleLatency, type LatencySamples } from './latency-sampler'
+import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
 
 export type BenchDatabase = 'embedded' | 'postgres'
 
@@ -81,8 +81,8 @@ export async function runScenario(build: { label: string, path: string }, databa
     }
     const follower = await followCampaigns(app.url, user.client, ids)
     await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
-    const restSampler = sampleLatency(user.client, randomCampaignPath(ids), ENGINE_BENCH.restSamplers)
-    const healthSampler = sampleLatency(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthSamplers)
+    const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
+    const healthSampler = sampleAtRate(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthPerSecond)
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
