@@ -5,6 +5,7 @@ import { logger } from '../observability/logger'
 import { describeError } from '../utils/describe-error'
 import { schema } from './schema'
 import { statementCounter } from './statement-counter'
+import { PostgresProbe } from './postgres-probe'
 import { observeWrites, WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
@@ -14,6 +15,7 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
   const writes = new WriteHealth()
   observeWrites(pool, writes)
   const db = drizzle({ client: pool, schema, logger: statementCounter }) as unknown as Database
+  const probe = new PostgresProbe(connectionString)
   return {
     db,
     runDb: db,
@@ -30,9 +32,10 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
         client.release()
       }
     },
-    async ping() {
-      await pool.query('SELECT 1')
+    ping: () => probe.ping(),
+    async close() {
+      await probe.close()
+      await pool.end()
     },
-    close: () => pool.end(),
   }
 }
