@@ -8,7 +8,7 @@ const PROBE_TIMEOUT_MS = 5000
 /**
  * The connection `/health` asks PostgreSQL on: its own, outside the pool. Pooled statements wait
  * for a free connection, and during a burst every one is busy with requests and runs, so a probe
- * through the pool measured the queue (up to seconds) rather than whether the database answers.
+ * through the pool would time the queue rather than whether the database answers.
  * The connection opens on the first ping and is replaced after it fails or drops.
  */
 export class PostgresProbe {
