@@ -3,7 +3,8 @@ const RESOLVED = Promise.resolve()
 /**
  * How long one turn of the event loop may spend on run steps before the rest wait for a later turn.
  * The event-loop delay target is 20 ms at the 99th percentile, measured with a 10 ms timer: runs may
- * take half of what is left, so a probe, a page or a hub message never waits behind more than that.
+ * take half of what is left, so a probe, a page or a hub message waits behind about that much run
+ * work a turn (a step that started is never split).
  */
 export const RUN_TURN_BUDGET_MS = 5
 

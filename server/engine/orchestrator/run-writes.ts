@@ -18,7 +18,8 @@ export interface RunIdentity {
  * executor has taken the run since (a takeover after this one stalled past its lease), a write is
  * refused in the database, this execution is aborted with LeaseLost and nothing it does after
  * lands: the run's state, versions and audits are the new executor's alone. After each write the run's
- * next step waits for its share of the event loop (LoopTurns), so runs never hold up requests.
+ * next step waits for its share of the event loop (LoopTurns), so a burst of runs leaves every turn
+ * room for requests.
  */
 export class RunWrites {
   private fence: RunFence | null = null
