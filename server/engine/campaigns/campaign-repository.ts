@@ -99,16 +99,14 @@ export class CampaignRepository {
 
   async findOwned(id: string, ownerId: string): Promise<CampaignRow | null> {
     if (!isPublicId('camp', id)) return null
-    const [row] = await this.db.select().from(campaigns)
-      .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))).limit(1)
+    const [row] = await this.db.select().from(campaigns).where(ownedBy(id, ownerId)).limit(1)
     return row ?? null
   }
 
   /** The owner's campaign with what its detail shows (CampaignState), in one statement. */
   async findOwnedWithState(id: string, ownerId: string): Promise<(CampaignRow & CampaignState) | null> {
     if (!isPublicId('camp', id)) return null
-    const [row] = await this.db.select(campaignAndStateColumns).from(campaigns)
-      .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))).limit(1)
+    const [row] = await this.db.select(campaignAndStateColumns).from(campaigns).where(ownedBy(id, ownerId)).limit(1)
     return row ?? null
   }
 
@@ -336,4 +334,9 @@ function listFilters({ status, stage, q }: Pick<CampaignListQuery, 'status' | 's
     stage === 'Running' ? and(eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...RUNNING_STAGES])) : stage ? eq(campaigns.stage, stage) : undefined,
     pattern ? or(sql`${campaigns.brief}->>'theme' ILIKE ${pattern} ESCAPE '\\'`, sql`${campaigns.brief}->>'product' ILIKE ${pattern} ESCAPE '\\'`) : undefined,
   ]
+}
+
+/** The campaign `id`, if `ownerId` owns it. */
+function ownedBy(id: string, ownerId: string) {
+  return and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))
 }
