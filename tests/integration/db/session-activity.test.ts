@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { LAST_SEEN_GRANULARITY_MS, SessionService } from '../../../server/accounts/session-service'
+import { SessionsRepository } from '../../../server/accounts/sessions-repository'
+import { UsersRepository } from '../../../server/accounts/users-repository'
+import { databaseStatements } from '../../../server/observability/metrics'
+import { useTestDatabase } from '../../support/database-suite'
+import { databaseDrivers } from '../../support/test-databases'
+
+const drivers = await databaseDrivers()
+const statementsSoFar = async () => (await databaseStatements.get()).values[0]?.value ?? 0
+
+describe.each(drivers)('a session\'s recorded activity on the $name database', (driver) => {
+  const suite = useTestDatabase(driver, connection => ({
+    users: new UsersRepository(connection.db),
+    sessions: new SessionsRepository(connection.db),
+  }))
+
+  it.skipIf(driver.skipReason)('writes at most once per granularity, and a request within it costs one statement', async () => {
+    const user = (await suite.users.create({ email: `active-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    let now = new Date()
+    const service = new SessionService(suite.sessions, () => now)
+    const sessionId = await service.start(user.id)
+    const lastSeen = async () => (await suite.sessions.findLive(sessionId, new Date(0)))!.session.lastSeenAt.getTime()
+    const started = await lastSeen()
+
+    const authenticate = async () => {
+      const before = await statementsSoFar()
+      expect((await service.authenticate(sessionId))?.id).toBe(user.id)
+      return (await statementsSoFar()) - before
+    }
+
+    now = new Date(started + LAST_SEEN_GRANULARITY_MS - 1_000)
+    expect(await authenticate()).toBe(1)
+    expect(await lastSeen()).toBe(started)
+
+    now = new Date(started + LAST_SEEN_GRANULARITY_MS + 1_000)
+    expect(await authenticate()).toBe(2)
+    expect(await lastSeen()).toBe(now.getTime())
+
+    const recorded = now.getTime()
+    now = new Date(recorded + LAST_SEEN_GRANULARITY_MS / 2)
+    expect(await authenticate()).toBe(1)
+    expect(await lastSeen()).toBe(recorded)
+  })
+})
