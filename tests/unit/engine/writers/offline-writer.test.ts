@@ -282,6 +282,27 @@ describe('OfflineWriter', () => {
       expect(chunks).toEqual([])
     })
 
+    it('composes only when the run\'s share of the event loop lets it, and streams through the same turns', async () => {
+      const steps: string[] = []
+      let releaseFirst = () => {}
+      const firstPass = new Promise<void>((resolve) => {
+        releaseFirst = resolve
+      })
+      const turns = { pass: () => {
+        steps.push('turn')
+        return steps.length === 1 ? firstPass : Promise.resolve()
+      } }
+      const writing = new OfflineWriter({ paceMs: 0, turns }).write({ campaignId: 'c', brief, type: 'Copy', iteration: 1, feedback: [], tags: [], signal: new AbortController().signal, onText: () => steps.push('text') })
+      await new Promise(resolve => setImmediate(resolve))
+      expect(steps).toEqual(['turn'])
+      releaseFirst()
+      const written = await writing
+      expect(written.content.length).toBeGreaterThan(0)
+      expect(steps[1]).toBe('text')
+      // Between streamed pieces the write waits for its turn (every 50th piece takes a turn of the loop instead).
+      expect(steps.filter(step => step === 'turn').length).toBeGreaterThan(1)
+    })
+
     it('stops an unpaced write that is aborted from another task', async () => {
       const controller = new AbortController()
       const writing = new OfflineWriter({ paceMs: 0 }).write({ campaignId: 'c', brief, type: 'ShortCopy', iteration: 1, feedback: [], tags: [], signal: controller.signal, onText: () => {} })
