@@ -1,4 +1,6 @@
 import type { Database } from '../db/database'
+import { logger } from '../observability/logger'
+import { describeError } from '../utils/describe-error'
 import { ArtifactEditor } from './campaigns/artifact-editor'
 import { CampaignRepository } from './campaigns/campaign-repository'
 import { CampaignService } from './campaigns/campaign-service'
@@ -11,6 +13,7 @@ import type { Auditor } from './orchestrator/campaign-run'
 import { CampaignRunner } from './orchestrator/campaign-runner'
 import { QueuedCampaignRunner } from './orchestrator/queued-campaign-runner'
 import type { RunScheduler } from './orchestrator/run-scheduler'
+import { warmUpRunSteps } from './run-warm-up'
 import { OfflineWriter } from './writers/offline/offline-writer'
 import type { ArtifactWriter } from './writers/types'
 
@@ -51,6 +54,7 @@ export async function createCampaignEngine(options: {
     maxRevisionRounds: config.maxRevisionRounds,
   }
   const retryAfterSeconds = Math.ceil(estimatedRunMs / 1000)
+  if (config.runConcurrency > 0) await warmUp()
   let runner: RunScheduler
   if (databaseUrl) {
     const queued = new QueuedCampaignRunner(deps, {
@@ -75,6 +79,18 @@ export async function createCampaignEngine(options: {
   const interpreter = model ? new ModelLineInterpreter(model) : null
   const service = new CampaignService(repository, runner, events, estimatedRunMs, interpreter ? analysis => interpreter.interpret(analysis) : undefined)
   return { repository, runner, writer, service, editor: new ArtifactEditor(repository, events) }
+}
+
+/** Before this process takes runs (see run-warm-up.ts). A failure costs only the warm-up: runs report their own. */
+async function warmUp(): Promise<void> {
+  const startedAt = performance.now()
+  try {
+    await warmUpRunSteps()
+    logger.debug({ durationMs: Math.round(performance.now() - startedAt) }, 'Run steps warmed up')
+  }
+  catch (error) {
+    logger.warn({ error: describeError(error) }, 'Warming up the run steps failed')
+  }
 }
 
 /** The rule engine always; a configured model adds its tone findings as a second opinion. */
