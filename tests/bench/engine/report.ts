@@ -13,13 +13,14 @@ const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
 
 export function figuresTable(results: ScenarioFigures[]): string {
   const rows = [
-    '| build | database | CAMPAIGN_RUN_CONCURRENCY | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| build | database | CAMPAIGN_RUN_CONCURRENCY | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const r of results) {
     rows.push(`| ${r.build} | ${r.database} | ${label(r.concurrency)} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
       + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
-      + `${ms(r.eventLoop.p50Ms)} / ${ms(r.eventLoop.p99Ms)} / ${ms(r.eventLoop.maxMs)} | ${latency(r.health, 'p99Ms')} | ${latency(r.rest, 'p95Ms')} |`)
+      + `${ms(r.eventLoop.p50Ms)} / ${ms(r.eventLoop.p99Ms)} / ${ms(r.eventLoop.maxMs)} | ${r.acceptQueue.max ?? '–'} / ${r.acceptQueue.nonEmptyMs} | `
+      + `${latency(r.health, 'p99Ms')} | ${latency(r.rest, 'p95Ms')} |`)
   }
   return rows.join('\n')
 }
@@ -81,6 +82,12 @@ runs each scenario on two builds in turn, to compare a change under the same loa
 - Event-loop delay: the server's own \`perf_hooks.monitorEventLoopDelay\` histogram (prom-client's,
   10 ms resolution, so an idle loop reads about 10 ms), read from \`GET /metrics\` just before and
   just after the burst (each scrape resets it): the burst alone.
+- Connections waiting to be accepted: the kernel's accept queue of the server's listening socket
+  (\`rx_queue\` in \`/proc/net/tcp\`, Linux only), sampled every 10 ms during the burst: the most at
+  once, and for how long any waited. Node's libuv accepts one connection per turn of the event loop,
+  so a request on a new connection (a load balancer's probe, a browser whose kept-alive connection
+  was closed) first waits for as many turns as there are connections ahead of it, before the
+  server sees it: time the server's own request metrics do not include.
 - Latencies are measured by the benchmark process, which shares the machine with the server.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to

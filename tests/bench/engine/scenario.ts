@@ -7,6 +7,7 @@ import { ENGINE_BENCH } from './config'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
 import { followCampaigns } from './hub-follower'
@@ -35,6 +36,8 @@ export interface ScenarioFigures {
   health: LatencyFigures
   /** The server's main-thread event-loop delay over the burst. */
   eventLoop: EventLoopDelay
+  /** Connections waiting for the server to accept them, over the burst. */
+  acceptQueue: AcceptQueue
   /** Where the server's CPU went during the whole scenario, per thread (BENCH_CPU_PROFILE=1). */
   profiles: ThreadProfile[]
 }
@@ -81,6 +84,7 @@ export async function runScenario(build: { label: string, path: string }, databa
     }
     const follower = await followCampaigns(app.url, user.client, ids)
     await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
     const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
     const healthSampler = sampleAtRate(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthPerSecond)
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
@@ -96,6 +100,7 @@ export async function runScenario(build: { label: string, path: string }, databa
     const finished = Math.max(...follower.completedAt.values(), started)
     const delivered = follower.delivered()
     const eventLoop = await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const acceptQueue = acceptQueueSampler.stop()
     const rest = await restSampler.stop()
     const health = await healthSampler.stop()
     await follower.stop()
@@ -119,6 +124,7 @@ export async function runScenario(build: { label: string, path: string }, databa
       rest: latencyFigures(rest),
       health: latencyFigures(health),
       eventLoop,
+      acceptQueue,
       profiles: [],
     }
   }
