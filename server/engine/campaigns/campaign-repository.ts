@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import {
   RUNNING_STAGES,
   type ArtifactMetadata, type ArtifactType, type ArtifactVersionStatus, type CampaignBrief, type CampaignListQuery, type CampaignStage, type CampaignStatus,
@@ -29,6 +29,14 @@ export interface CampaignPatch {
   runId?: string | null
   runRequest?: RunRequest | null
   completedAt?: Date | null
+}
+
+/** Conditions a claim checks in its own statement. */
+export interface ClaimGuard {
+  /** Only the owner's campaign (an id that is not a campaign's is refused without a statement). */
+  ownerId?: string
+  /** Statuses in which the campaign is not claimed. */
+  unlessStatuses?: readonly CampaignStatus[]
 }
 
 export interface NewArtifactVersion {
@@ -142,11 +150,17 @@ export class CampaignRepository {
   /**
    * Moves a campaign into a run only if no run is active: the check and the write are one
    * statement, so two requests racing to start a run cannot both win. Returns the row with its
-   * state, which the snapshot announcing the run shows.
+   * state, which the snapshot announcing the run shows. `guard` adds conditions to the same
+   * statement (the owner, statuses that refuse a run), so a request needs no read before it.
    */
-  async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch): Promise<(CampaignRow & CampaignState) | null> {
+  async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch, guard: ClaimGuard = {}): Promise<(CampaignRow & CampaignState) | null> {
+    if (guard.ownerId !== undefined && !isPublicId('camp', id)) return null
     const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() })
-      .where(and(eq(campaigns.id, id), sql`coalesce(${campaigns.stage}, '') NOT IN (${sql.join(notRunning.map(stage => sql`${stage}`), sql`, `)})`))
+      .where(and(
+        guard.ownerId === undefined ? eq(campaigns.id, id) : ownedBy(id, guard.ownerId),
+        sql`coalesce(${campaigns.stage}, '') NOT IN (${sql.join(notRunning.map(stage => sql`${stage}`), sql`, `)})`,
+        ...(guard.unlessStatuses?.length ? [notInArray(campaigns.status, [...guard.unlessStatuses])] : []),
+      ))
       .returning(campaignAndStateColumns)
     return row ?? null
   }

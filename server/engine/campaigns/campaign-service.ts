@@ -10,7 +10,7 @@ import type { CampaignRow } from '../../db/schema'
 import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { RunScheduler } from '../orchestrator/run-scheduler'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError } from './campaign-errors'
-import type { CampaignRepository, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
+import type { CampaignRepository, ClaimGuard, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
 import { EMPTY_CAMPAIGN_STATE, loadCampaignState, type CampaignState } from './campaign-state'
 import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
@@ -20,6 +20,11 @@ import { announceStatus } from './status-announcer'
 export type RunAccepted = z.output<typeof runAcceptedSchema>
 
 const isRunning = (row: CampaignRow) => RUNNING_STAGES.includes(row.stage as CampaignStage)
+
+/** A claim refused because a run holds the campaign. */
+function alreadyGenerating(): never {
+  throw new CampaignConflictError('The campaign is already being generated.')
+}
 
 /**
  * Everything a marketer can do to a campaign, for its owner only: another user's campaign
@@ -77,11 +82,16 @@ export class CampaignService {
     return toDetail(edited, await loadCampaignState(this.repository, id))
   }
 
+  /**
+   * The claim checks the owner and the campaign's state in its own statement, so an accepted
+   * request reads nothing first; only a refused one reads the campaign, to say why.
+   */
   async generate(ownerId: string, id: string): Promise<RunAccepted> {
+    const accepted = await this.startRun(ownerId, id, { kind: 'generate', types: [...ARTIFACT_TYPES], feedback: [], tags: [] }, { unlessStatuses: ['Completed'] })
+    if (accepted) return accepted
     const row = await this.owned(ownerId, id)
-    if (isRunning(row)) throw new CampaignConflictError('The campaign is already being generated.')
     if (row.status === 'Completed') throw new CampaignConflictError('The campaign is already completed: revise it or regenerate an artifact instead.')
-    return this.startRun(row, { kind: 'generate', types: [...ARTIFACT_TYPES], feedback: [], tags: [] })
+    return alreadyGenerating()
   }
 
   async revise(ownerId: string, id: string, feedback: string, specificChanges: string[]): Promise<RunAccepted> {
@@ -90,13 +100,14 @@ export class CampaignService {
     if ((await this.repository.currentVersions(id)).length === 0) {
       throw new CampaignConflictError('Nothing to revise yet: generate the campaign first.')
     }
-    return this.startRun(row, { kind: 'revise', types: [...ARTIFACT_TYPES], feedback: [feedback, ...specificChanges], tags: [] }, row.revisionNumber + 1)
+    return await this.startRun(ownerId, id, { kind: 'revise', types: [...ARTIFACT_TYPES], feedback: [feedback, ...specificChanges], tags: [] }, {}, row.revisionNumber + 1)
+      ?? alreadyGenerating()
   }
 
   async regenerate(ownerId: string, id: string, type: ArtifactType, feedback: string, tags: string[]): Promise<RunAccepted> {
     const row = await this.owned(ownerId, id)
     this.assertIdle(row, 'regenerated')
-    return this.startRun(row, { kind: 'regenerate', types: [type], feedback: feedback ? [feedback] : [], tags })
+    return await this.startRun(ownerId, id, { kind: 'regenerate', types: [type], feedback: feedback ? [feedback] : [], tags }) ?? alreadyGenerating()
   }
 
   async cancel(ownerId: string, id: string): Promise<void> {
@@ -226,8 +237,11 @@ export class CampaignService {
     if (isRunning(row)) throw new CampaignConflictError(`The campaign cannot be ${action} while it is being generated: cancel it or wait.`)
   }
 
-  private async startRun(row: CampaignRow, request: RunRequest, revisionNumber?: number): Promise<RunAccepted> {
-    const claimed = await this.runner.claimAndStart(row.ownerId, row.id, request, runId => this.repository.claimRun(row.id, RUNNING_STAGES, {
+  /** Claims and starts a run of the owner's campaign; null when the claim is refused (see `ClaimGuard`). */
+  private async startRun(
+    ownerId: string, id: string, request: RunRequest, guard: Omit<ClaimGuard, 'ownerId'> = {}, revisionNumber?: number,
+  ): Promise<RunAccepted | null> {
+    const claimed = await this.runner.claimAndStart(ownerId, id, request, runId => this.repository.claimRun(id, RUNNING_STAGES, {
       status: 'InProgress',
       stage: 'Queued',
       statusReason: null,
@@ -235,12 +249,12 @@ export class CampaignService {
       runId,
       runRequest: request,
       ...(revisionNumber !== undefined && { revisionNumber }),
-    }))
-    if (!claimed) throw new CampaignConflictError('The campaign is already being generated.')
+    }, { ...guard, ownerId }))
+    if (!claimed) return null
     // The claim read the campaign's state with it: the snapshot needs no read of its own.
     this.events.statusChanged(claimed.ownerId, toSnapshot(claimed, claimed))
     return {
-      campaignId: row.id,
+      campaignId: id,
       status: 'InProgress',
       estimatedCompletionTime: new Date(Date.now() + this.estimatedRunMs).toISOString(),
       ...(revisionNumber !== undefined && { revisionNumber }),

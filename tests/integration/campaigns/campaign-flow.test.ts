@@ -109,6 +109,11 @@ describe('a campaign generated live', () => {
     // The intruder's own round trip proves any event meant for it would have arrived by now.
     await connection.invoke('LeaveCampaignGroup', id)
     expect(log.events).toEqual([])
+    // A completed campaign is revised or regenerated, not generated again; the intruder still learns nothing.
+    const again = await owner.client.post(`/api/campaigns/${id}/generate`)
+    expect(again.status).toBe(409)
+    expect(again.body.detail).toBe('The campaign is already completed: revise it or regenerate an artifact instead.')
+    expect((await intruder.client.post(`/api/campaigns/${id}/generate`)).status).toBe(404)
     await Promise.all([connection.stop(), ownerConnection.stop()])
   })
 })

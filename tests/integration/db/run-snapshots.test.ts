@@ -60,6 +60,27 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     expect(await suite.campaigns.claimRun(id, RUNNING_STAGES, { stage: 'Queued', runId: 'run-other' })).toBeNull()
   })
 
+  it.skipIf(driver.skipReason)('claim for its owner only, and not in a status the guard refuses, in the claim\'s own statement', async () => {
+    const users = new UsersRepository(suite.connection.db)
+    const owner = (await users.create({ email: `guard-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const stranger = (await users.create({ email: `guard-stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const claim = (runId: string) => ({ status: 'InProgress' as const, stage: 'Queued' as const, runId, runRequest: { kind: 'generate' as const, types: ['Copy' as const], feedback: [], tags: [] } })
+
+    expect(await suite.campaigns.claimRun(id, RUNNING_STAGES, claim('run-stranger'), { ownerId: stranger.id })).toBeNull()
+    await suite.campaigns.update(id, { status: 'Completed' })
+    expect(await suite.campaigns.claimRun(id, RUNNING_STAGES, claim('run-completed'), { ownerId: owner.id, unlessStatuses: ['Completed'] })).toBeNull()
+    expect((await suite.campaigns.find(id))).toMatchObject({ status: 'Completed', runId: null })
+
+    const before = await statementsSoFar()
+    expect(await suite.campaigns.claimRun('camp_not-a-campaign-id', RUNNING_STAGES, claim('run-malformed'), { ownerId: owner.id })).toBeNull()
+    expect(await statementsSoFar() - before).toBe(0)
+    const claimed = await suite.campaigns.claimRun(id, RUNNING_STAGES, claim('run-owner'), { ownerId: owner.id })
+    expect(await statementsSoFar() - before).toBe(1)
+    expect(claimed).toMatchObject({ id, status: 'InProgress', stage: 'Queued', runId: 'run-owner' })
+  })
+
   it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads its state too', async () => {
     const users = new UsersRepository(suite.connection.db)
     const owner = (await users.create({ email: `detail-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
