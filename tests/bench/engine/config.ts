@@ -1,5 +1,10 @@
 /** What the engine benchmark measures; every figure the doc quotes comes from these. */
 export const ENGINE_BENCH = {
+  /**
+   * Each round runs every scenario once, on every build in turn; each figure reported is the
+   * median of the rounds (`BENCH_ROUNDS`, default 3): these machines are shared and noisy.
+   */
+  rounds: Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3)),
   /** Campaigns created first, then all generated at once. */
   campaigns: Number(process.env.BENCH_CAMPAIGNS ?? 100),
   /**

@@ -13,11 +13,11 @@ const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
 
 export function figuresTable(results: ScenarioFigures[]): string {
   const rows = [
-    '| build | database | CAMPAIGN_RUN_CONCURRENCY | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| build | database | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const r of results) {
-    rows.push(`| ${r.build} | ${r.database} | ${label(r.concurrency)} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
+    rows.push(`| ${r.build} | ${r.database} | ${label(r.concurrency)} | ${r.rounds} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
       + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
       + `${ms(r.eventLoop.p50Ms)} / ${ms(r.eventLoop.p99Ms)} / ${ms(r.eventLoop.maxMs)} | ${r.acceptQueue.max ?? '–'} / ${r.acceptQueue.nonEmptyMs} | `
       + `${latency(r.health, 'p99Ms')} | ${latency(r.rest, 'p95Ms')} |`)
@@ -74,6 +74,9 @@ server and a fresh database: the embedded one (the default), and PostgreSQL 15 o
 where listed (\`BENCH_DATABASES=embedded,postgres\`). \`BENCH_BUILDS=before=<dir>,after=.output\`
 runs each scenario on two builds in turn, to compare a change under the same load.
 
+- Each round runs every scenario once, on every build in turn (\`BENCH_ROUNDS\`, ${ENGINE_BENCH.rounds} here); each figure
+  is the median of its rounds, and delivery must hold in every round (the fewest completed and the
+  most out of order are shown). Latency samples are counted over all rounds.
 - runs/s and events/s: over the wall time from the first generate request to the last
   \`OnCampaignCompleted\`. Out of order: a chunk whose sequence is not the next of its write, or
   an event after its campaign's \`OnCampaignCompleted\`.

@@ -5,6 +5,7 @@ import { ENGINE_BENCH } from './config'
 import { describeMachine } from '../shared/machine'
 import { writeSection } from '../shared/benchmarks-doc'
 import { figuresTable, profileTables, section, SECTION_HEADING } from './report'
+import { combineRounds } from './rounds'
 import { runScenario, type ScenarioFigures } from './scenario'
 
 /**
@@ -18,13 +19,18 @@ async function main(): Promise<void> {
   const machine = describeMachine()
   const loadSamples: number[] = [loadavg()[0]!]
   const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 2_000)
-  const results: ScenarioFigures[] = []
+  const rounds = new Map<string, ScenarioFigures[]>()
   try {
-    for (const database of ENGINE_BENCH.databases) {
-      for (const concurrency of ENGINE_BENCH.concurrencies) {
-        for (const build of ENGINE_BENCH.builds) {
-          log(`${build.label} build, ${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
-          results.push(await runScenario(build, database, concurrency, log))
+    for (let round = 1; round <= ENGINE_BENCH.rounds; round++) {
+      for (const database of ENGINE_BENCH.databases) {
+        for (const concurrency of ENGINE_BENCH.concurrencies) {
+          for (const build of ENGINE_BENCH.builds) {
+            log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
+            const figures = await runScenario(build, database, concurrency, log)
+            const key = `${database}/${concurrency}/${build.label}`
+            rounds.set(key, [...rounds.get(key) ?? [], figures])
+            log(`  ${figuresTable([figures]).split('\n').at(-1)}`)
+          }
         }
       }
     }
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
   finally {
     clearInterval(sampler)
   }
+  const results = [...rounds.values()].map(combineRounds)
   const load = summarize(loadSamples)
   const loadText = `${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)})`
   console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n\n${profileTables(results)}`)

@@ -21,6 +21,8 @@ export interface ScenarioFigures {
   database: BenchDatabase
   /** CAMPAIGN_RUN_CONCURRENCY, or undefined for the server's default. */
   concurrency: number | undefined
+  /** How many rounds the figures are the medians of (1 for a single scenario). */
+  rounds: number
   campaigns: number
   completed: number
   /** From the first generate request to the last OnCampaignCompleted. */
@@ -112,6 +114,7 @@ export async function runScenario(build: { label: string, path: string }, databa
       build: build.label,
       database,
       concurrency,
+      rounds: 1,
       campaigns: ids.length,
       completed: follower.completedAt.size,
       wallSeconds,

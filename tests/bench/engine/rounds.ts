@@ -1,0 +1,64 @@
+import type { AcceptQueue } from './accept-queue'
+import type { EventLoopDelay } from './event-loop'
+import type { LatencyFigures, ScenarioFigures } from './scenario'
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+
+function medianLatency(rounds: LatencyFigures[]): LatencyFigures {
+  return {
+    samples: sum(rounds.map(round => round.samples)),
+    errors: sum(rounds.map(round => round.errors)),
+    p50Ms: median(rounds.map(round => round.p50Ms)),
+    p95Ms: median(rounds.map(round => round.p95Ms)),
+    p99Ms: median(rounds.map(round => round.p99Ms)),
+  }
+}
+
+function medianEventLoop(rounds: EventLoopDelay[]): EventLoopDelay {
+  return {
+    p50Ms: median(rounds.map(round => round.p50Ms)),
+    p99Ms: median(rounds.map(round => round.p99Ms)),
+    maxMs: median(rounds.map(round => round.maxMs)),
+  }
+}
+
+function medianAcceptQueue(rounds: AcceptQueue[]): AcceptQueue {
+  const known = rounds.flatMap(round => (round.max === null ? [] : [round.max]))
+  return { max: known.length > 0 ? median(known) : null, nonEmptyMs: median(rounds.map(round => round.nonEmptyMs)) }
+}
+
+/**
+ * One scenario's rounds as one row: each figure the median of its rounds, so one noisy round on a
+ * shared machine does not decide a comparison. Delivery is held to every round: the row counts the
+ * fewest campaigns completed and the most events out of order. Latency samples are counted over
+ * all rounds; CPU profiles are the first round's.
+ */
+export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
+  const [first] = rounds
+  if (!first) throw new Error('No rounds to combine')
+  const pick = (figure: (round: ScenarioFigures) => number) => median(rounds.map(figure))
+  return {
+    ...first,
+    rounds: rounds.length,
+    completed: Math.min(...rounds.map(round => round.completed)),
+    wallSeconds: pick(round => round.wallSeconds),
+    runsPerSecond: pick(round => round.runsPerSecond),
+    p50GenerateToCompletedMs: pick(round => round.p50GenerateToCompletedMs),
+    p95GenerateToCompletedMs: pick(round => round.p95GenerateToCompletedMs),
+    eventsDelivered: pick(round => round.eventsDelivered),
+    eventsPerSecond: pick(round => round.eventsPerSecond),
+    eventsOutOfOrder: Math.max(...rounds.map(round => round.eventsOutOfOrder)),
+    rest: medianLatency(rounds.map(round => round.rest)),
+    health: medianLatency(rounds.map(round => round.health)),
+    eventLoop: medianEventLoop(rounds.map(round => round.eventLoop)),
+    acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
+    profiles: first.profiles,
+  }
+}
