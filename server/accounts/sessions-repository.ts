@@ -1,13 +1,25 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { sessions, users, type SessionRow, type UserRow } from '../db/schema'
 import { isUuid } from './users-repository'
 
 /** Neither revoked nor older than `notBefore` (its cookie would have expired too). */
-const liveSince = (notBefore: Date) => and(isNull(sessions.revokedAt), gt(sessions.createdAt, notBefore))
+const liveSince = (notBefore: Date | Placeholder) => and(isNull(sessions.revokedAt), gt(sessions.createdAt, notBefore))
 
 export class SessionsRepository {
-  constructor(private readonly db: Database) {}
+  /**
+   * Every signed-in request reads its session: the statement is built once, as building its SQL
+   * took about 0.2 ms of the event loop a time.
+   */
+  private readonly liveSession
+
+  constructor(private readonly db: Database) {
+    this.liveSession = db.select({ session: sessions, user: users }).from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), liveSince(sql.placeholder('notBefore'))))
+      .limit(1)
+      .prepare('sessions_find_live')
+  }
 
   async create(userId: string): Promise<SessionRow> {
     const [row] = await this.db.insert(sessions).values({ userId }).returning()
@@ -17,10 +29,7 @@ export class SessionsRepository {
   /** The live session `id` and its user; null when unknown, revoked or too old. */
   async findLive(id: string, notBefore: Date): Promise<{ session: SessionRow, user: UserRow } | null> {
     if (!isUuid(id)) return null
-    const [row] = await this.db.select({ session: sessions, user: users }).from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), liveSince(notBefore)))
-      .limit(1)
+    const [row] = await this.liveSession.execute({ id, notBefore: notBefore.toISOString() })
     return row ?? null
   }
 

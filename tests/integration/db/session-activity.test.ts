@@ -42,4 +42,18 @@ describe.each(drivers)('a session\'s recorded activity on the $name database', (
     expect(await authenticate()).toBe(1)
     expect(await lastSeen()).toBe(recorded)
   })
+
+  it.skipIf(driver.skipReason)('finds a session live from its one prepared read, with each call\'s own id and age limit', async () => {
+    const user = (await suite.users.create({ email: `live-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const [first, second] = [await suite.sessions.create(user.id), await suite.sessions.create(user.id)]
+    const justBefore = (session: typeof first) => new Date(session.createdAt.getTime() - 1_000)
+    const justAfter = (session: typeof first) => new Date(session.createdAt.getTime() + 1_000)
+
+    expect((await suite.sessions.findLive(first.id, justBefore(first)))?.session.id).toBe(first.id)
+    expect((await suite.sessions.findLive(second.id, justBefore(second)))?.user.id).toBe(user.id)
+    expect(await suite.sessions.findLive(first.id, justAfter(first))).toBeNull()
+    expect(await suite.sessions.revoke(second.id, new Date())).toBe(true)
+    expect(await suite.sessions.findLive(second.id, justBefore(second))).toBeNull()
+    expect((await suite.sessions.findLive(first.id, justBefore(first)))?.session.id).toBe(first.id)
+  })
 })
