@@ -24,7 +24,25 @@ export function registerHealthCheck(name: string, check: HealthCheck): void {
   checks.set(name, check)
 }
 
-export async function collectHealth(): Promise<HealthReport> {
+/** The round of checks under way; every caller that asks meanwhile is given its answer. */
+let current: Promise<HealthReport> | null = null
+
+/**
+ * Runs every check and reports. Callers that ask while a round is under way share it rather than
+ * start their own: however often `/health` is asked, each dependency has at most one probe in
+ * flight. A probe's connection answers one query at a time, so probes sent faster than it answers
+ * would queue without bound; they would then time that queue, not the dependency, and anyone
+ * could make an instance look unhealthy by asking often enough. A shared answer is at most one
+ * probe old.
+ */
+export function collectHealth(): Promise<HealthReport> {
+  current ??= runChecks().finally(() => {
+    current = null
+  })
+  return current
+}
+
+async function runChecks(): Promise<HealthReport> {
   const entries = await Promise.all(
     [...checks].map(async ([name, check]): Promise<[string, HealthState]> => {
       try {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { collectHealth, registerHealthCheck } from '../../../server/utils/health'
+
+/** A check that counts its probes and answers only when told to. */
+function heldCheck() {
+  const probes: Array<{ answer: () => void, fail: () => void }> = []
+  registerHealthCheck('dependency', () => new Promise<void>((resolve, reject) => {
+    probes.push({ answer: resolve, fail: () => reject(new Error('no answer')) })
+  }))
+  return probes
+}
+
+describe('collectHealth', () => {
+  it('gives callers that ask while a round is under way that round\'s answer, with one probe', async () => {
+    const probes = heldCheck()
+    const asked = Array.from({ length: 50 }, () => collectHealth())
+    expect(probes).toHaveLength(1)
+    probes[0]!.answer()
+    const reports = await Promise.all(asked)
+    expect(reports.every(report => report.status === 'Healthy' && report.checks.dependency === 'Healthy')).toBe(true)
+    expect(probes).toHaveLength(1)
+  })
+
+  it('probes again once a round has answered, so a recovery shows on the next ask', async () => {
+    const probes = heldCheck()
+    const failing = [collectHealth(), collectHealth()]
+    probes[0]!.fail()
+    for (const report of await Promise.all(failing)) {
+      expect(report.status).toBe('Unhealthy')
+      expect(report.checks.dependency).toBe('Unhealthy')
+    }
+
+    const next = collectHealth()
+    expect(probes).toHaveLength(2)
+    probes[1]!.answer()
+    expect((await next).status).toBe('Healthy')
+  })
+})
