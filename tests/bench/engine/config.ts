@@ -1,3 +1,13 @@
+import { BENCH_DEPLOYMENTS, type BenchDeployment } from './deployment'
+
+function parseDeployments(list: string): BenchDeployment[] {
+  return list.split(',').map((name) => {
+    const deployment = BENCH_DEPLOYMENTS.find(known => known === name.trim())
+    if (!deployment) throw new Error(`Unknown deployment "${name}": one of ${BENCH_DEPLOYMENTS.join(', ')}`)
+    return deployment
+  })
+}
+
 /** What the engine benchmark measures; every figure the doc quotes comes from these. */
 export const ENGINE_BENCH = {
   /**
@@ -13,11 +23,12 @@ export const ENGINE_BENCH = {
    */
   concurrencies: (process.env.BENCH_CONCURRENCIES?.split(',').map(value => (value.trim() === 'default' ? undefined : Number(value))) ?? [undefined, 8]) as Array<number | undefined>,
   /**
-   * Databases to run every concurrency on: the embedded one (the default deployment), and
-   * PostgreSQL when listed (`BENCH_DATABASES=embedded,postgres`; a fresh database per scenario
-   * on TEST_POSTGRES_URL's server).
+   * Deployments to run every concurrency on (deployment.ts), each on a fresh database: the embedded
+   * one (the default), one process on PostgreSQL, and a web instance with a worker instance on
+   * PostgreSQL and Redis (`BENCH_DEPLOYMENTS=embedded,postgres,web+worker`; PostgreSQL at
+   * TEST_POSTGRES_URL, Redis at TEST_REDIS_URL). `BENCH_DATABASES` is read too, as it was named before.
    */
-  databases: (process.env.BENCH_DATABASES ?? 'embedded').split(',').map(name => name.trim()) as Array<'embedded' | 'postgres'>,
+  deployments: parseDeployments(process.env.BENCH_DEPLOYMENTS ?? process.env.BENCH_DATABASES ?? 'embedded'),
   /**
    * `GET /api/campaigns/{id}` requests a second sampling REST latency while the runs go on, sent on
    * schedule whether or not earlier ones were answered, so every build does the same extra work.

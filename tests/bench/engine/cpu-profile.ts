@@ -14,6 +14,8 @@ interface ProfileNode { id: number, callFrame: CallFrame, children?: number[] }
 interface Profile { nodes: ProfileNode[], samples: number[], timeDeltas: number[] }
 
 export interface ThreadProfile {
+  /** Which instance of the deployment the thread belongs to (`server`, or `web` and `worker`). */
+  instance: string
   /** 0 for the main thread, then worker threads in the order they started. */
   threadId: number
   totalMs: number
@@ -39,17 +41,17 @@ const PARTS: Array<[string, RegExp]> = [
   ['http', /server\/|node_modules\/(h3|nitropack|ufo|cookie-es|zod|iron-webcrypto|nuxt-auth-utils)\/|\/chunks\/|\/index\.mjs$/],
 ]
 
-export function summarizeProfiles(dir: string): ThreadProfile[] {
+export function summarizeProfiles(dir: string, instance: string): ThreadProfile[] {
   if (!existsSync(dir)) return []
   const sources = new SourceResolver()
   return readdirSync(dir)
     .filter(name => name.endsWith('.cpuprofile'))
     .map(name => ({ name, threadId: Number(/\.(\d+)\.\d+\.cpuprofile$/.exec(name)?.[1] ?? 0) }))
     .sort((a, b) => a.threadId - b.threadId)
-    .map(({ name, threadId }) => summarize(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile, threadId, sources))
+    .map(({ name, threadId }) => ({ instance, ...summarize(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile, threadId, sources) }))
 }
 
-function summarize(profile: Profile, threadId: number, sources: SourceResolver): ThreadProfile {
+function summarize(profile: Profile, threadId: number, sources: SourceResolver): Omit<ThreadProfile, 'instance'> {
   const byId = new Map(profile.nodes.map(node => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)

@@ -22,12 +22,12 @@ async function main(): Promise<void> {
   const rounds = new Map<string, ScenarioFigures[]>()
   try {
     for (let round = 1; round <= ENGINE_BENCH.rounds; round++) {
-      for (const database of ENGINE_BENCH.databases) {
+      for (const deployment of ENGINE_BENCH.deployments) {
         for (const concurrency of ENGINE_BENCH.concurrencies) {
           for (const build of ENGINE_BENCH.builds) {
-            log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${database} database, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
-            const figures = await runScenario(build, database, concurrency, log)
-            const key = `${database}/${concurrency}/${build.label}`
+            log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${deployment}, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
+            const figures = await runScenario(build, deployment, concurrency, log)
+            const key = `${deployment}/${concurrency}/${build.label}`
             rounds.set(key, [...rounds.get(key) ?? [], figures])
             log(`  ${figuresTable([figures]).split('\n').at(-1)}`)
           }

@@ -1,24 +1,21 @@
 import { registerUser } from '../../support/api-client'
-import { startApp } from '../../support/app-server'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
-import { createPostgresTestDatabase, type TestDatabase } from '../../support/test-databases'
 import { percentile } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
+import { startDeployment, type BenchDeployment } from './deployment'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
 import { followCampaigns } from './hub-follower'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
 
-export type BenchDatabase = 'embedded' | 'postgres'
-
 export interface ScenarioFigures {
   /** Which build ran (ENGINE_BENCH.builds). */
   build: string
-  database: BenchDatabase
+  deployment: BenchDeployment
   /** CAMPAIGN_RUN_CONCURRENCY, or undefined for the server's default. */
   concurrency: number | undefined
   /** How many rounds the figures are the medians of (1 for a single scenario). */
@@ -36,7 +33,7 @@ export interface ScenarioFigures {
   eventsOutOfOrder: number
   rest: LatencyFigures
   health: LatencyFigures
-  /** The server's main-thread event-loop delay over the burst. */
+  /** The main-thread event-loop delay over the burst, of the instance that answers the requests. */
   eventLoop: EventLoopDelay
   /** Connections waiting for the server to accept them, over the burst. */
   acceptQueue: AcceptQueue
@@ -57,24 +54,24 @@ const METRICS_TOKEN = 'engine-bench-metrics-token'
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 
 /**
- * A fresh server, one user with `campaigns` campaigns generated at once by the offline writer at
+ * A fresh deployment (deployment.ts), one user with `campaigns` campaigns generated at once by the offline writer at
  * zero pace, one hub connection in every campaign's group, and REST reads sampled meanwhile.
  */
-export async function runScenario(build: { label: string, path: string }, database: BenchDatabase, concurrency: number | undefined, log: (line: string) => void): Promise<ScenarioFigures> {
-  const postgres: TestDatabase | undefined = database === 'postgres' ? await createPostgresTestDatabase() : undefined
+export async function runScenario(build: { label: string, path: string }, deployment: BenchDeployment, concurrency: number | undefined, log: (line: string) => void): Promise<ScenarioFigures> {
   const profileDir = ENGINE_BENCH.cpuProfile ? mkdtempSync(join(tmpdir(), 'engine-bench-profile-')) : undefined
-  const app = await startApp({
-    METRICS_TOKEN,
-    OFFLINE_WRITER_PACE_MS: '0',
-    RATE_LIMIT_PER_MINUTE: String(ENGINE_BENCH.rateLimitPerMinute),
-    MAX_QUEUED_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
-    MAX_RUNNING_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
-    ...(concurrency !== undefined && { CAMPAIGN_RUN_CONCURRENCY: String(concurrency) }),
-    ...(postgres?.url && { DATABASE_URL: postgres.url }),
-  }, { buildDir: build.path, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] }).catch(async (error: unknown) => {
-    await postgres?.dispose()
-    throw error
+  const running = await startDeployment(deployment, {
+    env: {
+      METRICS_TOKEN,
+      OFFLINE_WRITER_PACE_MS: '0',
+      RATE_LIMIT_PER_MINUTE: String(ENGINE_BENCH.rateLimitPerMinute),
+      MAX_QUEUED_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
+      MAX_RUNNING_RUNS_PER_USER: String(ENGINE_BENCH.runsPerUser),
+    },
+    concurrency,
+    buildDir: build.path,
+    nodeArgsFor: instance => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, instance)}`] : []),
   })
+  const app = running.front
   let figures: ScenarioFigures
   try {
     const user = await registerUser(app.url)
@@ -112,7 +109,7 @@ export async function runScenario(build: { label: string, path: string }, databa
     const toCompleted = sorted([...follower.completedAt].map(([id, at]) => at - requestedAt.get(id)!))
     figures = {
       build: build.label,
-      database,
+      deployment,
       concurrency,
       rounds: 1,
       campaigns: ids.length,
@@ -132,12 +129,11 @@ export async function runScenario(build: { label: string, path: string }, databa
     }
   }
   finally {
-    await app.stop()
-    await postgres?.dispose()
+    await running.stop()
   }
   if (profileDir) {
-    // Each thread writes its profile as the server exits.
-    figures.profiles = summarizeProfiles(profileDir)
+    // Each thread writes its profile as its instance exits, in the instance's own folder.
+    figures.profiles = readdirSync(profileDir).sort().flatMap(instance => summarizeProfiles(join(profileDir, instance), instance))
     if (ENGINE_BENCH.keepProfiles) log(`  CPU profiles kept in ${profileDir}`)
     else rmSync(profileDir, { recursive: true, force: true })
   }
