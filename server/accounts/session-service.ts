@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/schema'
+import { RememberedSessions, type LiveSession } from './remembered-sessions'
 import { SESSION_MAX_AGE_SECONDS } from './session-lifetime'
 import type { SessionsRepository } from './sessions-repository'
 
@@ -6,11 +7,34 @@ import type { SessionsRepository } from './sessions-repository'
 export const LAST_SEEN_GRANULARITY_MS = 60_000
 
 /**
+ * How long a single server on the embedded database takes a session it found live as live, without
+ * reading it again. Signing out there forgets it at once; the database could only be changed under
+ * it by hand, and such a change shows within this.
+ */
+export const REMEMBER_LIVE_SESSION_MS = 10_000
+
+export interface SessionServiceOptions {
+  now?: () => Date
+  /**
+   * REMEMBER_LIVE_SESSION_MS where this process ends every session (the embedded database: one
+   * server per data folder); 0, the default, reads the session on every request, as instances
+   * sharing PostgreSQL must: another instance may have ended it.
+   */
+  rememberLiveForMs?: number
+}
+
+/**
  * Server-side records of signed-in browsers. The sealed cookie only names a session; whether it
  * still opens anything is decided here on every request, so signing out takes effect at once.
  */
 export class SessionService {
-  constructor(private readonly sessions: SessionsRepository, private readonly now: () => Date = () => new Date()) {}
+  private readonly now: () => Date
+  private readonly remembered: RememberedSessions
+
+  constructor(private readonly sessions: SessionsRepository, options: SessionServiceOptions = {}) {
+    this.now = options.now ?? (() => new Date())
+    this.remembered = new RememberedSessions(options.rememberLiveForMs ?? 0)
+  }
 
   /** A new session for `userId`; its id goes into the sealed cookie. */
   async start(userId: string): Promise<string> {
@@ -20,13 +44,19 @@ export class SessionService {
   /**
    * The user of a live session, recording the activity; null when unknown, revoked or expired. The
    * session read says when activity was last recorded: within the granularity there is nothing to
-   * write, and a request costs one statement instead of two.
+   * write, and a request costs one statement instead of two (none while the session is remembered).
    */
   async authenticate(sessionId: string): Promise<UserRow | null> {
     const now = this.now()
-    const found = await this.sessions.findLive(sessionId, this.oldestLive(now))
+    const notBefore = this.oldestLive(now)
+    const found = this.remembered.recall(sessionId, now.getTime()) ?? await this.findLive(sessionId, notBefore, now)
     if (!found) return null
+    if (found.session.createdAt <= notBefore) {
+      this.remembered.forget(sessionId)
+      return null
+    }
     if (now.getTime() - found.session.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
+      found.session.lastSeenAt = now
       await this.sessions.touchLastSeen(sessionId, now, LAST_SEEN_GRANULARITY_MS)
     }
     return found.user
@@ -39,7 +69,16 @@ export class SessionService {
 
   /** Signing out: harmless for a session that is unknown or already ended. */
   async end(sessionId: string): Promise<void> {
+    this.remembered.forget(sessionId)
     await this.sessions.revoke(sessionId, this.now())
+    // A read sent before the revocation may have answered (and been remembered) meanwhile.
+    this.remembered.forget(sessionId)
+  }
+
+  private async findLive(sessionId: string, notBefore: Date, now: Date): Promise<LiveSession | null> {
+    const found = await this.sessions.findLive(sessionId, notBefore)
+    if (found) this.remembered.remember(sessionId, found, now.getTime())
+    return found
   }
 
   private oldestLive(now: Date): Date {

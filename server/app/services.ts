@@ -2,7 +2,7 @@ import { AccountService } from '../accounts/account-service'
 import { BrandKitService } from '../brand-kits/brand-kit-service'
 import { BrandKitsRepository } from '../brand-kits/brand-kits-repository'
 import { LoginThrottle } from '../accounts/login-throttle'
-import { SessionService } from '../accounts/session-service'
+import { REMEMBER_LIVE_SESSION_MS, SessionService } from '../accounts/session-service'
 import { SessionsRepository } from '../accounts/sessions-repository'
 import { UsersRepository } from '../accounts/users-repository'
 import { loadAppConfig, type AppConfig } from '../config/app-config'
@@ -58,7 +58,8 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     ? new RedisCounterStore(createRedisClient(config.redis, 'counters'), `${config.redis.keyPrefix}:counters`)
     : new MemoryCounterStore()
   const hubSecret = loadOrCreateSecret(config.dataDir, HUB_TOKEN_SECRET_FILE, config.hubTokenSecret, 'HUB_TOKEN_SECRET')
-  const sessions = new SessionService(new SessionsRepository(database.db))
+  // Only a single server on the embedded database ends every session itself, so only it may remember them.
+  const sessions = new SessionService(new SessionsRepository(database.db), { rememberLiveForMs: database.kind === 'embedded' ? REMEMBER_LIVE_SESSION_MS : 0 })
   const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
   const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db))
   const serviceSecret = config.engineFront?.serviceSecret ?? config.engineService.serviceSecret
