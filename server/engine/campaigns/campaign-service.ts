@@ -11,7 +11,7 @@ import type { CampaignEvents } from '../orchestrator/campaign-events'
 import type { RunScheduler } from '../orchestrator/run-scheduler'
 import { CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError } from './campaign-errors'
 import type { CampaignRepository, ClaimGuard, NewReviewFeedback, ReviewFeedbackCaps } from './campaign-repository'
-import { EMPTY_CAMPAIGN_STATE, loadCampaignState, type CampaignState } from './campaign-state'
+import { detailStateOf, EMPTY_CAMPAIGN_STATE, loadCampaignState, type CampaignState } from './campaign-state'
 import { toArtifact, toDetail, toReviewFeedback, toSnapshot, toSummary, toVersion } from './campaign-views'
 import type { RunRequest } from './run-request'
 import { announceStatus } from './status-announcer'
@@ -43,11 +43,12 @@ export class CampaignService {
   async create(ownerId: string, brief: CampaignBrief): Promise<CampaignDetail> {
     const row = await this.repository.create(ownerId, brief, await this.interpretLines(analyzeBrief(brief)))
     await announceStatus(this.repository, this.events, row)
-    return toDetail(row, EMPTY_CAMPAIGN_STATE)
+    return toDetail(row, detailStateOf(EMPTY_CAMPAIGN_STATE))
   }
 
   async get(ownerId: string, id: string): Promise<CampaignDetail> {
-    const row = await this.ownedWithState(ownerId, id)
+    const row = await this.repository.findOwnedWithDetail(id, ownerId)
+    if (!row) throw new CampaignNotFoundError(id)
     return toDetail(row, row)
   }
 
@@ -55,7 +56,7 @@ export class CampaignService {
     const { rows, totalCount } = await this.repository.list(ownerId, query)
     const audits = await this.repository.latestAudits(rows.map(row => row.id))
     return {
-      items: rows.map(row => toSummary(row, audits.get(row.id) ?? null)),
+      items: rows.map(row => toSummary(row, audits.get(row.id)?.result ?? null)),
       totalCount,
       page: query.page,
       pageSize: query.pageSize,
@@ -79,7 +80,7 @@ export class CampaignService {
     })
     if (!edited) throw new CampaignNotFoundError(id)
     await announceStatus(this.repository, this.events, edited)
-    return toDetail(edited, await loadCampaignState(this.repository, id))
+    return toDetail(edited, detailStateOf(await loadCampaignState(this.repository, id)))
   }
 
   /**

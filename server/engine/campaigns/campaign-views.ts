@@ -4,7 +4,7 @@ import type {
 } from '#shared/campaign'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow, ReviewFeedbackRow } from '../../db/schema'
 import { briefChecksOf } from './brief-checks'
-import type { CampaignState } from './campaign-state'
+import type { AuditVerdict, CampaignDetailState, CampaignState } from './campaign-state'
 
 // Rows as the API and the hub present them. One mapping each, used by REST and hub alike.
 
@@ -22,7 +22,7 @@ export function toArtifact(row: ArtifactVersionRow): CampaignArtifact {
   }
 }
 
-export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): CampaignSummary {
+export function toSummary(row: CampaignRow, audit: AuditVerdict | null): CampaignSummary {
   return {
     id: row.id,
     theme: row.brief.theme,
@@ -31,12 +31,12 @@ export function toSummary(row: CampaignRow, audit: ComplianceAuditRow | null): C
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: iso(row.completedAt),
-    complianceStatus: audit?.result.verdict ?? 'NotAudited',
-    complianceScore: audit?.result.complianceScore ?? null,
+    complianceStatus: audit?.verdict ?? 'NotAudited',
+    complianceScore: audit?.complianceScore ?? null,
   }
 }
 
-export function toDetail(row: CampaignRow, { current, audit, feedback, feedbackCount }: CampaignState): CampaignDetail {
+export function toDetail(row: CampaignRow, { current, audit, feedback, feedbackCount }: CampaignDetailState): CampaignDetail {
   return {
     ...toSummary(row, audit),
     brief: row.brief,

@@ -1,10 +1,11 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import { REVIEW_FEEDBACK_IN_SNAPSHOT } from '#shared/campaign'
-import { rowFromJson, rowsFromJson } from '../../db/rows-from-json'
+import { columnRowsFromJson, rowFromJson, rowsFromJson } from '../../db/rows-from-json'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
+import type { AuditVerdict } from './campaign-state'
 
 /**
  * A campaign row with its newest review feedback, as a run's writes return it: reviewers may post
@@ -46,6 +47,26 @@ const currentVersions = subquery(sql`SELECT coalesce(json_agg(current ORDER BY $
     ORDER BY ${artifactVersions.type}, ${artifactVersions.iteration} DESC
   ) AS current`).mapWith(value => rowsFromJson(artifactVersions, value))
 
+/** What the detail shows of each current version (ArtifactVersionHead), without its text and metadata. */
+const VERSION_HEAD_COLUMNS = {
+  id: artifactVersions.id,
+  type: artifactVersions.type,
+  status: artifactVersions.status,
+  iteration: artifactVersions.iteration,
+  createdAt: artifactVersions.createdAt,
+}
+
+const currentVersionHeads = subquery(sql`SELECT coalesce(json_agg(current ORDER BY ${column('current', artifactVersions.type.name)}), '[]') FROM (
+    SELECT DISTINCT ON (${artifactVersions.type}) ${sql.join(Object.values(VERSION_HEAD_COLUMNS), sql`, `)}
+    FROM ${artifactVersions} WHERE ${artifactVersions.campaignId} = ${campaigns.id}
+    ORDER BY ${artifactVersions.type}, ${artifactVersions.iteration} DESC
+  ) AS current`).mapWith(value => columnRowsFromJson(VERSION_HEAD_COLUMNS, value))
+
+/** The latest audit's verdict and score (AuditVerdict), without its issues and checks. */
+const latestAuditVerdict = subquery(sql`SELECT json_build_object('verdict', ${complianceAudits.result}->'verdict', 'complianceScore', ${complianceAudits.result}->'complianceScore')
+    FROM ${complianceAudits} WHERE ${complianceAudits.campaignId} = ${campaigns.id}
+    ORDER BY ${complianceAudits.createdAt} DESC, ${complianceAudits.id} DESC LIMIT 1`).mapWith(value => (typeof value === 'string' ? JSON.parse(value) : value) as AuditVerdict)
+
 const latestAudit = subquery(sql`SELECT row_to_json(latest) FROM (
     SELECT * FROM ${complianceAudits} WHERE ${complianceAudits.campaignId} = ${campaigns.id}
     ORDER BY ${complianceAudits.createdAt} DESC, ${complianceAudits.id} DESC LIMIT 1
@@ -59,6 +80,15 @@ export const campaignWithFeedbackColumns = { ...getTableColumns(campaigns), newe
 
 /** A SELECT list over `campaigns` that yields a campaign's CampaignState in one statement. */
 export const campaignStateColumns = { current: currentVersions, audit: latestAudit, feedback: newestFeedback, feedbackCount }
+
+/** A SELECT list over `campaigns` that yields the row and its CampaignDetailState: a REST detail in one statement. */
+export const campaignAndDetailColumns = {
+  ...getTableColumns(campaigns),
+  current: currentVersionHeads,
+  audit: latestAuditVerdict,
+  feedback: newestFeedback,
+  feedbackCount,
+}
 
 /** The RETURNING list of an UPDATE of `campaigns` that yields the row and its CampaignState: a write and its snapshot in one round trip. */
 export const campaignAndStateColumns = { ...getTableColumns(campaigns), ...campaignStateColumns }

@@ -3,7 +3,7 @@ import { analyzeBrief } from '#shared/brief-contract'
 import { REVIEW_FEEDBACK_IN_SNAPSHOT, RUNNING_STAGES, campaignBriefSchema, type CampaignStatusSnapshot } from '#shared/campaign'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
-import type { CampaignState } from '../../../server/engine/campaigns/campaign-state'
+import { detailStateOf, type CampaignState } from '../../../server/engine/campaigns/campaign-state'
 import { toDetail, toSnapshot } from '../../../server/engine/campaigns/campaign-views'
 import { auditArtifacts } from '../../../server/engine/compliance'
 import type { CampaignEvents } from '../../../server/engine/orchestrator/campaign-events'
@@ -81,7 +81,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     expect(claimed).toMatchObject({ id, status: 'InProgress', stage: 'Queued', runId: 'run-owner' })
   })
 
-  it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads its state too', async () => {
+  it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads what the detail shows and no more', async () => {
     const users = new UsersRepository(suite.connection.db)
     const owner = (await users.create({ email: `detail-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const stranger = (await users.create({ email: `stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
@@ -89,6 +89,28 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
     const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-detail-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
     await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'approve', comment: 'Lovely.' }, { perLink: 10, perCampaign: 10 })
+    const version = await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
+    const result = auditArtifacts({ campaignId: id, brief, checks: analyzeBrief(brief).checks, artifacts: [{ type: 'Copy', content: version.content, metadata: version.metadata }] })
+    await suite.campaigns.appendJudgedAudit(id, { result, flaggedIds: [], passedIds: [version.id] })
+
+    const before = await statementsSoFar()
+    const shown = await suite.campaigns.findOwnedWithDetail(id, owner.id)
+    expect(await statementsSoFar() - before).toBe(1)
+
+    const row = (await suite.campaigns.find(id))!
+    expect(toDetail(shown!, shown!)).toEqual(toDetail(row, detailStateOf(await stateReadOneByOne(id))))
+    expect(shown).toMatchObject({ feedbackCount: 1, current: [{ id: version.id, type: 'Copy', status: 'Passed' }], audit: { verdict: result.verdict, complianceScore: result.complianceScore } })
+    expect(shown!.current[0]).not.toHaveProperty('content')
+    expect(shown!.audit).not.toHaveProperty('issues')
+    expect(await suite.campaigns.findOwnedWithDetail(id, stranger.id)).toBeNull()
+  })
+
+  it.skipIf(driver.skipReason)('show a campaign\'s snapshot to its owner only, from one statement that reads its state too', async () => {
+    const users = new UsersRepository(suite.connection.db)
+    const owner = (await users.create({ email: `snapshot-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const stranger = (await users.create({ email: `stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
     await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
 
     const before = await statementsSoFar()
@@ -96,8 +118,8 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     expect(await statementsSoFar() - before).toBe(1)
 
     const row = (await suite.campaigns.find(id))!
-    expect(toDetail(shown!, shown!)).toEqual(toDetail(row, await stateReadOneByOne(id)))
-    expect(shown).toMatchObject({ feedbackCount: 1, current: [{ type: 'Copy', content: 'Grow something new.' }] })
+    expect(toSnapshot(shown!, shown!)).toEqual(toSnapshot(row, await stateReadOneByOne(id)))
+    expect(shown).toMatchObject({ current: [{ type: 'Copy', content: 'Grow something new.' }] })
     expect(await suite.campaigns.findOwnedWithState(id, stranger.id)).toBeNull()
   })
 
