@@ -14,7 +14,7 @@ import {
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
 import { campaignAndDetailColumns, campaignAndStateColumns, campaignStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
-import type { CampaignDetailState, CampaignState } from './campaign-state'
+import type { AuditVerdict, CampaignDetailState, CampaignState } from './campaign-state'
 import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
 
@@ -313,12 +313,17 @@ export class CampaignRepository {
   }
 
   /** Latest audit of each campaign in `ids`, for list pages. */
-  async latestAudits(ids: string[]): Promise<Map<string, ComplianceAuditRow>> {
+  /** Each campaign's latest verdict and score, for a page of summaries: not the audits' issues and checks. */
+  async latestVerdicts(ids: string[]): Promise<Map<string, AuditVerdict>> {
     if (ids.length === 0) return new Map()
-    const rows = await this.db.selectDistinctOn([complianceAudits.campaignId]).from(complianceAudits)
+    const rows = await this.db.selectDistinctOn([complianceAudits.campaignId], {
+      campaignId: complianceAudits.campaignId,
+      verdict: sql<AuditVerdict['verdict']>`${complianceAudits.result}->'verdict'`,
+      complianceScore: sql<number>`${complianceAudits.result}->'complianceScore'`,
+    }).from(complianceAudits)
       .where(inArray(complianceAudits.campaignId, ids))
-      .orderBy(complianceAudits.campaignId, desc(complianceAudits.createdAt))
-    return new Map(rows.map(row => [row.campaignId, row]))
+      .orderBy(complianceAudits.campaignId, desc(complianceAudits.createdAt), desc(complianceAudits.id))
+    return new Map(rows.map(({ campaignId, ...verdict }) => [campaignId, verdict]))
   }
 
   /** Appends feedback unless the link or the campaign holds all it may (`appendWithinCaps`). */

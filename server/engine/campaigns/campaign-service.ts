@@ -54,9 +54,9 @@ export class CampaignService {
 
   async list(ownerId: string, query: CampaignListQuery): Promise<CampaignPage> {
     const { rows, totalCount } = await this.repository.list(ownerId, query)
-    const audits = await this.repository.latestAudits(rows.map(row => row.id))
+    const verdicts = await this.repository.latestVerdicts(rows.map(row => row.id))
     return {
-      items: rows.map(row => toSummary(row, audits.get(row.id)?.result ?? null)),
+      items: rows.map(row => toSummary(row, verdicts.get(row.id) ?? null)),
       totalCount,
       page: query.page,
       pageSize: query.pageSize,

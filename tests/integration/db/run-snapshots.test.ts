@@ -105,6 +105,22 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     expect(await suite.campaigns.findOwnedWithDetail(id, stranger.id)).toBeNull()
   })
 
+  it.skipIf(driver.skipReason)('give a page of summaries each campaign\'s latest verdict and score, in one statement', async () => {
+    const owner = (await new UsersRepository(suite.connection.db).create({ email: `verdicts-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const [audited, neverAudited] = [await suite.campaigns.create(owner.id, brief, analyzeBrief(brief)), await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))]
+    const version = await suite.campaigns.appendVersion({ campaignId: audited.id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
+    const result = auditArtifacts({ campaignId: audited.id, brief, checks: analyzeBrief(brief).checks, artifacts: [{ type: 'Copy', content: version.content, metadata: version.metadata }] })
+    await suite.campaigns.appendJudgedAudit(audited.id, { result: { ...result, verdict: 'Fail', complianceScore: 12.5 }, flaggedIds: [version.id], passedIds: [] })
+    await suite.campaigns.appendJudgedAudit(audited.id, { result, flaggedIds: [], passedIds: [version.id] })
+
+    const before = await statementsSoFar()
+    const verdicts = await suite.campaigns.latestVerdicts([audited.id, neverAudited.id])
+    expect(await statementsSoFar() - before).toBe(1)
+    expect(verdicts.get(audited.id)).toEqual({ verdict: result.verdict, complianceScore: result.complianceScore })
+    expect(verdicts.has(neverAudited.id)).toBe(false)
+  })
+
   it.skipIf(driver.skipReason)('show a campaign\'s snapshot to its owner only, from one statement that reads its state too', async () => {
     const users = new UsersRepository(suite.connection.db)
     const owner = (await users.create({ email: `snapshot-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
