@@ -42,6 +42,16 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     }
   }
 
+  /** A new campaign of a new owner, and another user who does not own it. */
+  async function ownersCampaignAndStranger(label: string) {
+    const users = new UsersRepository(suite.connection.db)
+    const owner = (await users.create({ email: `${label}-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const stranger = (await users.create({ email: `stranger-${label}-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    return { owner, stranger, brief, id }
+  }
+
   it.skipIf(driver.skipReason)('start with a claim that returns the campaign\'s state, in one statement', async () => {
     const owner = (await new UsersRepository(suite.connection.db).create({ email: `claim-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
@@ -82,11 +92,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
   })
 
   it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads what the detail shows and no more', async () => {
-    const users = new UsersRepository(suite.connection.db)
-    const owner = (await users.create({ email: `detail-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
-    const stranger = (await users.create({ email: `stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
-    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
-    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const { owner, stranger, brief, id } = await ownersCampaignAndStranger('detail')
     const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-detail-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
     await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'approve', comment: 'Lovely.' }, { perLink: 10, perCampaign: 10 })
     const version = await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
@@ -122,11 +128,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
   })
 
   it.skipIf(driver.skipReason)('show a campaign\'s snapshot to its owner only, from one statement that reads its state too', async () => {
-    const users = new UsersRepository(suite.connection.db)
-    const owner = (await users.create({ email: `snapshot-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
-    const stranger = (await users.create({ email: `stranger-${Date.now()}@example.com`, name: 'Sam', passwordHash: 'scrypt$hash' }))!
-    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
-    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const { owner, stranger, id } = await ownersCampaignAndStranger('snapshot')
     await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
 
     const before = await statementsSoFar()
