@@ -13,7 +13,7 @@ import {
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
-import { campaignAndDetailColumns, campaignAndStateColumns, campaignStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
+import { auditVerdict, campaignAndDetailColumns, campaignAndStateColumns, campaignStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
 import type { AuditVerdict, CampaignDetailState, CampaignState } from './campaign-state'
 import { isPublicId, newId } from './ids'
 import type { RunRequest } from './run-request'
@@ -312,18 +312,14 @@ export class CampaignRepository {
       .where(and(eq(complianceAudits.campaignId, campaignId), inArray(complianceAudits.id, ids)))
   }
 
-  /** Latest audit of each campaign in `ids`, for list pages. */
   /** Each campaign's latest verdict and score, for a page of summaries: not the audits' issues and checks. */
   async latestVerdicts(ids: string[]): Promise<Map<string, AuditVerdict>> {
     if (ids.length === 0) return new Map()
-    const rows = await this.db.selectDistinctOn([complianceAudits.campaignId], {
-      campaignId: complianceAudits.campaignId,
-      verdict: sql<AuditVerdict['verdict']>`${complianceAudits.result}->'verdict'`,
-      complianceScore: sql<number>`${complianceAudits.result}->'complianceScore'`,
-    }).from(complianceAudits)
+    const rows = await this.db.selectDistinctOn([complianceAudits.campaignId], { campaignId: complianceAudits.campaignId, verdict: auditVerdict })
+      .from(complianceAudits)
       .where(inArray(complianceAudits.campaignId, ids))
       .orderBy(complianceAudits.campaignId, desc(complianceAudits.createdAt), desc(complianceAudits.id))
-    return new Map(rows.map(({ campaignId, ...verdict }) => [campaignId, verdict]))
+    return new Map(rows.map(row => [row.campaignId, row.verdict]))
   }
 
   /** Appends feedback unless the link or the campaign holds all it may (`appendWithinCaps`). */

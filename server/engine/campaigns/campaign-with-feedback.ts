@@ -62,10 +62,15 @@ const currentVersionHeads = subquery(sql`SELECT coalesce(json_agg(current ORDER 
     ORDER BY ${artifactVersions.type}, ${artifactVersions.iteration} DESC
   ) AS current`).mapWith(value => columnRowsFromJson(VERSION_HEAD_COLUMNS, value))
 
-/** The latest audit's verdict and score (AuditVerdict), without its issues and checks. */
-const latestAuditVerdict = subquery(sql`SELECT json_build_object('verdict', ${complianceAudits.result}->'verdict', 'complianceScore', ${complianceAudits.result}->'complianceScore')
+const parseAuditVerdict = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AuditVerdict
+
+/** An audit row's verdict and score (AuditVerdict), without its issues and checks: for reads of `complianceAudits`. */
+export const auditVerdict = sql`json_build_object('verdict', ${complianceAudits.result}->'verdict', 'complianceScore', ${complianceAudits.result}->'complianceScore')`.mapWith(parseAuditVerdict)
+
+/** The latest audit's verdict and score. */
+const latestAuditVerdict = subquery(sql`SELECT ${auditVerdict}
     FROM ${complianceAudits} WHERE ${complianceAudits.campaignId} = ${campaigns.id}
-    ORDER BY ${complianceAudits.createdAt} DESC, ${complianceAudits.id} DESC LIMIT 1`).mapWith(value => (typeof value === 'string' ? JSON.parse(value) : value) as AuditVerdict)
+    ORDER BY ${complianceAudits.createdAt} DESC, ${complianceAudits.id} DESC LIMIT 1`).mapWith(parseAuditVerdict)
 
 const latestAudit = subquery(sql`SELECT row_to_json(latest) FROM (
     SELECT * FROM ${complianceAudits} WHERE ${complianceAudits.campaignId} = ${campaigns.id}
