@@ -8,9 +8,9 @@ const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.m
 // Servers start from a copy of an empty database made once per build (tests/support/database-template.ts).
 const globalSetup = ['tests/support/database-template-setup.ts']
 
-// Vitest's default is one file at a time on a two-core machine, but an integration file spends most
-// of its time waiting on the servers it starts: two files at once overlap those waits. Projects
-// that run side by side must agree on this number. The browser tests run after them, one at a time.
+// Vitest's default is one file at a time on a two-core machine, but a file that starts servers or a
+// browser spends much of its time waiting on them: two files at once overlap those waits. Every
+// project runs side by side in one pool, so they must agree on this number.
 const FILES_AT_ONCE = 2
 
 export default defineConfig({
@@ -44,8 +44,7 @@ export default defineConfig({
           // one-second default would make how fast a busy machine gets there part of the assertion.
           expect: { poll: { timeout: 20_000 } },
           globalSetup,
-          // One browser at a time: these machines have two cores.
-          fileParallelism: false,
+          maxWorkers: FILES_AT_ONCE,
         },
       },
       // Components, composables and stores inside a Nuxt app (auto-imports, Pinia), in happy-dom.
