@@ -9,8 +9,9 @@ const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.m
 const globalSetup = ['tests/support/database-template-setup.ts']
 
 // Vitest's default is one file at a time on a two-core machine, but a file that starts servers or a
-// browser spends much of its time waiting on them: two files at once overlap those waits. Every
-// project runs side by side in one pool, so they must agree on this number.
+// browser spends much of its time waiting on them: two files at once overlap those waits. Vitest
+// puts every project's files in one queue for one pool of workers (project by project, by name), so
+// the projects must agree on this number.
 const FILES_AT_ONCE = 2
 
 export default defineConfig({
