@@ -1,8 +1,8 @@
 /**
- * Statements of other callers that may go ahead of a waiting background one before it runs: enough
- * that a page's reads overtake a burst of runs, few enough that runs keep going under steady reads.
+ * Statements that may go ahead of a waiting one of a later lane before it runs: enough that a
+ * page's reads overtake a burst of writes, few enough that the writes keep going under steady reads.
  */
-export const BACKGROUND_PASSED = 8
+export const LANE_PASSES = 8
 
 /**
  * The worker thread that owns the embedded database. PGlite runs PostgreSQL's C code compiled to
@@ -16,11 +16,14 @@ export const BACKGROUND_PASSED = 8
  * and ahead of those waiting (a liveness check); `{ close: true }` closes the database (after the
  * statements sent before it) and ends the thread.
  *
- * Statements run one at a time, those marked `background` (a campaign run's) only when no other
- * waits, or after BACKGROUND_PASSED others went first: during a burst of runs, a page's read waits
- * for the statement under way, not for every write the runs queued before it. Any order is safe
- * because each caller awaits its statement before sending the next one, and a transaction begins
- * only once every statement sent before it has been answered (see worker-client.ts). Between two
+ * Statements run one at a time, from three lanes in turn: reads (a statement that starts with
+ * SELECT: a page's, a REST read), then other statements (a request's writes: claims, feedback), then
+ * those marked `background` (a campaign run's). The next statement comes from the first lane that
+ * holds one, unless a later lane's oldest has seen LANE_PASSES statements go ahead of it: during a
+ * burst of generate requests and runs, a read waits for the statement under way and other reads, not
+ * for every write queued before it. Any order is safe because each caller awaits its statement
+ * before sending the next one, and a transaction begins only once every statement sent before it has
+ * been answered, and holds every other back until it ends (see worker-client.ts). Between two
  * statements the thread turns, so messages that arrived meanwhile are sorted in first.
  * `rawOids` are the result types to hand back as PostgreSQL's text (Drizzle parses dates itself).
  *
@@ -46,25 +49,25 @@ const answer = (id, run) => run().then(
   error => parentPort.postMessage({ id, error: plain(error) }),
 ).catch(error => parentPort.postMessage({ id, error: plain(error) }))
 
-const BACKGROUND_PASSED = ${BACKGROUND_PASSED}
+const LANE_PASSES = ${LANE_PASSES}
 const turn = () => new Promise(resolve => setImmediate(resolve))
+const READ = /^\\s*select\\b/i
+const laneOf = message => (message.background ? 2 : READ.test(message.sql) ? 0 : 1)
 
 import(workerData.pgliteUrl).then(async ({ PGlite }) => {
   const db = await PGlite.create(workerData.dataDir)
-  const waiting = { first: [], background: [] }
-  let passed = 0
+  // Per lane: the statements waiting, oldest first, and how many went ahead of the oldest.
+  const lanes = [0, 1, 2].map(() => ({ waiting: [], passed: 0 }))
   let running = false
   let closing = false
 
   const close = () => db.close().catch(() => undefined).then(() => process.exit(0))
+  const queued = () => lanes.some(lane => lane.waiting.length > 0)
   const next = () => {
-    const { first, background } = waiting
-    if (background.length > 0 && (first.length === 0 || passed >= BACKGROUND_PASSED)) {
-      passed = 0
-      return background.shift()
-    }
-    if (background.length > 0) passed++
-    return first.shift()
+    const held = lanes.filter(lane => lane.waiting.length > 0)
+    const chosen = held.findLast(lane => lane.passed >= LANE_PASSES) ?? held[0]
+    for (const lane of held) lane.passed = lane === chosen ? 0 : lane.passed + 1
+    return chosen.waiting.shift()
   }
   const execute = (message) => {
     const options = { rowMode: message.rowMode }
@@ -76,7 +79,7 @@ import(workerData.pgliteUrl).then(async ({ PGlite }) => {
   }
   const drain = async () => {
     running = true
-    while (waiting.first.length > 0 || waiting.background.length > 0) {
+    while (queued()) {
       await execute(next())
       await turn()
     }
@@ -98,7 +101,7 @@ import(workerData.pgliteUrl).then(async ({ PGlite }) => {
       })
       return
     }
-    (message.background ? waiting.background : waiting.first).push(message)
+    lanes[laneOf(message)].waiting.push(message)
     if (!running) void drain()
   })
   parentPort.postMessage({ ready: true })

@@ -11,10 +11,12 @@ import { DATABASE_OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS } from '../../support/test-
 
 /** Long enough (milliseconds) that every statement sent with it arrives while it runs. */
 const SLOW = 'SELECT count(*) FROM generate_series(1, 300000)'
+/** A write that takes as long and changes nothing. */
+const SLOW_WRITE = 'UPDATE "things" SET "id" = "id" WHERE "id" IN (SELECT count(*) FROM generate_series(1, 300000))'
 
 /**
- * The embedded database's thread: what crosses to it and back, the order it answers in (others
- * before a campaign run's background statements, never breaking a transaction), and what happens
+ * The embedded database's thread: what crosses to it and back, the order it answers in (reads, then
+ * other statements, then a campaign run's background ones, never breaking a transaction), and what happens
  * when it ends.
  */
 describe('the embedded database in its worker thread', () => {
@@ -88,6 +90,25 @@ describe('the embedded database in its worker thread', () => {
     const pages = Array.from({ length: 30 }, (_, index) => database.query(SLOW).then(() => answered.push(`page ${index}`)))
     await Promise.all([waiting, ...pages])
     expect(answered.indexOf('background')).toBeLessThan(29)
+  })
+
+  it('runs a read sent after a queue of writes next, and the writes in their order', async () => {
+    const answered: string[] = []
+    const writes = Array.from({ length: 6 }, (_, index) => database.query(SLOW_WRITE).then(() => answered.push(`write ${index}`)))
+    const read = database.query('SELECT count(*) FROM "things"').then(() => answered.push('read'))
+    await Promise.all([...writes, read])
+    // The first write was under way when the read arrived.
+    expect(answered.indexOf('read')).toBeLessThanOrEqual(1)
+    expect(answered.filter(name => name !== 'read')).toEqual(Array.from({ length: 6 }, (_, index) => `write ${index}`))
+  })
+
+  it('lets a write through after reads went ahead of it, however many keep coming', async () => {
+    const answered: string[] = []
+    const reads = [database.query(SLOW).then(() => answered.push('read 0'))]
+    const waiting = database.query('UPDATE "things" SET "id" = "id"').then(() => answered.push('write'))
+    for (let index = 1; index < 30; index++) reads.push(database.query(SLOW).then(() => answered.push(`read ${index}`)))
+    await Promise.all([waiting, ...reads])
+    expect(answered.indexOf('write')).toBeLessThan(29)
   })
 
   it('begins a transaction only once the statements sent before it are answered', async () => {
