@@ -73,41 +73,35 @@ describe('the embedded database in its worker thread', () => {
     await Promise.all([transaction, queued])
   })
 
+  /** `count` statements sent with `send`, labelled `label 0`, `label 1` … */
+  const several = (count: number, label: string, send: () => Promise<unknown>): Statement[] =>
+    Array.from({ length: count }, (_, index) => [`${label} ${index}`, send])
+
   it('runs a statement sent after a queue of background ones next, and the background ones in their order', async () => {
-    const answered: string[] = []
-    const background = Array.from({ length: 12 }, (_, index) =>
-      database.query(SLOW, [], { background: true }).then(() => answered.push(`background ${index}`)))
-    const page = database.query('SELECT 1').then(() => answered.push('page'))
-    await Promise.all([...background, page])
+    const queue = several(12, 'background', () => database.query(SLOW, [], { background: true }))
+    const answered = await answerOrder([...queue, ['page', () => database.query('SELECT 1')]])
     // The first background statement was under way when the page's arrived.
     expect(answered.indexOf('page')).toBeLessThanOrEqual(1)
-    expect(answered.filter(name => name !== 'page')).toEqual(Array.from({ length: 12 }, (_, index) => `background ${index}`))
+    expect(answered.filter(label => label !== 'page')).toEqual(queue.map(([label]) => label))
   })
 
   it('lets a background statement through after others went ahead of it, however many keep coming', async () => {
-    const answered: string[] = []
-    const waiting = database.query('SELECT 1', [], { background: true }).then(() => answered.push('background'))
-    const pages = Array.from({ length: 30 }, (_, index) => database.query(SLOW).then(() => answered.push(`page ${index}`)))
-    await Promise.all([waiting, ...pages])
+    const answered = await answerOrder([['background', () => database.query('SELECT 1', [], { background: true })], ...several(30, 'page', () => database.query(SLOW))])
     expect(answered.indexOf('background')).toBeLessThan(29)
   })
 
   it('runs a read sent after a queue of writes next, and the writes in their order', async () => {
-    const answered: string[] = []
-    const writes = Array.from({ length: 6 }, (_, index) => database.query(SLOW_WRITE).then(() => answered.push(`write ${index}`)))
-    const read = database.query('SELECT count(*) FROM "things"').then(() => answered.push('read'))
-    await Promise.all([...writes, read])
+    const queue = several(6, 'write', () => database.query(SLOW_WRITE))
+    const answered = await answerOrder([...queue, ['read', () => database.query('SELECT count(*) FROM "things"')]])
     // The first write was under way when the read arrived.
     expect(answered.indexOf('read')).toBeLessThanOrEqual(1)
-    expect(answered.filter(name => name !== 'read')).toEqual(Array.from({ length: 6 }, (_, index) => `write ${index}`))
+    expect(answered.filter(label => label !== 'read')).toEqual(queue.map(([label]) => label))
   })
 
   it('lets a write through after reads went ahead of it, however many keep coming', async () => {
-    const answered: string[] = []
-    const reads = [database.query(SLOW).then(() => answered.push('read 0'))]
-    const waiting = database.query('UPDATE "things" SET "id" = "id"').then(() => answered.push('write'))
-    for (let index = 1; index < 30; index++) reads.push(database.query(SLOW).then(() => answered.push(`read ${index}`)))
-    await Promise.all([waiting, ...reads])
+    // The first read is under way when the write arrives, so the write waits in its lane.
+    const [first, ...rest] = several(30, 'read', () => database.query(SLOW))
+    const answered = await answerOrder([first!, ['write', () => database.query('UPDATE "things" SET "id" = "id"')], ...rest])
     expect(answered.indexOf('write')).toBeLessThan(29)
   })
 
@@ -158,3 +152,13 @@ describe('the embedded database in its worker thread', () => {
     await database.close()
   })
 })
+
+/** A statement to send, and the label it is answered under. */
+type Statement = [label: string, send: () => Promise<unknown>]
+
+/** Sends the statements at once, in the order given; resolves with their labels in the order they were answered. */
+async function answerOrder(statements: Statement[]): Promise<string[]> {
+  const answered: string[] = []
+  await Promise.all(statements.map(([label, send]) => send().then(() => answered.push(label))))
+  return answered
+}
