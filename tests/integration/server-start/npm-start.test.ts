@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildFingerprint } from '../../../scripts/build-fingerprint.mjs'
+import { buildIsCurrent } from '../../../scripts/ensure-build.mjs'
 import { createDataDir, freePort, prepareDatabaseTemplate } from '../../support/app-server'
 import { seedEmbeddedDatabase } from '../../support/database-template'
 
@@ -10,9 +10,7 @@ import { seedEmbeddedDatabase } from '../../support/database-template'
  * build of the current sources, which `npm test` makes first: a rebuild would replace `.output`
  * under every other test file running meanwhile.
  */
-const buildIsCurrent = existsSync('.output/.fingerprint') && readFileSync('.output/.fingerprint', 'utf8') === buildFingerprint(process.cwd())
-
-describe.skipIf(!buildIsCurrent)('npm start', () => {
+describe.skipIf(!buildIsCurrent(process.cwd()))('npm start', () => {
   const dataDir = createDataDir()
   let start: ChildProcess | undefined
   afterAll(() => {
