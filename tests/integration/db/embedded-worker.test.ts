@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { getPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { openEmbeddedDatabase } from '../../../server/db/embedded-database'
 import { EmbeddedDatabaseWorker } from '../../../server/db/embedded/worker-client'
+import { DATABASE_THREAD_NICENESS } from '../../../server/db/embedded/worker-source'
 import { isUniqueViolation } from '../../../server/db/unique-violation'
 import { DATABASE_OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS } from '../../support/test-databases'
 
@@ -133,6 +134,20 @@ describe('the embedded database in its worker thread', () => {
     }
   }, OPEN_TIMEOUT_MS)
 
+  it.skipIf(process.platform !== 'linux')('runs its thread at a lower priority than the thread that started it', async () => {
+    const lowered = Math.min(19, getPriority(0) + DATABASE_THREAD_NICENESS)
+    const before = threadsAtNice(lowered)
+    const another = await EmbeddedDatabaseWorker.start(undefined)
+    try {
+      expect(threadsAtNice(lowered)).toBe(before + 1)
+      expect(getPriority(0)).toBeLessThan(lowered)
+    }
+    finally {
+      await another.close()
+    }
+    expect(threadsAtNice(lowered)).toBe(before)
+  }, OPEN_TIMEOUT_MS)
+
   it('closes after the statements sent before, keeping what they wrote on disk', async () => {
     const written = database.query('INSERT INTO "things" VALUES (3)')
     await database.close()
@@ -161,4 +176,14 @@ async function answerOrder(statements: Statement[]): Promise<string[]> {
   const answered: string[] = []
   await Promise.all(statements.map(([label, send]) => send().then(() => answered.push(label))))
   return answered
+}
+
+/** How many of this process's threads run at `nice` (Linux: field 19 of /proc/self/task/{tid}/stat). */
+function threadsAtNice(nice: number): number {
+  return readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    // The fields after the thread's name, which is in parentheses and may hold spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[19 - 3]) === nice
+  }).length
 }
