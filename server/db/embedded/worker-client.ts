@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { logger } from '../../observability/logger'
 import { describeError } from '../../utils/describe-error'
-import { PGLITE_WORKER_SOURCE } from './worker-source'
+import { databaseThreadNiceness, PGLITE_WORKER_SOURCE } from './worker-source'
 
 export interface QueryOptions {
   rowMode?: 'array' | 'object'
@@ -58,7 +58,7 @@ export class EmbeddedDatabaseWorker {
   static async start(dataDir: string | undefined): Promise<EmbeddedDatabaseWorker> {
     const worker = new Worker(PGLITE_WORKER_SOURCE, {
       eval: true,
-      workerData: { pgliteUrl: pgliteEntryUrl(), dataDir },
+      workerData: { pgliteUrl: pgliteEntryUrl(), dataDir, niceness: databaseThreadNiceness() },
     })
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: true, failed?: Record<string, unknown> }) => {

@@ -6,12 +6,21 @@ export const LANE_PASSES = 8
 
 /**
  * How much nicer (lower in the scheduler's priority) than the thread that starts it the database's
- * thread runs, where the system allows (Linux keeps a nice value per thread). When the process
- * wants more CPU than the machine has, a burst of runs' statements should not take a core from the
- * main thread: it answers pages, REST, the hub and health probes, and sends the thread its work.
- * An idle core still runs the database at full speed; a busy one gives it about a tenth.
+ * thread runs. When the process wants more CPU than the machine has, a burst of runs' statements
+ * should not take a core from the main thread: it answers pages, REST, the hub and health probes,
+ * and sends the thread its work. An idle core still runs the database at full speed; a busy one
+ * gives it about a tenth.
  */
 export const DATABASE_THREAD_NICENESS = 10
+
+/**
+ * The niceness to add to the database's thread on `platform`: Linux keeps a nice value per thread.
+ * Elsewhere a priority belongs to the whole process, so lowering it from the thread would lower the
+ * main thread's too: there the thread keeps the process's.
+ */
+export function databaseThreadNiceness(platform: NodeJS.Platform = process.platform): number {
+  return platform === 'linux' ? DATABASE_THREAD_NICENESS : 0
+}
 
 /**
  * The worker thread that owns the embedded database. PGlite runs PostgreSQL's C code compiled to
@@ -63,12 +72,15 @@ const turn = () => new Promise(resolve => setImmediate(resolve))
 const READ = /^\\s*select\\b/i
 const laneOf = message => (message.background ? 2 : READ.test(message.sql) ? 0 : 1)
 
-// Thread 0 is this thread only, on Linux. Where the system refuses, the thread keeps its priority.
-try {
-  const os = require('node:os')
-  os.setPriority(0, Math.min(19, os.getPriority(0) + ${DATABASE_THREAD_NICENESS}))
+// Process 0 is this thread alone where a niceness is given (Linux). Where the system refuses, the
+// thread keeps its priority.
+if (workerData.niceness > 0) {
+  try {
+    const os = require('node:os')
+    os.setPriority(0, Math.min(19, os.getPriority(0) + workerData.niceness))
+  }
+  catch {}
 }
-catch {}
 
 import(workerData.pgliteUrl).then(async ({ PGlite }) => {
   const db = await PGlite.create(workerData.dataDir)

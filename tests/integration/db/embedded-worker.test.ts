@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { openEmbeddedDatabase } from '../../../server/db/embedded-database'
 import { EmbeddedDatabaseWorker } from '../../../server/db/embedded/worker-client'
-import { DATABASE_THREAD_NICENESS } from '../../../server/db/embedded/worker-source'
+import { databaseThreadNiceness } from '../../../server/db/embedded/worker-source'
 import { isUniqueViolation } from '../../../server/db/unique-violation'
 import { DATABASE_OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS } from '../../support/test-databases'
 
@@ -135,7 +135,7 @@ describe('the embedded database in its worker thread', () => {
   }, OPEN_TIMEOUT_MS)
 
   it.skipIf(process.platform !== 'linux')('runs its thread at a lower priority than the thread that started it', async () => {
-    const lowered = Math.min(19, getPriority(0) + DATABASE_THREAD_NICENESS)
+    const lowered = Math.min(19, getPriority(0) + databaseThreadNiceness())
     const before = threadsAtNice(lowered)
     const another = await EmbeddedDatabaseWorker.start(undefined)
     try {
