@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
   RUNNING_STAGES,
   type ArtifactMetadata, type ArtifactType, type ArtifactVersionStatus, type CampaignBrief, type CampaignListQuery, type CampaignStage, type CampaignStatus,
@@ -7,15 +7,16 @@ import {
 import type { BriefAnalysis } from '#shared/brief-contract'
 import type { Database } from '../../db/database'
 import { appendWithinCaps, type CapReached, type PerLinkCaps } from '../../db/append-within-caps'
-import { insertWhile } from '../../db/insert-while'
 import {
   artifactVersions, campaigns, complianceAudits, reviewFeedback,
   type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow, type ReviewFeedbackRow,
 } from '../../db/schema'
 import { isUuid } from '../../accounts/users-repository'
-import { auditVerdict, campaignAndDetailColumns, campaignAndStateColumns, campaignStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
+import { auditVerdict, campaignAndDetailColumns, campaignAndStateColumns, campaignStateColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
 import type { AuditVerdict, CampaignDetailState, CampaignState } from './campaign-state'
+import { ownedBy } from './campaign-conditions'
 import { isPublicId, newId } from './ids'
+import { RunStatements } from './run-statements'
 import type { RunRequest } from './run-request'
 
 export interface CampaignPatch {
@@ -95,8 +96,12 @@ export class CampaignRepository {
   /** The snapshot and detail reads, built on first use (`ownedWithStateQuery`, `ownedWithDetailQuery`). */
   private ownedWithState: ReturnType<typeof ownedWithStateQuery> | undefined
   private ownedWithDetail: ReturnType<typeof ownedWithDetailQuery> | undefined
+  /** The statements of a run, from its claim to its end, each prepared on first use. */
+  private readonly runStatements: RunStatements
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.runStatements = new RunStatements(db)
+  }
 
   async create(ownerId: string, brief: CampaignBrief, briefChecks: BriefAnalysis): Promise<CampaignRow> {
     const [row] = await this.db.insert(campaigns).values({ id: newId('camp'), ownerId, brief, briefChecks, status: 'Created' }).returning()
@@ -171,14 +176,7 @@ export class CampaignRepository {
    */
   async claimRun(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch, guard: ClaimGuard = {}): Promise<(CampaignRow & CampaignState) | null> {
     if (guard.ownerId !== undefined && !isPublicId('camp', id)) return null
-    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() })
-      .where(and(
-        guard.ownerId === undefined ? eq(campaigns.id, id) : ownedBy(id, guard.ownerId),
-        sql`coalesce(${campaigns.stage}, '') NOT IN (${sql.join(notRunning.map(stage => sql`${stage}`), sql`, `)})`,
-        ...(guard.unlessStatuses?.length ? [notInArray(campaigns.status, [...guard.unlessStatuses])] : []),
-      ))
-      .returning(campaignAndStateColumns)
-    return row ?? null
+    return this.runStatements.claim(id, notRunning, patch, guard)
   }
 
   /** Changes the campaign only while it is still in run `runId` and in one of `stages`: null when it moved on. */
@@ -196,47 +194,30 @@ export class CampaignRepository {
    * fence; null when the run moved on.
    */
   async takeRun(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<TakenCampaign | null> {
-    const [row] = await this.db.update(campaigns).set({ ...patch, runEpoch: sql`${campaigns.runEpoch} + 1`, updatedAt: new Date() })
-      .where(and(eq(campaigns.id, id), eq(campaigns.runId, runId), eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...runningStages])))
-      .returning(takenCampaignColumns)
-    return row ?? null
+    return this.runStatements.take(id, runId, runningStages, patch)
   }
 
   /** Changes the campaign only while `fence` holds: null when another executor took the run, or it was deleted. */
   async updateFenced(fence: RunFence, patch: CampaignPatch): Promise<CampaignWithFeedback | null> {
-    const [row] = await this.db.update(campaigns).set({ ...patch, updatedAt: new Date() }).where(holds(fence)).returning(campaignWithFeedbackColumns)
-    return row ?? null
+    return this.runStatements.updateFenced(fence, patch)
   }
 
   /** `appendVersion` while `fence` holds; null (nothing stored) when it does not. */
   async appendVersionFenced(fence: RunFence, version: NewArtifactVersion): Promise<ArtifactVersionRow | null> {
-    return insertWhile(this.db, artifactVersions, { ...version, id: newId('art'), status: 'Generated' }, campaigns, holds(fence))
+    return this.runStatements.appendVersionFenced(fence, version)
   }
 
   /** `appendJudgedAudit` while `fence` holds; null (nothing stored, no status changed) when it does not. */
   async appendJudgedAuditFenced(fence: RunFence, judged: JudgedAudit): Promise<ComplianceAuditRow | null> {
-    return this.appendJudged(fence.campaignId, judged, holds(fence))
-  }
-
-  /** Stores an audit and marks the versions it judged, flagged or passed, in one statement. */
-  async appendJudgedAudit(campaignId: string, judged: JudgedAudit): Promise<ComplianceAuditRow> {
-    return (await this.appendJudged(campaignId, judged, eq(campaigns.id, campaignId)))!
+    return this.runStatements.appendJudgedAudit(fence.campaignId, fence, judged)
   }
 
   /**
-   * The audit's insert and the versions' update in one statement, both only while `condition` finds
-   * the campaign's row (share-locked for the statement, as `insertWhile` does): the update runs as a
-   * CTE beside the insert, so both happen or neither.
+   * Stores an audit and marks the versions it judged, flagged or passed, in one statement: both
+   * only while the campaign is found, so both happen or neither.
    */
-  private async appendJudged(campaignId: string, { result, flaggedIds, passedIds }: JudgedAudit, condition: SQL): Promise<ComplianceAuditRow | null> {
-    const auditId = newId('aud')
-    const judgedIds = [...flaggedIds, ...passedIds]
-    const flagged = flaggedIds.length > 0 ? inArray(artifactVersions.id, flaggedIds) : sql`false`
-    const marked = this.db.$with('marked').as(this.db.update(artifactVersions)
-      .set({ status: sql`CASE WHEN ${flagged} THEN 'Flagged' ELSE 'Passed' END`, auditId })
-      .where(and(judgedIds.length > 0 ? inArray(artifactVersions.id, judgedIds) : sql`false`, sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${condition} FOR SHARE)`))
-      .returning({ id: artifactVersions.id }))
-    return insertWhile(this.db.with(marked), complianceAudits, { id: auditId, campaignId, result }, campaigns, condition)
+  async appendJudgedAudit(campaignId: string, judged: JudgedAudit): Promise<ComplianceAuditRow> {
+    return (await this.runStatements.appendJudgedAudit(campaignId, null, judged))!
   }
 
   /** The owner's runs queued or under way, on every instance. */
@@ -353,10 +334,6 @@ export class CampaignRepository {
   }
 }
 
-function holds(fence: RunFence): SQL {
-  return and(eq(campaigns.id, fence.campaignId), eq(campaigns.runEpoch, fence.epoch))!
-}
-
 /** The list's status, stage and search conditions; the search is a literal substring of theme or product. */
 function listFilters({ status, stage, q }: Pick<CampaignListQuery, 'status' | 'stage' | 'q'>): Array<SQL | undefined> {
   const pattern = q ? `%${q.replace(/[\\%_]/g, character => `\\${character}`)}%` : null
@@ -365,11 +342,6 @@ function listFilters({ status, stage, q }: Pick<CampaignListQuery, 'status' | 's
     stage === 'Running' ? and(eq(campaigns.status, 'InProgress'), inArray(campaigns.stage, [...RUNNING_STAGES])) : stage ? eq(campaigns.stage, stage) : undefined,
     pattern ? or(sql`${campaigns.brief}->>'theme' ILIKE ${pattern} ESCAPE '\\'`, sql`${campaigns.brief}->>'product' ILIKE ${pattern} ESCAPE '\\'`) : undefined,
   ]
-}
-
-/** The campaign `id`, if `ownerId` owns it. */
-function ownedBy(id: string | Placeholder, ownerId: string | Placeholder) {
-  return and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId))
 }
 
 /**
