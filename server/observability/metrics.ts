@@ -19,6 +19,12 @@ export const httpRequestDuration = new Histogram({
   registers,
 })
 
+export const httpRequestsDeferred = new Counter({
+  name: 'http_requests_deferred_total',
+  help: 'Requests started in a later turn of the event loop than the one they arrived in: that turn had spent its budget for starting requests.',
+  registers,
+})
+
 export const hubConnections = new Gauge({
   name: 'signalr_connections',
   help: 'Hub connections past their handshake, by transport and protocol.',
