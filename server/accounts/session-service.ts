@@ -7,20 +7,21 @@ import type { SessionsRepository } from './sessions-repository'
 export const LAST_SEEN_GRANULARITY_MS = 60_000
 
 /**
- * How long a single server on the embedded database takes a session it found live as live, without
- * reading it again. Signing out there forgets it at once; the database could only be changed under
- * it by hand, and such a change shows within this.
+ * How long a server takes a session it found live as live, without reading it again. Signing out
+ * forgets it at once, on this instance and on every other that hears of it; the database could only
+ * be changed under it by hand, and such a change shows within this.
  */
 export const REMEMBER_LIVE_SESSION_MS = 10_000
 
 export interface SessionServiceOptions {
   now?: () => Date
-  /**
-   * REMEMBER_LIVE_SESSION_MS where this process ends every session (the embedded database: one
-   * server per data folder); 0, the default, reads the session on every request, as instances
-   * sharing PostgreSQL must: another instance may have ended it.
-   */
+  /** REMEMBER_LIVE_SESSION_MS to remember sessions found live; 0, the default, reads the session on every request. */
   rememberLiveForMs?: number
+  /**
+   * Other processes end sessions too (instances sharing PostgreSQL): nothing is remembered until
+   * their sign-outs can be heard (`resumeRemembering`), nor whenever they cannot.
+   */
+  signOutsElsewhere?: boolean
 }
 
 /**
@@ -34,6 +35,7 @@ export class SessionService {
   constructor(private readonly sessions: SessionsRepository, options: SessionServiceOptions = {}) {
     this.now = options.now ?? (() => new Date())
     this.remembered = new RememberedSessions(options.rememberLiveForMs ?? 0)
+    if (options.signOutsElsewhere) this.remembered.suspend()
   }
 
   /** A new session for `userId`; its id goes into the sealed cookie. */
@@ -75,9 +77,25 @@ export class SessionService {
     this.remembered.forget(sessionId)
   }
 
+  /** Another process signed `sessionId` out. */
+  forgetRemembered(sessionId: string): void {
+    this.remembered.forget(sessionId)
+  }
+
+  /** Sign-outs elsewhere cannot be heard: forget every session, and read each on every request. */
+  suspendRemembering(): void {
+    this.remembered.suspend()
+  }
+
+  /** Sign-outs elsewhere are heard again. */
+  resumeRemembering(): void {
+    this.remembered.resume()
+  }
+
   private async findLive(sessionId: string, notBefore: Date, now: Date): Promise<LiveSession | null> {
+    const ticket = this.remembered.ticket()
     const found = await this.sessions.findLive(sessionId, notBefore)
-    if (found) this.remembered.remember(sessionId, found, now.getTime())
+    if (found) this.remembered.remember(sessionId, found, now.getTime(), ticket)
     return found
   }
 

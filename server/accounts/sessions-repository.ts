@@ -3,6 +3,12 @@ import type { Database } from '../db/database'
 import { sessions, users, type SessionRow, type UserRow } from '../db/schema'
 import { isUuid } from './users-repository'
 
+/**
+ * Where a session's revocation is announced, with the session's id, by the statement that revokes it:
+ * every instance sharing the database hears it (session-ends.ts) and forgets the session.
+ */
+export const SESSION_ENDED_CHANNEL = 'session_ended'
+
 /** Neither revoked nor older than `notBefore` (its cookie would have expired too). */
 const liveSince = (notBefore: Date | Placeholder) => and(isNull(sessions.revokedAt), gt(sessions.createdAt, notBefore))
 
@@ -42,12 +48,18 @@ export class SessionsRepository {
     return new Set(rows.map(row => row.id))
   }
 
-  /** False when there is no such unrevoked session. */
+  /**
+   * False when there is no such unrevoked session. The revocation is announced on
+   * SESSION_ENDED_CHANNEL in the same statement: PostgreSQL delivers it when, and only if, it commits.
+   */
   async revoke(id: string, now: Date): Promise<boolean> {
     if (!isUuid(id)) return false
-    const rows = await this.db.update(sessions).set({ revokedAt: now })
+    const revoked = this.db.$with('revoked').as(this.db.update(sessions).set({ revokedAt: now })
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id })
+      .returning({ id: sessions.id }))
+    const rows = await this.db.with(revoked)
+      .select({ id: revoked.id, announced: sql`pg_notify(${SESSION_ENDED_CHANNEL}, cast(${revoked.id} as text))` })
+      .from(revoked)
     return rows.length === 1
   }
 

@@ -3,12 +3,14 @@ import { BrandKitService } from '../brand-kits/brand-kit-service'
 import { BrandKitsRepository } from '../brand-kits/brand-kits-repository'
 import { LoginThrottle } from '../accounts/login-throttle'
 import { REMEMBER_LIVE_SESSION_MS, SessionService } from '../accounts/session-service'
+import { listenForSessionEnds } from '../accounts/session-ends'
 import { SessionsRepository } from '../accounts/sessions-repository'
 import { UsersRepository } from '../accounts/users-repository'
 import { loadAppConfig, type AppConfig } from '../config/app-config'
 import { loadOrCreateSecret } from '../config/persistent-secret'
 import type { DatabaseConnection } from '../db/database'
 import { embeddedDatabaseDir, openDatabase } from '../db/open-database'
+import type { PostgresListener } from '../db/postgres-listener'
 import { MemoryCounterStore } from '../rate-limit/memory-counter-store'
 import { RateLimiter } from '../rate-limit/rate-limiter'
 import { RedisCounterStore } from '../rate-limit/redis-counter-store'
@@ -25,6 +27,8 @@ import { createRedisClient } from './redis-clients'
 export interface AppServices {
   config: AppConfig
   database: DatabaseConnection
+  /** On PostgreSQL: the connection that hears other instances' sign-outs. */
+  sessionEnds: PostgresListener | undefined
   accounts: AccountService
   sessions: SessionService
   personalAccessTokens: PersonalAccessTokenService
@@ -58,14 +62,18 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
     ? new RedisCounterStore(createRedisClient(config.redis, 'counters'), `${config.redis.keyPrefix}:counters`)
     : new MemoryCounterStore()
   const hubSecret = loadOrCreateSecret(config.dataDir, HUB_TOKEN_SECRET_FILE, config.hubTokenSecret, 'HUB_TOKEN_SECRET')
-  // Only a single server on the embedded database ends every session itself, so only it may remember them.
-  const sessions = new SessionService(new SessionsRepository(database.db), { rememberLiveForMs: database.kind === 'embedded' ? REMEMBER_LIVE_SESSION_MS : 0 })
+  // A single server on the embedded database ends every session itself; instances sharing
+  // PostgreSQL remember sessions only while they hear each other's sign-outs.
+  const signOutsElsewhere = database.kind === 'postgres'
+  const sessions = new SessionService(new SessionsRepository(database.db), { rememberLiveForMs: REMEMBER_LIVE_SESSION_MS, signOutsElsewhere })
+  const sessionEnds = signOutsElsewhere ? listenForSessionEnds(config.databaseUrl!, sessions) : undefined
   const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
   const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db))
   const serviceSecret = config.engineFront?.serviceSecret ?? config.engineService.serviceSecret
   return {
     config,
     database,
+    sessionEnds,
     accounts: new AccountService(new UsersRepository(database.db), new LoginThrottle(counters), config.registrationOpen),
     sessions,
     personalAccessTokens,
@@ -102,5 +110,7 @@ export function useAppServices(): Promise<AppServices> {
 export async function closeAppServices(): Promise<void> {
   const current = services
   services = undefined
-  if (current) await (await current.catch(() => undefined))?.database.close()
+  const closing = await current?.catch(() => undefined)
+  await closing?.sessionEnds?.close()
+  await closing?.database.close()
 }

@@ -6,6 +6,8 @@ import { DATABASE_OPEN_TIMEOUT_MS, type DatabaseDriver, type TestDatabase } from
 export interface DatabaseSuite {
   /** Opened as the server opens it, migrations included. */
   connection: DatabaseConnection
+  /** PostgreSQL: the database's URL, for connections of a test's own. */
+  url?: string
 }
 
 /**
@@ -22,6 +24,7 @@ export function useTestDatabase<Built extends object = object>(
   beforeAll(async () => {
     if (driver.skipReason) return
     database = await driver.create()
+    suite.url = database.url
     suite.connection = await database.connect()
     Object.assign(suite, build?.(suite.connection))
   }, DATABASE_OPEN_TIMEOUT_MS)

@@ -1,6 +1,4 @@
-import pg from 'pg'
-import { logger } from '../../observability/logger'
-import { describeError } from '../../utils/describe-error'
+import { PostgresListener } from '../../db/postgres-listener'
 
 const CANCELLED = 'campaign_run_cancel'
 const QUEUED = 'campaign_run_queued'
@@ -21,24 +19,19 @@ type Sql = { executeSql(text: string, values: unknown[]): Promise<unknown> }
  * the persisted cancel; a queued run by the slots' next poll), so this is the fast path, not the only one.
  */
 export class RunQueueChannel {
-  private client: pg.Client | undefined
-  private closed = false
+  private readonly listener: PostgresListener
 
-  constructor(private readonly connectionString: string, private readonly listeners: RunQueueListeners) {}
+  constructor(connectionString: string, listeners: RunQueueListeners) {
+    this.listener = new PostgresListener(connectionString, [CANCELLED, QUEUED], 'run-queue-channel', {
+      notification(channel, payload) {
+        if (channel === CANCELLED && payload) listeners.cancelled(payload)
+        else if (channel === QUEUED) listeners.queued()
+      },
+    })
+  }
 
-  async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString })
-    client.on('notification', (message) => {
-      if (message.channel === CANCELLED && message.payload) this.listeners.cancelled(message.payload)
-      else if (message.channel === QUEUED) this.listeners.queued()
-    })
-    client.on('error', (error) => {
-      logger.warn({ error: describeError(error) }, 'The run queue channel lost its connection; listening again')
-      void this.relisten(client)
-    })
-    await client.connect()
-    await client.query(`LISTEN ${CANCELLED}; LISTEN ${QUEUED}`)
-    this.client = client
+  listen(): Promise<void> {
+    return this.listener.listen()
   }
 
   /** Reaches the instance executing the campaign's run, wherever that is. */
@@ -51,16 +44,7 @@ export class RunQueueChannel {
     await db.executeSql('SELECT pg_notify($1, $2)', [QUEUED, ''])
   }
 
-  async close(): Promise<void> {
-    this.closed = true
-    await this.client?.end().catch(() => undefined)
-  }
-
-  private async relisten(lost: pg.Client): Promise<void> {
-    await lost.end().catch(() => undefined)
-    if (this.closed || this.client !== lost) return
-    this.client = undefined
-    await new Promise(resolve => setTimeout(resolve, 1000))
-    if (!this.closed) await this.listen().catch(error => logger.warn({ error: describeError(error) }, 'The run queue channel could not listen again'))
+  close(): Promise<void> {
+    return this.listener.close()
   }
 }

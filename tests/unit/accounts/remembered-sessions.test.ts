@@ -40,4 +40,32 @@ describe('RememberedSessions', () => {
     expect(remembered.recall('a', 4)?.session.id).toBe('a')
     expect(remembered.recall('c', 4)?.session.id).toBe('c')
   })
+
+  it('does not keep an answer read before a session was forgotten: it may predate the sign-out', () => {
+    const remembered = new RememberedSessions(10_000)
+    const ticket = remembered.ticket()
+    remembered.forget('b')
+    remembered.remember('a', live('a'), 0, ticket)
+    expect(remembered.recall('a', 1)).toBeUndefined()
+    remembered.remember('a', live('a'), 0, remembered.ticket())
+    expect(remembered.recall('a', 1)?.session.id).toBe('a')
+  })
+
+  it('while suspended, forgets everything and remembers nothing; resumed, remembers reads begun after', () => {
+    const remembered = new RememberedSessions(10_000)
+    remembered.remember('a', live('a'), 0)
+    const before = remembered.ticket()
+    remembered.suspend()
+    expect(remembered.recall('a', 1)).toBeUndefined()
+    remembered.remember('b', live('b'), 1, remembered.ticket())
+    expect(remembered.size).toBe(0)
+    const duringSuspension = remembered.ticket()
+    remembered.resume()
+    // Reads begun before the resumption may have missed a sign-out nobody heard.
+    remembered.remember('a', live('a'), 2, before)
+    remembered.remember('b', live('b'), 2, duringSuspension)
+    expect(remembered.size).toBe(0)
+    remembered.remember('c', live('c'), 2, remembered.ticket())
+    expect(remembered.recall('c', 3)?.session.id).toBe('c')
+  })
 })
