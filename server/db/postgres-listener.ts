@@ -2,8 +2,10 @@ import pg from 'pg'
 import { logger } from '../observability/logger'
 import { describeError } from '../utils/describe-error'
 
-/** Seconds between attempts to listen again after the connection was lost. */
+/** Milliseconds between attempts to listen again after the connection was lost. */
 const RELISTEN_DELAY_MS = 1000
+/** Idle time before TCP keep-alive probes start on the listening connection. */
+const KEEP_ALIVE_DELAY_MS = 10_000
 
 export interface PostgresListenerEvents {
   notification(channel: string, payload: string): void
@@ -32,7 +34,9 @@ export class PostgresListener {
 
   /** Connects and listens; rejects when that fails. */
   async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: this.name })
+    // Kept alive: the connection is idle between notifications, and a peer that vanished without a
+    // word is only found by probing it.
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: this.name, keepAlive: true, keepAliveInitialDelayMillis: KEEP_ALIVE_DELAY_MS })
     client.on('notification', (message) => {
       if (this.client === client) this.events.notification(message.channel, message.payload ?? '')
     })
