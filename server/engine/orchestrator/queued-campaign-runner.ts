@@ -9,6 +9,7 @@ import type { CampaignRow } from '../../db/schema'
 import { announceStatus } from '../campaigns/status-announcer'
 import { logger } from '../../observability/logger'
 import { describeError } from '../../utils/describe-error'
+import { OneAtATimePerKey } from '../../utils/one-at-a-time-per-key'
 import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
 import { executeObservedRun } from './observed-run'
 import { RunQueueChannel } from './run-queue-channel'
@@ -72,6 +73,13 @@ export class QueuedCampaignRunner implements RunScheduler {
   private readonly idleSlots = new WakeSignal()
   /** Connections that hold an owner's lock while a run is counted and claimed. */
   private readonly ownerLocks: pg.Pool
+  /**
+   * One owner's requests take the lock one after another in this process, so that at most one of
+   * its connections is ever spent on an owner: a burst of one user's launches waiting in
+   * PostgreSQL for their owner's lock would otherwise hold every connection, and every other user's
+   * launches would wait behind them.
+   */
+  private readonly ownerTurns = new OneAtATimePerKey()
   private readonly executing = new Map<string, Execution>()
   private readonly loops: Array<Promise<void>> = []
   private stopping = false
@@ -111,11 +119,11 @@ export class QueuedCampaignRunner implements RunScheduler {
     // Counted in the database, under a lock per owner, so the limit holds across instances. The
     // claimed run counts from then on, so its job is queued after the lock is let go: an owner's
     // requests wait for one another's count and claim only.
-    const claimed = await this.withOwnerLock(ownerId, async () => {
+    const claimed = await this.ownerTurns.run(ownerId, () => this.withOwnerLock(ownerId, async () => {
       const runs = await this.deps.repository.countRuns(ownerId, RUNNING_STAGES)
       if (runs >= this.options.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.options.retryAfterSeconds)
       return claim(runId)
-    })
+    }))
     if (claimed) {
       await this.enqueue({ campaignId, runId }).catch(async (error) => {
         // Not left Queued with no job to run it: the request fails (500) and the campaign says so.

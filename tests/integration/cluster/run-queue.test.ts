@@ -158,4 +158,26 @@ describe.skipIf(postgres.skipReason)('runs shared by several instances', () => {
     expect(detail.artifacts.length).toBeLessThan(3)
     await executor.outputContaining('"outcome":"cancelled"')
   }, 120_000)
+
+  it('one user\'s burst of launches does not hold up another user\'s', async () => {
+    const BURST = 24
+    apps = await startInstances(1, clusterEnv(database.url!, { MAX_QUEUED_RUNS_PER_USER: '100', RATE_LIMIT_PER_MINUTE: '100000' }))
+    const [busy, other] = [await registerUser(apps[0]!.url), await registerUser(apps[0]!.url)]
+    const busyIds = []
+    for (let n = 0; n < BURST; n++) busyIds.push(await createCampaign(busy.client))
+    const otherId = await createCampaign(other.client)
+
+    const answered: string[] = []
+    const launch = (client: ApiClient, id: string, who: string) => client.post(`/api/campaigns/${id}/generate`).then((response) => {
+      answered.push(who)
+      return response.status
+    })
+    const burst = busyIds.map(id => launch(busy.client, id, 'busy'))
+    // Once the first of the burst is answered, the rest are in line for their owner's lock.
+    await Promise.race(burst)
+    expect(await launch(other.client, otherId, 'other')).toBe(202)
+    expect(await Promise.all(burst)).toEqual(busyIds.map(() => 202))
+    // The other user's launch waited for one of the burst at most, not for all of them.
+    expect(answered.indexOf('other')).toBeLessThan(BURST / 2)
+  }, 60_000)
 })
