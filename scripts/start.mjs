@@ -1,11 +1,12 @@
 // `npm start`: build when needed, then serve the production server on http://localhost:5001.
 import { spawn } from 'node:child_process'
 import { ensureBuild } from './ensure-build.mjs'
+import { startPort } from './start-port.mjs'
 
 const root = process.cwd()
 ensureBuild(root)
 
-const port = process.env.PORT ?? process.env.NUXT_PORT ?? '5001'
+const port = startPort()
 const server = spawn(process.execPath, ['.output/server/index.mjs'], {
   cwd: root,
   stdio: 'inherit',
