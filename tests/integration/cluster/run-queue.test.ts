@@ -180,4 +180,17 @@ describe.skipIf(postgres.skipReason)('runs shared by several instances', () => {
     // The other user's launch waited for one of the burst at most, not for all of them.
     expect(answered.indexOf('other')).toBeLessThan(BURST / 2)
   }, 60_000)
+
+  it('holds a user\'s cap on runs under way across instances, however the launches race', async () => {
+    const CAP = 3
+    apps = await startInstances(2, clusterEnv(database.url!, { ...SLOW_RUNS, CAMPAIGN_RUN_CONCURRENCY: '1', MAX_QUEUED_RUNS_PER_USER: String(CAP), RATE_LIMIT_PER_MINUTE: '100000' }))
+    const owner = await registerUser(apps[0]!.url)
+    const clients = [owner.client, owner.client.movedTo(apps[1]!.url)]
+    const ids = []
+    for (let n = 0; n < 8; n++) ids.push(await createCampaign(owner.client))
+    // Half of the launches on each instance, all at once; slow runs stay under way meanwhile.
+    const statuses = await Promise.all(ids.map((id, n) => clients[n % 2]!.post(`/api/campaigns/${id}/generate`).then(response => response.status)))
+    expect(statuses.filter(status => status === 202)).toHaveLength(CAP)
+    expect(statuses.filter(status => status === 429)).toHaveLength(ids.length - CAP)
+  }, 60_000)
 })
