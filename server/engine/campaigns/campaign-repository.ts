@@ -38,6 +38,12 @@ export interface ClaimGuard {
   ownerId?: string
   /** Statuses in which the campaign is not claimed. */
   unlessStatuses?: readonly CampaignStatus[]
+  /**
+   * With `ownerId`: only while the owner has fewer runs under way (InProgress, in a running stage)
+   * than this, counted in the claim's own statement. Callers hold the owner's lock, so that two
+   * claims cannot both count the same runs.
+   */
+  ownerRunsBelow?: number
 }
 
 export interface NewArtifactVersion {

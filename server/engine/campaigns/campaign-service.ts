@@ -242,7 +242,7 @@ export class CampaignService {
   private async startRun(
     ownerId: string, id: string, request: RunRequest, guard: Omit<ClaimGuard, 'ownerId'> = {}, revisionNumber?: number,
   ): Promise<RunAccepted | null> {
-    const claimed = await this.runner.claimAndStart(ownerId, id, request, runId => this.repository.claimRun(id, RUNNING_STAGES, {
+    const claimed = await this.runner.claimAndStart(ownerId, id, request, (runId, ownerRunsBelow) => this.repository.claimRun(id, RUNNING_STAGES, {
       status: 'InProgress',
       stage: 'Queued',
       statusReason: null,
@@ -250,7 +250,7 @@ export class CampaignService {
       runId,
       runRequest: request,
       ...(revisionNumber !== undefined && { revisionNumber }),
-    }, { ...guard, ownerId }))
+    }, { ...guard, ownerId, ownerRunsBelow }))
     if (!claimed) return null
     // The claim read the campaign's state with it: the snapshot needs no read of its own.
     this.events.statusChanged(claimed.ownerId, toSnapshot(claimed, claimed))

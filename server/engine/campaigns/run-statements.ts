@@ -4,7 +4,7 @@ import type { Database } from '../../db/database'
 import { insertWhileQuery } from '../../db/insert-while'
 import { artifactVersions, campaigns, complianceAudits, type ArtifactVersionRow, type CampaignRow, type ComplianceAuditRow } from '../../db/schema'
 import { shapeValues, StatementsByShape } from '../../db/statements-by-shape'
-import { heldAt, notInStages, ownedBy } from './campaign-conditions'
+import { fewerRunsUnderWay, heldAt, notInStages, ownedBy } from './campaign-conditions'
 import { campaignAndStateColumns, campaignWithFeedbackColumns, takenCampaignColumns, type CampaignWithFeedback, type TakenCampaign } from './campaign-with-feedback'
 import type { CampaignState } from './campaign-state'
 import type { CampaignPatch, ClaimGuard, JudgedAudit, NewArtifactVersion, RunFence } from './campaign-repository'
@@ -39,17 +39,20 @@ export class RunStatements {
   async claim(id: string, notRunning: readonly CampaignStage[], patch: CampaignPatch, guard: ClaimGuard): Promise<(CampaignRow & CampaignState) | null> {
     const values = shapeValues({ ...patch, updatedAt: new Date() }, SET)
     const owned = guard.ownerId !== undefined
+    const capped = owned && guard.ownerRunsBelow !== undefined
     const unless = guard.unlessStatuses ?? []
-    const shape = [values.shape, owned ? 'owned' : 'any', notRunning.join('|'), unless.join('|')].join(';')
+    const shape = [values.shape, owned ? 'owned' : 'any', capped ? 'capped' : 'uncapped', notRunning.join('|'), unless.join('|')].join(';')
     const statement = this.claims.get(shape, name => this.db.update(campaigns).set(values.placeholders as never)
       .where(and(
         owned ? ownedBy(placeholder('id'), placeholder('ownerId')) : eq(campaigns.id, placeholder('id')),
         notInStages(notRunning),
         ...(unless.length > 0 ? [notInArray(campaigns.status, [...unless])] : []),
+        // The runs under way are those a claim must find its campaign outside of.
+        ...(capped ? [fewerRunsUnderWay(placeholder('ownerId'), notRunning, placeholder('ownerRunsBelow'))] : []),
       ))
       .returning(campaignAndStateColumns)
       .prepare(name))
-    return first(statement.execute({ ...values.args, id, ownerId: guard.ownerId }))
+    return first(statement.execute({ ...values.args, id, ownerId: guard.ownerId, ownerRunsBelow: guard.ownerRunsBelow }))
   }
 
   async take(id: string, runId: string, runningStages: readonly CampaignStage[], patch: CampaignPatch): Promise<TakenCampaign | null> {

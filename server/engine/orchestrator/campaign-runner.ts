@@ -6,7 +6,7 @@ import { ServerShutdown, type RunDependencies, type RunJob } from './campaign-ru
 import { measureRunQueue } from '../../observability/metrics'
 import { FairRunQueue, type FairQueueLimits } from './fair-run-queue'
 import { executeObservedRun } from './observed-run'
-import type { RunScheduler } from './run-scheduler'
+import type { RunClaim, RunScheduler } from './run-scheduler'
 
 export interface RunnerLimits extends FairQueueLimits {
   /** Runs one owner may have queued or running; more are refused before anything is persisted. */
@@ -32,9 +32,7 @@ export class CampaignRunner implements RunScheduler {
   }
 
   /** The place is held while the claim is written, so two requests racing for the last place cannot both take it. */
-  async claimAndStart<Claimed>(
-    ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
-  ): Promise<Claimed | null> {
+  async claimAndStart<Claimed>(ownerId: string, campaignId: string, request: RunRequest, claim: RunClaim<Claimed>): Promise<Claimed | null> {
     const runs = this.queue.count(ownerId) + (this.claiming.get(ownerId) ?? 0)
     if (runs >= this.limits.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.limits.retryAfterSeconds)
     this.holdPlace(ownerId, 1)

@@ -14,7 +14,7 @@ import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunO
 import { executeObservedRun } from './observed-run'
 import { RunQueueChannel } from './run-queue-channel'
 import { RunWrites } from './run-writes'
-import type { RunScheduler } from './run-scheduler'
+import type { RunClaim, RunScheduler } from './run-scheduler'
 import { WakeSignal } from './wake-signal'
 
 const QUEUE = 'campaign-run'
@@ -112,17 +112,18 @@ export class QueuedCampaignRunner implements RunScheduler {
     for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.takeRuns())
   }
 
-  async claimAndStart<Claimed>(
-    ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>,
-  ): Promise<Claimed | null> {
+  async claimAndStart<Claimed>(ownerId: string, campaignId: string, request: RunRequest, claim: RunClaim<Claimed>): Promise<Claimed | null> {
     const runId = newId('run')
-    // Counted in the database, under a lock per owner, so the limit holds across instances. The
-    // claimed run counts from then on, so its job is queued after the lock is let go: an owner's
-    // requests wait for one another's count and claim only.
+    // Counted in the database by the claim's own statement, under a lock per owner, so the limit
+    // holds across instances. The claimed run counts from then on, so its job is queued after the
+    // lock is let go: an owner's requests wait for one another's claim only.
     const claimed = await this.ownerTurns.run(ownerId, () => this.withOwnerLock(ownerId, async () => {
+      const won = await claim(runId, this.options.maxQueuedPerOwner)
+      if (won) return won
+      // Refused: for the owner's runs under way, or for what refuses any claim (a run already, gone).
       const runs = await this.deps.repository.countRuns(ownerId, RUNNING_STAGES)
       if (runs >= this.options.maxQueuedPerOwner) throw new TooManyRunsError(runs, this.options.retryAfterSeconds)
-      return claim(runId)
+      return null
     }))
     if (claimed) {
       await this.enqueue({ campaignId, runId }).catch(async (error) => {

@@ -5,12 +5,17 @@ import type { RunRequest } from '../campaigns/run-request'
  * queue (`CampaignRunner`). Several instances on PostgreSQL: a job queue in the database
  * (`QueuedCampaignRunner`), so each run is executed by exactly one instance.
  */
+/** Writes the claim of run `runId`; with `ownerRunsBelow`, only while the owner has fewer runs under way. */
+export type RunClaim<Claimed> = (runId: string, ownerRunsBelow?: number) => Promise<Claimed | null>
+
 export interface RunScheduler {
   /**
    * Persists a new run with `claim` (given the run's id; null when the campaign is not free) and
-   * queues it. Past the owner's limit it throws TooManyRunsError and claims nothing.
+   * queues it. Past the owner's limit it throws TooManyRunsError and claims nothing. A scheduler
+   * that counts the owner's runs in the database gives `claim` the limit as `ownerRunsBelow`, for the
+   * claim to count them in its own statement.
    */
-  claimAndStart<Claimed>(ownerId: string, campaignId: string, request: RunRequest, claim: (runId: string) => Promise<Claimed | null>): Promise<Claimed | null>
+  claimAndStart<Claimed>(ownerId: string, campaignId: string, request: RunRequest, claim: RunClaim<Claimed>): Promise<Claimed | null>
   /** Stops the campaign's run wherever it waits or executes; false when it has none to stop. */
   cancel(campaignId: string): Promise<boolean>
   /** At start-up: runs a stop or a crash interrupted carry on from what they had persisted. */

@@ -47,6 +47,25 @@ describe.each(drivers)('a run\'s prepared statements on the $name database', (dr
     return { id, first, second }
   }
 
+  it.skipIf(driver.skipReason)('a claim given the owner\'s limit counts the owner\'s runs under way in its own statement', async () => {
+    const campaigns = new CampaignRepository(suite.connection.db)
+    const { id, ownerId } = await newCampaign()
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const others = [
+      (await campaigns.create(ownerId, brief, analyzeBrief(brief))).id,
+      (await campaigns.create(ownerId, brief, analyzeBrief(brief))).id,
+    ]
+    const claim = (campaignId: string, runId: string, ownerRunsBelow: number) => campaigns.claimRun(campaignId, RUNNING_STAGES,
+      { status: 'InProgress', stage: 'Queued', runId, runRequest: REQUEST }, { ownerId, ownerRunsBelow })
+    expect(await claim(others[0]!, 'run-a', 2)).toMatchObject({ id: others[0], runId: 'run-a' })
+    expect(await claim(others[1]!, 'run-b', 2)).toMatchObject({ id: others[1], runId: 'run-b' })
+    // Two under way: a third is refused at a limit of two, and claimed below a limit of three.
+    expect(await claim(id, 'run-c', 2)).toBeNull()
+    expect((await campaigns.find(id))!.runId).toBeNull()
+    expect(await claim(id, 'run-c', 3)).toMatchObject({ id, runId: 'run-c' })
+    expect(await campaigns.countRuns(ownerId, RUNNING_STAGES)).toBe(3)
+  })
+
   it.skipIf(driver.skipReason)('build each statement once per shape, however many runs make it', async () => {
     const db = suite.connection.db
     const campaigns = new CampaignRepository(db)
