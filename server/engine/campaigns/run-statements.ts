@@ -47,7 +47,7 @@ export class RunStatements {
         owned ? ownedBy(placeholder('id'), placeholder('ownerId')) : eq(campaigns.id, placeholder('id')),
         notInStages(notRunning),
         ...(unless.length > 0 ? [notInArray(campaigns.status, [...unless])] : []),
-        // The runs under way are those a claim must find its campaign outside of.
+        // `notRunning` lists the stages of a run under way: the owner's runs in them are counted.
         ...(capped ? [fewerRunsUnderWay(placeholder('ownerId'), notRunning, placeholder('ownerRunsBelow'))] : []),
       ))
       .returning(campaignAndStateColumns)
