@@ -58,6 +58,11 @@ export const ENGINE_BENCH = {
   rateLimitPerMinute: 1_000_000,
   /** Likewise the per-user run limits: one user's 100 runs may all queue and take every slot. */
   runsPerUser: 1_000_000,
+  /**
+   * `BENCH_WARM_UP=1`: every server first runs one unmeasured burst of the same size on other
+   * campaigns (warm-up.ts), so the measured burst is not the first after start.
+   */
+  warmUp: process.env.BENCH_WARM_UP === '1',
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

@@ -99,6 +99,7 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   figures say where each thread's time went, by part of the product (bundled frames mapped back to
   their sources through the build's source maps; a frame in Node's internals counts for the part
   that called it) and by function. Profiled time is wall time: idle is time the thread waited.
+- The measured burst ${ENGINE_BENCH.warmUp ? 'follows one unmeasured burst of the same size on other campaigns (`BENCH_WARM_UP=1`): the server once warm' : 'is the first after the server started, while V8 and the embedded database compile their hot code (`BENCH_WARM_UP=1` measures a second burst instead)'}.
 - The rate limit is raised for this run (\`RATE_LIMIT_PER_MINUTE=${ENGINE_BENCH.rateLimitPerMinute}\`): the contract's
   100 requests per minute per user would otherwise throttle the single user driving the load.
 

@@ -11,6 +11,7 @@ import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
 import { followCampaigns } from './hub-follower'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
+import { warmUp } from './warm-up'
 
 export interface ScenarioFigures {
   /** Which build ran (ENGINE_BENCH.builds). */
@@ -75,6 +76,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
   let figures: ScenarioFigures
   try {
     const user = await registerUser(app.url)
+    if (ENGINE_BENCH.warmUp) await warmUp(app.url, user.client, ENGINE_BENCH.campaigns, ENGINE_BENCH.scenarioTimeoutMs)
     const ids: string[] = []
     for (let n = 0; n < ENGINE_BENCH.campaigns; n++) {
       const created = await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: `${SAMPLE_BRIEF.theme} ${n + 1}` })
