@@ -6,8 +6,10 @@ import { HUB_PATH } from './hub-url'
  * turn. A hundred requests arriving together (a burst of launches, many dashboards reloading) would
  * otherwise all be handled in one turn, up to their first wait, while timers, health probes, hub
  * messages and runs' steps waited for all of them. Runs have a budget of their own (loop-turns.ts).
+ * Twice the runs' budget: half a millisecond made REST reads on PostgreSQL slower in the benchmark
+ * (each waited more turns behind the runs' steps) and 1 ms did not.
  */
-export const REQUEST_TURN_BUDGET_MS = 5
+export const REQUEST_TURN_BUDGET_MS = 1
 
 /** Answered in the turn they arrive: probes and scrapes, and the hub's transports (its own flow control). */
 const UNBUDGETED_PATHS = new Set(['/health', '/metrics'])
