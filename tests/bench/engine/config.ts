@@ -63,6 +63,11 @@ export const ENGINE_BENCH = {
    * campaigns (warm-up.ts), so the measured burst is not the first after start.
    */
   warmUp: process.env.BENCH_WARM_UP === '1',
+  /**
+   * `BENCH_PROBE_PORT=1`: the instance that takes the requests also answers probes on a port of its
+   * own (PROBE_PORT), and `GET /health` is probed there too, on the same schedule as on the main port.
+   */
+  probePort: process.env.BENCH_PROBE_PORT === '1',
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

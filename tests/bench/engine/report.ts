@@ -12,15 +12,16 @@ const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
   `${ms(figures.p50Ms)} / ${ms(figures[high])} (${figures.samples}${figures.errors ? `, ${figures.errors} errors` : ''})`
 
 export function figuresTable(results: ScenarioFigures[]): string {
+  const probed = results.some(r => r.probeHealth)
   const rows = [
-    '| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) | GET /api/campaigns/{id} p50 / p95 ms (samples) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) |`,
+    `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}---|`,
   ]
   for (const r of results) {
     rows.push(`| ${r.build} | ${r.deployment} | ${label(r.concurrency)} | ${r.rounds} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
       + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
       + `${ms(r.eventLoop.p50Ms)} / ${ms(r.eventLoop.p99Ms)} / ${ms(r.eventLoop.maxMs)} | ${r.acceptQueue.max ?? '–'} / ${r.acceptQueue.nonEmptyMs} | `
-      + `${latency(r.health, 'p99Ms')} | ${latency(r.rest, 'p95Ms')} |`)
+      + `${latency(r.health, 'p99Ms')} | ${probed ? `${r.probeHealth ? latency(r.probeHealth, 'p99Ms') : '–'} | ` : ''}${latency(r.rest, 'p95Ms')} |`)
   }
   return rows.join('\n')
 }
@@ -50,6 +51,7 @@ export function targetsTable(results: ScenarioFigures[]): string {
     const checks: Array<[string, string, boolean]> = [
       ['event-loop delay p99 ≤ 20 ms', `${ms(r.eventLoop.p99Ms)} ms`, r.eventLoop.p99Ms <= 20],
       ['GET /health p99 ≤ 25 ms', `${ms(r.health.p99Ms)} ms (${r.health.samples} samples)`, r.health.p99Ms <= 25],
+      ...(r.probeHealth ? [['GET /health on PROBE_PORT p99 ≤ 25 ms', `${ms(r.probeHealth.p99Ms)} ms (${r.probeHealth.samples} samples)`, r.probeHealth.p99Ms <= 25] as [string, string, boolean]] : []),
       ['GET /api/campaigns/{id} p95 ≤ 50 ms', `${ms(r.rest.p95Ms)} ms (${r.rest.samples} samples)`, r.rest.p95Ms <= 50],
       [`≥ ${minimumRunsPerSecond} runs/s`, r.runsPerSecond.toFixed(1), r.runsPerSecond >= minimumRunsPerSecond],
       ['every hub event delivered, in order', `${r.completed}/${r.campaigns} completed, ${r.eventsOutOfOrder} out of order`, r.completed === r.campaigns && r.eventsOutOfOrder === 0],
@@ -94,6 +96,7 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   so a request on a new connection (a load balancer's probe, a browser whose kept-alive connection
   was closed) first waits for as many turns as there are connections ahead of it, before the
   server sees it: time the server's own request metrics do not include.
+- ${ENGINE_BENCH.probePort ? `\`BENCH_PROBE_PORT=1\`: the front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule, on a connection pool of its own as a load balancer's would be` : 'A port of its own for probes (`PROBE_PORT`) is not measured here; `BENCH_PROBE_PORT=1` probes it too'}.
 - Latencies are measured by the benchmark process, which shares the machine with the server.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to

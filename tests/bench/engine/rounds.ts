@@ -57,6 +57,7 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     eventsOutOfOrder: Math.max(...rounds.map(round => round.eventsOutOfOrder)),
     rest: medianLatency(rounds.map(round => round.rest)),
     health: medianLatency(rounds.map(round => round.health)),
+    probeHealth: first.probeHealth ? medianLatency(rounds.map(round => round.probeHealth!)) : null,
     eventLoop: medianEventLoop(rounds.map(round => round.eventLoop)),
     acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
     profiles: first.profiles,

@@ -1,4 +1,4 @@
-import { registerUser } from '../../support/api-client'
+import { ApiClient, registerUser } from '../../support/api-client'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { percentile } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
@@ -34,6 +34,8 @@ export interface ScenarioFigures {
   eventsOutOfOrder: number
   rest: LatencyFigures
   health: LatencyFigures
+  /** `GET /health` on the front's PROBE_PORT (`BENCH_PROBE_PORT=1`), else null. */
+  probeHealth: LatencyFigures | null
   /** The main-thread event-loop delay over the burst, of the instance that answers the requests. */
   eventLoop: EventLoopDelay
   /** Connections waiting for the server to accept them, over the burst. */
@@ -70,6 +72,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     },
     concurrency,
     buildDir: build.path,
+    probePort: ENGINE_BENCH.probePort,
     nodeArgsFor: instance => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, instance)}`] : []),
   })
   const app = running.front
@@ -88,6 +91,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
     const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
     const healthSampler = sampleAtRate(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthPerSecond)
+    const probeSampler = running.probeUrl ? sampleAtRate(new ApiClient(running.probeUrl), () => '/health', ENGINE_BENCH.healthPerSecond) : null
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
@@ -104,6 +108,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const acceptQueue = acceptQueueSampler.stop()
     const rest = await restSampler.stop()
     const health = await healthSampler.stop()
+    const probeHealth = await probeSampler?.stop()
     await follower.stop()
     if (outcome) log(`  ${outcome.message}`)
 
@@ -125,6 +130,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
       eventsOutOfOrder: follower.outOfOrder(),
       rest: latencyFigures(rest),
       health: latencyFigures(health),
+      probeHealth: probeHealth ? latencyFigures(probeHealth) : null,
       eventLoop,
       acceptQueue,
       profiles: [],
