@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDataDir, freePort, runAppExpectingExit, startApp, type RunningApp } from '../../support/app-server'
+import { occupyPort, type OccupiedPort } from '../../support/occupied-port'
 
 const METRICS_TOKEN = 'probe-port-metrics-token'
 
@@ -53,9 +53,9 @@ describe('PROBE_PORT: probes on a port of their own', () => {
 
 describe('a PROBE_PORT that cannot work', () => {
   const dataDir = createDataDir()
-  let blocker: Server | undefined
+  let blocker: OccupiedPort | undefined
   afterAll(async () => {
-    await new Promise<void>(done => blocker ? blocker.close(() => done()) : done())
+    await blocker?.release()
     rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -72,8 +72,7 @@ describe('a PROBE_PORT that cannot work', () => {
 
   it('stops the server, naming PROBE_PORT, when the port is in use', async () => {
     const port = await freePort()
-    blocker = createServer((_request, response) => response.writeHead(503).end())
-    await new Promise<void>(done => blocker!.listen(port, '127.0.0.1', done))
+    blocker = await occupyPort(port)
     const ended = await runAppExpectingExit({ DATA_DIR: dataDir, PROBE_PORT: String(port) })
     expect(ended.exitCode).toBe(1)
     expect(ended.output).toContain(`Cannot listen on PROBE_PORT ${port}: the port is already in use. Set PROBE_PORT to a free port.`)
