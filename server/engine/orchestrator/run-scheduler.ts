@@ -1,13 +1,13 @@
 import type { RunRequest } from '../campaigns/run-request'
 
+/** Writes the claim of run `runId`; with `ownerRunsBelow`, only while the owner has fewer runs under way. */
+export type RunClaim<Claimed> = (runId: string, ownerRunsBelow?: number) => Promise<Claimed | null>
+
 /**
  * Where runs wait and who executes them. One process with the embedded database: an in-process fair
  * queue (`CampaignRunner`). Several instances on PostgreSQL: a job queue in the database
  * (`QueuedCampaignRunner`), so each run is executed by exactly one instance.
  */
-/** Writes the claim of run `runId`; with `ownerRunsBelow`, only while the owner has fewer runs under way. */
-export type RunClaim<Claimed> = (runId: string, ownerRunsBelow?: number) => Promise<Claimed | null>
-
 export interface RunScheduler {
   /**
    * Persists a new run with `claim` (given the run's id; null when the campaign is not free) and
