@@ -18,7 +18,10 @@ export interface DatabaseConnection {
   writes: WriteHealth
   /** Runs `work` on one dedicated connection. */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>
-  /** Resolves when the database is up: PostgreSQL answers a query, the embedded one's thread answers. */
+  /**
+   * Resolves when the database is up: a statement succeeded within the last RECENT_ANSWER_MS, or else
+   * PostgreSQL answers a query on the probe's connection, the embedded one's thread answers.
+   */
   ping(): Promise<void>
   close(): Promise<void>
 }

@@ -5,7 +5,9 @@ import type { Database, DatabaseConnection } from './database'
 import { backgroundHandle, EmbeddedDatabaseWorker } from './embedded/worker-client'
 import { schema } from './schema'
 import { statementCounter } from './statement-counter'
-import { observeWrites, WriteHealth } from './write-health'
+import { observeStatements } from './observe-statements'
+import { RecentAnswer } from './recent-answer'
+import { WriteHealth } from './write-health'
 
 /**
  * PostgreSQL compiled to WebAssembly, in a worker thread of this process: the same SQL dialect as
@@ -16,7 +18,8 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseCo
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const client = await EmbeddedDatabaseWorker.start(dataDir)
   const writes = new WriteHealth()
-  observeWrites(client, writes)
+  const answered = new RecentAnswer()
+  observeStatements(client, [writes, answered])
   // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handles provide.
   const handle = (driverClient: Pick<EmbeddedDatabaseWorker, 'query' | 'transaction'>) =>
     drizzle({ client: driverClient as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
@@ -36,8 +39,9 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseCo
       return run
     },
     // Not a SELECT: during a burst it would wait behind every queued write, and a load balancer's
-    // probe would call a busy server dead. The thread answering between statements shows it is alive.
-    ping: () => client.ping(),
+    // probe would call a busy server dead. The thread answering between statements shows it is alive,
+    // and so does a statement it has just answered.
+    ping: () => answered.confirm(() => client.ping()),
     close: () => client.close(),
   }
 }

@@ -6,14 +6,17 @@ import { describeError } from '../utils/describe-error'
 import { schema } from './schema'
 import { statementCounter } from './statement-counter'
 import { PostgresProbe } from './postgres-probe'
-import { observeWrites, WriteHealth } from './write-health'
+import { observeStatements } from './observe-statements'
+import { RecentAnswer } from './recent-answer'
+import { WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
   const pool = new pg.Pool({ connectionString, max: 10 })
   // An idle client that loses its connection emits 'error'; without a listener that ends the process.
   pool.on('error', error => logger.error({ error: describeError(error) }, 'PostgreSQL connection error'))
   const writes = new WriteHealth()
-  observeWrites(pool, writes)
+  const answered = new RecentAnswer()
+  observeStatements(pool, [writes, answered])
   const db = drizzle({ client: pool, schema, logger: statementCounter }) as unknown as Database
   const probe = new PostgresProbe(connectionString)
   return {
@@ -32,7 +35,8 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
         client.release()
       }
     },
-    ping: () => probe.ping(),
+    // A pooled statement that just succeeded shows PostgreSQL answering; the probe asks only when none has.
+    ping: () => answered.confirm(() => probe.ping()),
     async close() {
       await probe.close()
       await pool.end()

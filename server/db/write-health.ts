@@ -1,3 +1,4 @@
+import type { StatementObserver } from './observe-statements'
 import { isStorageFailure } from './storage-failure'
 
 /** Statements that change data: one of them succeeding shows the database takes writes again. */
@@ -8,7 +9,7 @@ const WRITE = /^\s*(?:insert|update|delete)\b/i
  * read-only database …) marks it failing, and it stays so until a write succeeds. Reads succeeding
  * prove nothing here: a full disk still answers SELECT.
  */
-export class WriteHealth {
+export class WriteHealth implements StatementObserver {
   private failing = false
 
   get healthy(): boolean {
@@ -26,21 +27,4 @@ export class WriteHealth {
       throw error
     }
   }
-}
-
-interface QueryClient {
-  // Both drivers take the SQL first, as a string (PGlite) or as `{ text }` (node-postgres).
-  query: (...args: never[]) => Promise<unknown>
-}
-
-/** Routes every statement `client.query` runs (all Drizzle's, outside transactions) through `health`. */
-export function observeWrites(client: QueryClient, health: WriteHealth): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>
-  client.query = ((...args: unknown[]) => health.observe(sqlText(args[0]), () => query(...args))) as QueryClient['query']
-}
-
-function sqlText(statement: unknown): string {
-  if (typeof statement === 'string') return statement
-  const text = (statement as { text?: unknown } | undefined)?.text
-  return typeof text === 'string' ? text : ''
 }

@@ -134,6 +134,26 @@ describe('the embedded database in its worker thread', () => {
     }
   }, OPEN_TIMEOUT_MS)
 
+  it('answers a health ping at once while a statement runs, when another has just been answered', async () => {
+    const connection = await openEmbeddedDatabase()
+    try {
+      await connection.db.execute(sql`SELECT 1`)
+      let slowAnswered = false
+      const slow = connection.runDb.execute(sql.raw(SLOW)).then(() => {
+        slowAnswered = true
+      })
+      // The slow statement reaches the thread first; asked now, the thread itself would answer the
+      // ping only once that statement is done. The answer just given stands for it instead.
+      await new Promise(resolve => setTimeout(resolve, 0))
+      await connection.ping()
+      expect(slowAnswered).toBe(false)
+      await slow
+    }
+    finally {
+      await connection.close()
+    }
+  }, OPEN_TIMEOUT_MS)
+
   // Linux only; and a process already at the lowest priority (nice 19) has none lower to give.
   it.skipIf(process.platform !== 'linux' || getPriority(0) >= 19)('runs its thread at a lower priority than the thread that started it', async () => {
     const lowered = Math.min(19, getPriority(0) + databaseThreadNiceness())
