@@ -12,6 +12,13 @@ export interface HealthReport {
 /** A named dependency check: resolves when healthy, rejects otherwise. */
 export type HealthCheck = () => Promise<void>
 
+/**
+ * A check that has not answered by then counts as Unhealthy, so `/health` always answers: a
+ * dependency that accepts a connection and then says nothing (a stopped Redis, a database thread
+ * stuck in a statement) would otherwise hold every probe until the prober gave up.
+ */
+export const HEALTH_CHECK_TIMEOUT_MS = 5_000
+
 const checks = new Map<string, HealthCheck>()
 let role: ServerRole = 'all'
 
@@ -46,7 +53,7 @@ async function runChecks(): Promise<HealthReport> {
   const entries = await Promise.all(
     [...checks].map(async ([name, check]): Promise<[string, HealthState]> => {
       try {
-        await check()
+        await answeredInTime(check())
         return [name, 'Healthy']
       }
       catch {
@@ -57,4 +64,12 @@ async function runChecks(): Promise<HealthReport> {
   const result: Record<string, HealthState> = { server: 'Healthy', ...Object.fromEntries(entries) }
   const status = Object.values(result).every(s => s === 'Healthy') ? 'Healthy' : 'Unhealthy'
   return { status, role, checks: result }
+}
+
+function answeredInTime(check: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The check did not answer in time')), HEALTH_CHECK_TIMEOUT_MS)
+  })
+  return Promise.race([check, late]).finally(() => clearTimeout(timer))
 }

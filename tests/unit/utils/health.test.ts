@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { collectHealth, registerHealthCheck } from '../../../server/utils/health'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { collectHealth, HEALTH_CHECK_TIMEOUT_MS, registerHealthCheck } from '../../../server/utils/health'
 
 /** A check that counts its probes and answers only when told to. */
 function heldCheck() {
@@ -34,5 +34,31 @@ describe('collectHealth', () => {
     expect(probes).toHaveLength(2)
     probes[1]!.answer()
     expect((await next).status).toBe('Healthy')
+  })
+
+  describe('with a dependency that never answers', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('reports it Unhealthy once HEALTH_CHECK_TIMEOUT_MS has passed, and the rest as they are', async () => {
+      vi.useFakeTimers()
+      const probes = heldCheck()
+      registerHealthCheck('other', async () => {})
+      let settled = false
+      const report = collectHealth().finally(() => {
+        settled = true
+      })
+      await vi.advanceTimersByTimeAsync(HEALTH_CHECK_TIMEOUT_MS - 1)
+      expect(settled).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(await report).toEqual({ status: 'Unhealthy', role: 'all', checks: { server: 'Healthy', dependency: 'Unhealthy', other: 'Healthy' } })
+      expect(probes).toHaveLength(1)
+      // Answered late, the check changes nothing; the next round probes afresh.
+      probes[0]!.answer()
+      const next = collectHealth()
+      probes[1]!.answer()
+      expect((await next).status).toBe('Healthy')
+    })
   })
 })
