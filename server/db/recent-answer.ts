@@ -7,9 +7,10 @@
 export const RECENT_ANSWER_MS = 500
 
 /**
- * When the database last answered a statement. During a burst the embedded database's thread is busy
- * with the statement under way, and PostgreSQL's backends with the pool's: a probe would wait for
- * them and time the burst, while the answers the burst is getting already prove the database alive.
+ * When the database last answered a statement. During a burst a probe of its own would time the
+ * burst (on the embedded database it waits for the statement under way; on PostgreSQL its round trip
+ * shares the cores with the pool's backends), while the answers the burst is getting already prove
+ * the database alive.
  */
 export class RecentAnswer {
   private answeredAt = Number.NEGATIVE_INFINITY
