@@ -36,5 +36,6 @@ ${machine.cpus} × ${machine.cpuModel}, ${machine.memory}, Node ${machine.node};
 The scripts are weighed decompressed and gzipped here at zlib's default level; the server sends
 the Brotli copies the build stores (\`nitro.compressPublicAssets\`) to a browser that accepts them.
 The run streams with \`OFFLINE_WRITER_PACE_MS=${DASHBOARD_BENCH.writerPaceMs}\`, three artifacts at once.
+${streaming.longestFrame ? `The longest animation frame of 50 ms or more while it streamed (Long Animation Frames API): ${streaming.longestFrame}.` : 'No animation frame took 50 ms or more while it streamed (Long Animation Frames API).'}
 `
 }

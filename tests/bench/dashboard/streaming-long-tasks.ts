@@ -10,6 +10,27 @@ export interface StreamingFigures {
   /** Tasks of 50 ms or more (what the Long Tasks API reports) in the page while it followed the run. */
   longTasks: number
   longestTaskMs: number
+  /**
+   * What took the longest animation frame of 50 ms or more (the Long Animation Frames API): its
+   * longest script's invoker and source, and its style and layout time; null when there was none.
+   */
+  longestFrame: string | null
+}
+
+/** The parts of a `long-animation-frame` entry the report uses (Chromium 123 and later). */
+interface LongFrame {
+  duration: number
+  styleAndLayoutStart: number
+  startTime: number
+  scripts: Array<{ duration: number, invoker: string, sourceURL: string, sourceFunctionName: string }>
+}
+
+/** One line on a long animation frame: where its time went. */
+function describeFrame(frame: LongFrame): string {
+  const script = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0]
+  const layout = frame.styleAndLayoutStart > 0 ? frame.startTime + frame.duration - frame.styleAndLayoutStart : 0
+  const source = script ? `${script.sourceURL.split('/').pop()}${script.sourceFunctionName ? ` ${script.sourceFunctionName}` : ''}` : ''
+  return `${frame.duration.toFixed(0)} ms frame: ${script ? `${script.duration.toFixed(0)} ms in \`${script.invoker}\` (${source}), ` : ''}${layout.toFixed(0)} ms style and layout`
 }
 
 /**
@@ -26,10 +47,18 @@ export async function followRunInPage(
     const durations: number[] = []
     Object.assign(window, { benchLongTasks: durations })
     new PerformanceObserver(list => durations.push(...list.getEntries().map(entry => entry.duration))).observe({ type: 'longtask' })
+    const frames: unknown[] = []
+    Object.assign(window, { benchLongFrames: frames })
+    // Entries are copied out as they come: the page keeps none of them itself.
+    new PerformanceObserver(list => frames.push(...list.getEntries().map(entry => entry.toJSON()))).observe({ type: 'long-animation-frame' })
   })
   await page.goto(`${baseUrl}/campaigns/${campaignId}`, { waitUntil: 'networkidle' })
   // Tasks of the load itself are not the stream's: count from the run's start.
-  await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks.splice(0))
+  await page.evaluate(() => {
+    const recorded = window as unknown as { benchLongTasks: number[], benchLongFrames: unknown[] }
+    recorded.benchLongTasks.splice(0)
+    recorded.benchLongFrames.splice(0)
+  })
 
   const { connection } = await connectCampaignHub(baseUrl, owner)
   const chunkTimes: number[] = []
@@ -41,6 +70,8 @@ export async function followRunInPage(
   await completed
   await page.getByText('Completed').first().waitFor()
   const durations = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks)
+  const frames = await page.evaluate(() => (window as unknown as { benchLongFrames: LongFrame[] }).benchLongFrames)
+  const longestFrame = [...frames].sort((a, b) => b.duration - a.duration)[0]
   await connection.stop()
   await context.close()
 
@@ -50,5 +81,6 @@ export async function followRunInPage(
     chunksPerSecond: seconds > 0 ? chunkTimes.length / seconds : 0,
     longTasks: durations.length,
     longestTaskMs: Math.max(0, ...durations),
+    longestFrame: longestFrame ? describeFrame(longestFrame) : null,
   }
 }
