@@ -49,11 +49,27 @@ export function collectHealth(): Promise<HealthReport> {
   return current
 }
 
+/**
+ * Each check's probe still unanswered. A round that gave up on one (HEALTH_CHECK_TIMEOUT_MS) leaves
+ * it running; the next round waits for that same probe rather than send another behind it, so a
+ * dependency that stopped answering is never sent a probe per round.
+ */
+const unanswered = new Map<string, Promise<void>>()
+
+function probe(name: string, check: HealthCheck): Promise<void> {
+  let running = unanswered.get(name)
+  if (!running) {
+    running = check().finally(() => unanswered.delete(name))
+    unanswered.set(name, running)
+  }
+  return running
+}
+
 async function runChecks(): Promise<HealthReport> {
   const entries = await Promise.all(
     [...checks].map(async ([name, check]): Promise<[string, HealthState]> => {
       try {
-        await answeredInTime(check())
+        await answeredInTime(probe(name, check))
         return [name, 'Healthy']
       }
       catch {

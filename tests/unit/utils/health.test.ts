@@ -54,8 +54,14 @@ describe('collectHealth', () => {
       await vi.advanceTimersByTimeAsync(1)
       expect(await report).toEqual({ status: 'Unhealthy', role: 'all', checks: { server: 'Healthy', dependency: 'Unhealthy', other: 'Healthy' } })
       expect(probes).toHaveLength(1)
+      // A round while that probe is still out waits for it, without sending another behind it.
+      const waiting = collectHealth()
+      await vi.advanceTimersByTimeAsync(HEALTH_CHECK_TIMEOUT_MS)
+      expect((await waiting).checks.dependency).toBe('Unhealthy')
+      expect(probes).toHaveLength(1)
       // Answered late, the check changes nothing; the next round probes afresh.
       probes[0]!.answer()
+      await vi.advanceTimersByTimeAsync(0)
       const next = collectHealth()
       probes[1]!.answer()
       expect((await next).status).toBe('Healthy')
