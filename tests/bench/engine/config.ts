@@ -68,6 +68,11 @@ export const ENGINE_BENCH = {
    * own (PROBE_PORT), and `GET /health` is probed there too, on the same schedule as on the main port.
    */
   probePort: process.env.BENCH_PROBE_PORT === '1',
+  /**
+   * `BENCH_BARE_PROBE=1`: a bare `node:http` server (bare-server.ts) is probed too, on the same
+   * schedule, in every scenario: what the machine and the benchmark add to any answer at that moment.
+   */
+  bareProbe: process.env.BENCH_BARE_PROBE === '1',
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

@@ -58,6 +58,8 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     rest: medianLatency(rounds.map(round => round.rest)),
     health: medianLatency(rounds.map(round => round.health)),
     probeHealth: first.probeHealth ? medianLatency(rounds.map(round => round.probeHealth!)) : null,
+    bareProbe: first.bareProbe ? medianLatency(rounds.map(round => round.bareProbe!)) : null,
+    bareEventLoop: first.bareEventLoop ? medianEventLoop(rounds.map(round => round.bareEventLoop!)) : null,
     eventLoop: medianEventLoop(rounds.map(round => round.eventLoop)),
     acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
     profiles: first.profiles,

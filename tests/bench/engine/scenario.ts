@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
+import { startBareServer, type BareServer } from './bare-server'
 import { startDeployment, type BenchDeployment } from './deployment'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
@@ -36,6 +37,10 @@ export interface ScenarioFigures {
   health: LatencyFigures
   /** `GET /health` on the front's PROBE_PORT (`BENCH_PROBE_PORT=1`), else null. */
   probeHealth: LatencyFigures | null
+  /** The same probes to a bare `node:http` server on the same machine (`BENCH_BARE_PROBE=1`), else null. */
+  bareProbe: LatencyFigures | null
+  /** The bare server's own event-loop delay over the burst (`BENCH_BARE_PROBE=1`), else null. */
+  bareEventLoop: EventLoopDelay | null
   /** The main-thread event-loop delay over the burst, of the instance that answers the requests. */
   eventLoop: EventLoopDelay
   /** Connections waiting for the server to accept them, over the burst. */
@@ -76,8 +81,10 @@ export async function runScenario(build: { label: string, path: string }, deploy
     nodeArgsFor: instance => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, instance)}`] : []),
   })
   const app = running.front
+  let bareServer: BareServer | null = null
   let figures: ScenarioFigures
   try {
+    if (ENGINE_BENCH.bareProbe) bareServer = await startBareServer()
     const user = await registerUser(app.url)
     if (ENGINE_BENCH.warmUp) await warmUp(app.url, user.client, ENGINE_BENCH.campaigns, ENGINE_BENCH.scenarioTimeoutMs)
     const ids: string[] = []
@@ -88,10 +95,12 @@ export async function runScenario(build: { label: string, path: string }, deploy
     }
     const follower = await followCampaigns(app.url, user.client, ids)
     await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    await bareServer?.eventLoopDelay()
     const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
     const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
     const healthSampler = sampleAtRate(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthPerSecond)
     const probeSampler = running.probeUrl ? sampleAtRate(new ApiClient(running.probeUrl), () => '/health', ENGINE_BENCH.healthPerSecond) : null
+    const bareSampler = bareServer ? sampleAtRate(new ApiClient(bareServer.url), () => '/health', ENGINE_BENCH.healthPerSecond) : null
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
@@ -105,10 +114,12 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const finished = Math.max(...follower.completedAt.values(), started)
     const delivered = follower.delivered()
     const eventLoop = await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const bareEventLoop = await bareServer?.eventLoopDelay() ?? null
     const acceptQueue = acceptQueueSampler.stop()
     const rest = await restSampler.stop()
     const health = await healthSampler.stop()
     const probeHealth = await probeSampler?.stop()
+    const bareProbe = await bareSampler?.stop()
     await follower.stop()
     if (outcome) log(`  ${outcome.message}`)
 
@@ -131,12 +142,15 @@ export async function runScenario(build: { label: string, path: string }, deploy
       rest: latencyFigures(rest),
       health: latencyFigures(health),
       probeHealth: probeHealth ? latencyFigures(probeHealth) : null,
+      bareProbe: bareProbe ? latencyFigures(bareProbe) : null,
+      bareEventLoop,
       eventLoop,
       acceptQueue,
       profiles: [],
     }
   }
   finally {
+    await bareServer?.stop()
     await running.stop()
   }
   if (profileDir) {
