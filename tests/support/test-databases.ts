@@ -29,7 +29,8 @@ export interface DatabaseDriver {
   create(): Promise<TestDatabase>
 }
 
-async function postgresAnswers(): Promise<string | undefined> {
+/** Why no PostgreSQL server answers at TEST_POSTGRES_URL, or undefined when one does. */
+export async function postgresAnswers(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 })
   try {
     await client.connect()

@@ -12,23 +12,27 @@ function parseDeployments(list: string): BenchDeployment[] {
 export const ENGINE_BENCH = {
   /**
    * Each round runs every scenario once, on every build in turn; each figure reported is the
-   * median of the rounds (`BENCH_ROUNDS`, default 3): these machines are shared and noisy.
+   * median of the rounds (`BENCH_ROUNDS`, default 5): these machines are shared and noisy.
    */
-  rounds: Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3)),
+  rounds: Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5)),
   /** Campaigns created first, then all generated at once. */
   campaigns: Number(process.env.BENCH_CAMPAIGNS ?? 100),
   /**
    * CAMPAIGN_RUN_CONCURRENCY per scenario; undefined runs the server's default. Each scenario
    * gets a fresh server and database.
    */
-  concurrencies: (process.env.BENCH_CONCURRENCIES?.split(',').map(value => (value.trim() === 'default' ? undefined : Number(value))) ?? [undefined, 8]) as Array<number | undefined>,
+  concurrencies: (process.env.BENCH_CONCURRENCIES?.split(',').map(value => (value.trim() === 'default' ? undefined : Number(value))) ?? [undefined]) as Array<number | undefined>,
   /**
    * Deployments to run every concurrency on (deployment.ts), each on a fresh database: the embedded
    * one (the default), one process on PostgreSQL, and a web instance with a worker instance on
    * PostgreSQL and Redis (`BENCH_DEPLOYMENTS=embedded,postgres,web+worker`; PostgreSQL at
    * TEST_POSTGRES_URL, Redis at TEST_REDIS_URL). `BENCH_DATABASES` is read too, as it was named before.
+   * Unset: `embedded,postgres`, the two the targets are set for (`postgres` left out, and said so,
+   * when no PostgreSQL server answers).
    */
-  deployments: parseDeployments(process.env.BENCH_DEPLOYMENTS ?? process.env.BENCH_DATABASES ?? 'embedded'),
+  deployments: parseDeployments(process.env.BENCH_DEPLOYMENTS ?? process.env.BENCH_DATABASES ?? 'embedded,postgres'),
+  /** Whether the deployments were chosen (then a PostgreSQL that does not answer fails the run). */
+  deploymentsChosen: Boolean(process.env.BENCH_DEPLOYMENTS ?? process.env.BENCH_DATABASES),
   /**
    * `GET /api/campaigns/{id}` requests a second sampling REST latency while the runs go on, sent on
    * schedule whether or not earlier ones were answered, so every build does the same extra work.
@@ -64,15 +68,17 @@ export const ENGINE_BENCH = {
    */
   warmUp: process.env.BENCH_WARM_UP === '1',
   /**
-   * `BENCH_PROBE_PORT=1`: the instance that takes the requests also answers probes on a port of its
-   * own (PROBE_PORT), and `GET /health` is probed there too, on the same schedule as on the main port.
+   * The instance that takes the requests also answers probes on a port of its own (PROBE_PORT), and
+   * `GET /health` is probed there too, on the same schedule as on the main port
+   * (`BENCH_PROBE_PORT=0`: the main port only).
    */
-  probePort: process.env.BENCH_PROBE_PORT === '1',
+  probePort: process.env.BENCH_PROBE_PORT !== '0',
   /**
-   * `BENCH_BARE_PROBE=1`: a bare `node:http` server (bare-server.ts) is probed too, on the same
-   * schedule, in every scenario: what the machine and the benchmark add to any answer at that moment.
+   * A bare `node:http` server (bare-server.ts) is probed too, on the same schedule, in every
+   * scenario: what the machine and the benchmark add to any answer at that moment
+   * (`BENCH_BARE_PROBE=0`: not).
    */
-  bareProbe: process.env.BENCH_BARE_PROBE === '1',
+  bareProbe: process.env.BENCH_BARE_PROBE !== '0',
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

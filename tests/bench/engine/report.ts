@@ -83,7 +83,8 @@ whether or not the last was answered: a faster server is not asked more, so buil
 deployment on a fresh database: \`embedded\`, one server on the embedded database (the default);
 \`postgres\`, one server on PostgreSQL 15 on the same machine; \`web+worker\`, on PostgreSQL and
 Redis 7, a \`ROLE=web\` instance taking the requests and the hub and a \`ROLE=worker\` instance executing
-the runs, both on the same machine (\`BENCH_DEPLOYMENTS=embedded,postgres,web+worker\`). The
+the runs, both on the same machine. \`embedded\` and \`postgres\` run unless \`BENCH_DEPLOYMENTS\` says
+otherwise (\`BENCH_DEPLOYMENTS=embedded,postgres,web+worker\` adds the third). The
 samplers, the hub client and the event-loop figures are the web instance's. \`BENCH_BUILDS=before=<dir>,after=.output\`
 runs each scenario on two builds in turn, to compare a change under the same load.
 
@@ -104,9 +105,9 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   so a request on a new connection (a load balancer's probe, a browser whose kept-alive connection
   was closed) first waits for as many turns as there are connections ahead of it, before the
   server sees it: time the server's own request metrics do not include.
-- ${ENGINE_BENCH.probePort ? `\`BENCH_PROBE_PORT=1\`: the front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule, on a connection pool of its own as a load balancer's would be` : 'A port of its own for probes (`PROBE_PORT`) is not measured here; `BENCH_PROBE_PORT=1` probes it too'}.
+- ${ENGINE_BENCH.probePort ? `The front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule, on a connection pool of its own as a load balancer's would be (\`BENCH_PROBE_PORT=0\`: not)` : 'A port of its own for probes (`PROBE_PORT`) is not measured here (`BENCH_PROBE_PORT=0`)'}.
 - Latencies are measured by the benchmark process, which shares the machine with the server.
-- ${ENGINE_BENCH.bareProbe ? `\`BENCH_BARE_PROBE=1\`: a bare \`node:http\` server in a process of its own, answering every request at once, is probed too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule: what the shared cores, loopback and the benchmark's own event loop add to any answer during the burst, the floor under the \`/health\` figures. Its own event-loop delay, measured as the server's, is what waiting for a core adds to a loop with nothing else to do` : 'A bare `node:http` server probed alongside (`BENCH_BARE_PROBE=1`) would show what the machine and the benchmark add to any answer; not measured here'}.
+- ${ENGINE_BENCH.bareProbe ? `A bare \`node:http\` server in a process of its own, answering every request at once, is probed too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule: what the shared cores, loopback and the benchmark's own event loop add to any answer during the burst, the floor under the \`/health\` figures. Its own event-loop delay, measured as the server's, is what waiting for a core adds to a loop with nothing else to do (\`BENCH_BARE_PROBE=0\`: not)` : 'A bare `node:http` server probed alongside would show what the machine and the benchmark add to any answer; not measured here (`BENCH_BARE_PROBE=0`)'}.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to
   their sources through the build's source maps; a frame in Node's internals counts for the part

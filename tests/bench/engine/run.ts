@@ -7,6 +7,8 @@ import { writeSection } from '../shared/benchmarks-doc'
 import { figuresTable, profileTables, section, SECTION_HEADING } from './report'
 import { combineRounds } from './rounds'
 import { runScenario, type ScenarioFigures } from './scenario'
+import type { BenchDeployment } from './deployment'
+import { postgresAnswers } from '../../support/test-databases'
 
 /**
  * The campaign engine under a burst: every scenario generates ENGINE_BENCH.campaigns campaigns
@@ -15,14 +17,24 @@ import { runScenario, type ScenarioFigures } from './scenario'
  */
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
+/** The deployments to measure: PostgreSQL's left out when it was not asked for and no server answers. */
+async function deploymentsToRun(): Promise<BenchDeployment[]> {
+  if (ENGINE_BENCH.deploymentsChosen || ENGINE_BENCH.deployments.every(deployment => deployment === 'embedded')) return [...ENGINE_BENCH.deployments]
+  const unreachable = await postgresAnswers()
+  if (!unreachable) return [...ENGINE_BENCH.deployments]
+  log(`PostgreSQL does not answer at TEST_POSTGRES_URL (${unreachable}): measuring the embedded database only. Set BENCH_DEPLOYMENTS to require it.`)
+  return ENGINE_BENCH.deployments.filter(deployment => deployment === 'embedded')
+}
+
 async function main(): Promise<void> {
+  const deployments = await deploymentsToRun()
   const machine = describeMachine()
   const loadSamples: number[] = [loadavg()[0]!]
   const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 2_000)
   const rounds = new Map<string, ScenarioFigures[]>()
   try {
     for (let round = 1; round <= ENGINE_BENCH.rounds; round++) {
-      for (const deployment of ENGINE_BENCH.deployments) {
+      for (const deployment of deployments) {
         for (const concurrency of ENGINE_BENCH.concurrencies) {
           for (const build of ENGINE_BENCH.builds) {
             log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${deployment}, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
