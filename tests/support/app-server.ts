@@ -27,6 +27,13 @@ export interface RunningApp {
  */
 const BUILD_DIR = process.env.APP_BUILD_DIR || '.output'
 
+/**
+ * A port nothing listens on, for a test that needs a service to be absent: port 1 (tcpmux) is never
+ * served here. A port found free would not do: a server of a test running alongside can take it
+ * before the test connects, and it answers otherwise than a refused connection.
+ */
+export const ABSENT_SERVICE_PORT = 1
+
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer()

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { freePort } from '../../support/app-server'
+import { ABSENT_SERVICE_PORT } from '../../support/app-server'
 
 /**
  * .ci/run installs and starts what the tests need only when it is missing. These tests drive its
@@ -38,7 +38,7 @@ describe('.ci/run', () => {
   })
 
   it('provides PostgreSQL and Redis when nothing answers on their ports', async () => {
-    const report = reportWith({ postgres: await freePort(), redis: await freePort() }, { TEST_POSTGRES_URL: undefined })
+    const report = reportWith({ postgres: ABSENT_SERVICE_PORT, redis: ABSENT_SERVICE_PORT }, { TEST_POSTGRES_URL: undefined })
     expect(report.stdout).toContain('would install and start postgresql')
     expect(report.stdout).toContain('would install and start redis-server')
   })
@@ -50,7 +50,7 @@ describe('.ci/run', () => {
 
   it('leaves PostgreSQL alone when TEST_POSTGRES_URL names a server', async () => {
     const url = 'postgres://tester@db.example:5432/test'
-    const report = reportWith({ postgres: await freePort(), redis: await listeningPort() }, { TEST_POSTGRES_URL: url })
+    const report = reportWith({ postgres: ABSENT_SERVICE_PORT, redis: await listeningPort() }, { TEST_POSTGRES_URL: url })
     expect(report.stdout).toContain(`postgresql: ${url}`)
     expect(report.stdout).not.toContain('would install')
   })

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, STRONG_PASSWORD } from '../../support/api-client'
-import { startApp, type RunningApp } from '../../support/app-server'
+import { ABSENT_SERVICE_PORT, startApp, type RunningApp } from '../../support/app-server'
 
 /** A server whose PostgreSQL does not answer: every API call that needs it fails with a 500. */
 describe('a correlation id in a 500 answer', () => {
   let app: RunningApp
   beforeAll(async () => {
-    // Port 1 (tcpmux) is never listened on here. A port found free could be taken by a server of a
-    // test running alongside before this one connects, which answers otherwise than ECONNREFUSED.
-    app = await startApp({ DATABASE_URL: 'postgres://app@127.0.0.1:1/app' }, { waitFor: 'listening' })
+    app = await startApp({ DATABASE_URL: `postgres://app@127.0.0.1:${ABSENT_SERVICE_PORT}/app` }, { waitFor: 'listening' })
   })
   afterAll(() => app?.stop())
 
