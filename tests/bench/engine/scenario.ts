@@ -35,11 +35,11 @@ export interface ScenarioFigures {
   eventsOutOfOrder: number
   rest: LatencyFigures
   health: LatencyFigures
-  /** `GET /health` on the front's PROBE_PORT (`BENCH_PROBE_PORT=1`), else null. */
+  /** `GET /health` on the front's PROBE_PORT, or null with `BENCH_PROBE_PORT=0`. */
   probeHealth: LatencyFigures | null
-  /** The same probes to a bare `node:http` server on the same machine (`BENCH_BARE_PROBE=1`), else null. */
+  /** The same probes to a bare `node:http` server on the same machine, or null with `BENCH_BARE_PROBE=0`. */
   bareProbe: LatencyFigures | null
-  /** The bare server's own event-loop delay over the burst (`BENCH_BARE_PROBE=1`), else null. */
+  /** The bare server's own event-loop delay over the burst, or null with `BENCH_BARE_PROBE=0`. */
   bareEventLoop: EventLoopDelay | null
   /** The main-thread event-loop delay over the burst, of the instance that answers the requests. */
   eventLoop: EventLoopDelay
