@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 
 /** How many connections waited to be accepted by the server's listening socket during the burst. */
 export interface AcceptQueue {
@@ -38,18 +38,44 @@ export function sampleAcceptQueue(port: number): { stop: () => AcceptQueue } {
   }
 }
 
+/** Bytes read from /proc/net/tcp at a time: the listening sockets' lines fit in the first read or two. */
+const READ_BYTES = 16 * 1024
+
+/**
+ * The listening socket's `rx_queue`, reading /proc/net/tcp only as far as the listening sockets go.
+ * The kernel lists them first, then every other socket, those in TIME_WAIT included, and writes the
+ * table as it is read: reading it whole cost 18 ms with 7,700 sockets (as after the hub benchmark's
+ * 10,000 connections closed), every 10 ms, in the process taking the figures.
+ */
 function listeningQueue(portHex: string): number | null {
-  let table: string
+  let fd: number
   try {
-    table = readFileSync('/proc/net/tcp', 'utf8')
+    fd = openSync('/proc/net/tcp', 'r')
   }
   catch {
     return null
   }
-  for (const line of table.split('\n').slice(1)) {
-    const [, local, , state, queues] = line.trim().split(/\s+/)
-    if (state !== LISTEN_STATE || !local?.endsWith(`:${portHex}`)) continue
-    return Number.parseInt(queues!.split(':')[1]!, 16)
+  try {
+    const buffer = Buffer.alloc(READ_BYTES)
+    let pending = ''
+    let header = true
+    for (;;) {
+      const read = readSync(fd, buffer, 0, READ_BYTES, null)
+      if (read === 0) return null
+      const lines = (pending + buffer.toString('latin1', 0, read)).split('\n')
+      pending = lines.pop()!
+      for (const line of lines) {
+        if (header) {
+          header = false
+          continue
+        }
+        const [, local, , state, queues] = line.trim().split(/\s+/)
+        if (state !== LISTEN_STATE) return null
+        if (local?.endsWith(`:${portHex}`)) return Number.parseInt(queues!.split(':')[1]!, 16)
+      }
+    }
   }
-  return null
+  finally {
+    closeSync(fd)
+  }
 }

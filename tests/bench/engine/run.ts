@@ -7,6 +7,7 @@ import { writeSection } from '../shared/benchmarks-doc'
 import { figuresTable, profileTables, section, SECTION_HEADING } from './report'
 import { combineRounds } from './rounds'
 import { runScenario, type ScenarioFigures } from './scenario'
+import { untilTimeWaitClears } from './time-wait'
 import type { BenchDeployment } from './deployment'
 import { postgresAnswers } from '../../support/test-databases'
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
         for (const concurrency of ENGINE_BENCH.concurrencies) {
           for (const build of ENGINE_BENCH.builds) {
             log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${deployment}, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
+            await untilTimeWaitClears(log)
             const figures = await runScenario(build, deployment, concurrency, log)
             const key = `${deployment}/${concurrency}/${build.label}`
             rounds.set(key, [...rounds.get(key) ?? [], figures])
