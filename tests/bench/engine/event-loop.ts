@@ -9,12 +9,16 @@ export interface EventLoopDelay {
   maxMs: number
 }
 
-export async function scrapeEventLoopDelay(baseUrl: string, metricsToken: string): Promise<EventLoopDelay> {
+/** GET /metrics as text. Reading it resets the event-loop histogram. */
+export async function scrapeMetrics(baseUrl: string, metricsToken: string): Promise<string> {
   const response = await fetch(`${baseUrl}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } })
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`)
-  const text = await response.text()
+  return await response.text()
+}
+
+export function eventLoopDelayFrom(metrics: string): EventLoopDelay {
   const seconds = (name: string) => {
-    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(metrics)
     if (!match) throw new Error(`GET /metrics has no ${name}`)
     return Number(match[1]) * 1000
   }

@@ -2,6 +2,7 @@ import { loadEngineConfig } from '../../../server/engine/engine-config'
 import { ENGINE_BENCH } from './config'
 import type { Machine } from '../shared/machine'
 import type { EventLoopDelay } from './event-loop'
+import type { ServerHealthDurations } from './health-durations'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 export const SECTION_HEADING = '## Campaign engine'
@@ -13,6 +14,9 @@ const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
   `${ms(figures.p50Ms)} / ${ms(figures[high])} (${figures.samples}${figures.errors ? `, ${figures.errors} errors` : ''})`
 
 const loopDelay = (figures: EventLoopDelay) => `${ms(figures.p50Ms)} / ${ms(figures.p99Ms)} / ${ms(figures.maxMs)}`
+
+const serverTiming = (figures: ServerHealthDurations) =>
+  (figures.p99AtMostMs === null ? '' : `; the server's own timing: 99 % within ${figures.p99AtMostMs === Number.POSITIVE_INFINITY ? 'its histogram\'s last bound' : `${figures.p99AtMostMs} ms`} of arrival`)
 
 export function figuresTable(results: ScenarioFigures[]): string {
   const probed = results.some(r => r.probeHealth)
@@ -54,7 +58,7 @@ export function targetsTable(results: ScenarioFigures[]): string {
   for (const r of results) {
     const minimumRunsPerSecond = r.deployment === 'embedded' ? 25 : 40
     // The floor under a probe's figure, measured in the same rounds: said beside it, never subtracted.
-    const floor = r.bareProbe ? `; a bare node:http server: ${ms(r.bareProbe.p99Ms)} ms` : ''
+    const floor = `${r.bareProbe ? `; a bare node:http server: ${ms(r.bareProbe.p99Ms)} ms` : ''}${serverTiming(r.serverHealth)}`
     const loopFloor = r.bareEventLoop ? ` (a bare node:http server's: ${ms(r.bareEventLoop.p99Ms)} ms)` : ''
     const checks: Array<[string, string, boolean]> = [
       ['event-loop delay p99 ≤ 20 ms', `${ms(r.eventLoop.p99Ms)} ms${loopFloor}`, r.eventLoop.p99Ms <= 20],
@@ -106,7 +110,11 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   was closed) first waits for as many turns as there are connections ahead of it, before the
   server sees it: time the server's own request metrics do not include.
 - ${ENGINE_BENCH.probePort ? `The front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule, on a connection pool of its own as a load balancer's would be (\`BENCH_PROBE_PORT=0\`: not)` : 'A port of its own for probes (`PROBE_PORT`) is not measured here (`BENCH_PROBE_PORT=0`)'}.
-- Latencies are measured by the benchmark process, which shares the machine with the server.
+- Latencies are measured by the benchmark process, which shares the machine with the server. Beside
+  each \`/health\` figure, the server's own timing of the burst's \`/health\` requests, from arrival to
+  the last byte sent (\`http_request_duration_seconds\`, both ports, buckets of 5, 10, 25, 50 ms …): the
+  bound 99 % of them finished within, in the slowest round. What a probe waited beyond it was spent
+  before the server read the request (its event loop busy, a core to wait for) or in the benchmark.
 - ${ENGINE_BENCH.bareProbe ? `A bare \`node:http\` server in a process of its own, answering every request at once, is probed too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule: what the shared cores, loopback and the benchmark's own event loop add to any answer during the burst, the floor under the \`/health\` figures. Its own event-loop delay, measured as the server's, is what waiting for a core adds to a loop with nothing else to do (\`BENCH_BARE_PROBE=0\`: not)` : 'A bare `node:http` server probed alongside would show what the machine and the benchmark add to any answer; not measured here (`BENCH_BARE_PROBE=0`)'}.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to

@@ -1,5 +1,6 @@
 import type { AcceptQueue } from './accept-queue'
 import type { EventLoopDelay } from './event-loop'
+import type { ServerHealthDurations } from './health-durations'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -34,6 +35,12 @@ function medianAcceptQueue(rounds: AcceptQueue[]): AcceptQueue {
   return { max: known.length > 0 ? median(known) : null, nonEmptyMs: median(rounds.map(round => round.nonEmptyMs)) }
 }
 
+/** The rounds' `/health` as the server timed it: every request counted, the slowest round's bound kept. */
+function slowestServerHealth(rounds: ServerHealthDurations[]): ServerHealthDurations {
+  const bounds = rounds.flatMap(round => (round.p99AtMostMs === null ? [] : [round.p99AtMostMs]))
+  return { requests: sum(rounds.map(round => round.requests)), p99AtMostMs: bounds.length > 0 ? Math.max(...bounds) : null }
+}
+
 /**
  * One scenario's rounds as one row: each figure the median of its rounds, so one noisy round on a
  * shared machine does not decide a comparison. Delivery is held to every round: the row counts the
@@ -57,6 +64,7 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     eventsOutOfOrder: Math.max(...rounds.map(round => round.eventsOutOfOrder)),
     rest: medianLatency(rounds.map(round => round.rest)),
     health: medianLatency(rounds.map(round => round.health)),
+    serverHealth: slowestServerHealth(rounds.map(round => round.serverHealth)),
     probeHealth: first.probeHealth ? medianLatency(rounds.map(round => round.probeHealth!)) : null,
     bareProbe: first.bareProbe ? medianLatency(rounds.map(round => round.bareProbe!)) : null,
     bareEventLoop: first.bareEventLoop ? medianEventLoop(rounds.map(round => round.bareEventLoop!)) : null,

@@ -9,7 +9,8 @@ import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
 import { startBareServer, type BareServer } from './bare-server'
 import { startDeployment, type BenchDeployment } from './deployment'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
-import { scrapeEventLoopDelay, type EventLoopDelay } from './event-loop'
+import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-loop'
+import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
 import { followCampaigns } from './hub-follower'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
 import { warmUp } from './warm-up'
@@ -35,6 +36,8 @@ export interface ScenarioFigures {
   eventsOutOfOrder: number
   rest: LatencyFigures
   health: LatencyFigures
+  /** `GET /health` during the burst as the server timed it, both ports together. */
+  serverHealth: ServerHealthDurations
   /** `GET /health` on the front's PROBE_PORT, or null with `BENCH_PROBE_PORT=0`. */
   probeHealth: LatencyFigures | null
   /** The same probes to a bare `node:http` server on the same machine, or null with `BENCH_BARE_PROBE=0`. */
@@ -94,7 +97,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
       ids.push(created.body.id)
     }
     const follower = await followCampaigns(app.url, user.client, ids)
-    await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const healthBefore = healthDurationBuckets(await scrapeMetrics(app.url, METRICS_TOKEN))
     await bareServer?.eventLoopDelay()
     const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
     const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
@@ -113,7 +116,8 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const outcome = await follower.allCompleted(ENGINE_BENCH.scenarioTimeoutMs).then(() => null, (error: Error) => error)
     const finished = Math.max(...follower.completedAt.values(), started)
     const delivered = follower.delivered()
-    const eventLoop = await scrapeEventLoopDelay(app.url, METRICS_TOKEN)
+    const metricsAfter = await scrapeMetrics(app.url, METRICS_TOKEN)
+    const eventLoop = eventLoopDelayFrom(metricsAfter)
     const bareEventLoop = await bareServer?.eventLoopDelay() ?? null
     const acceptQueue = acceptQueueSampler.stop()
     const rest = await restSampler.stop()
@@ -141,6 +145,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
       eventsOutOfOrder: follower.outOfOrder(),
       rest: latencyFigures(rest),
       health: latencyFigures(health),
+      serverHealth: burstHealthDurations(healthBefore, healthDurationBuckets(metricsAfter)),
       probeHealth: probeHealth ? latencyFigures(probeHealth) : null,
       bareProbe: bareProbe ? latencyFigures(bareProbe) : null,
       bareEventLoop,
