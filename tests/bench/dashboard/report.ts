@@ -28,7 +28,7 @@ ${machine.cpus} × ${machine.cpuModel}, ${machine.memory}, Node ${machine.node};
 
 | figure | measured | target | |
 |---|---|---|---|
-| campaign page JavaScript (${scripts.files} files, cold load) | ${scripts.gzipKb.toFixed(0)} KB gzipped (${scripts.rawKb.toFixed(0)} KB decompressed; ${scripts.transferredKb.toFixed(0)} KB sent) | ≤ ${targets.scriptGzipKb} KB gzipped | ${verdict(scripts.gzipKb <= targets.scriptGzipKb)} |
+| campaign page JavaScript (${scripts.files} files, cold load up to its hub connection) | ${scripts.gzipKb.toFixed(0)} KB gzipped (${scripts.rawKb.toFixed(0)} KB decompressed; ${scripts.transferredKb.toFixed(0)} KB sent) | ≤ ${targets.scriptGzipKb} KB gzipped | ${verdict(scripts.gzipKb <= targets.scriptGzipKb)} |
 | Largest Contentful Paint, ${DASHBOARD_BENCH.loads} cold loads of a finished campaign | median ${lcp.median.toFixed(0)} ms (${lcp.min.toFixed(0)}–${lcp.max.toFixed(0)}) | ≤ ${targets.lcpMs} ms | ${verdict(lcp.max <= targets.lcpMs)} |
 | long tasks (≥ 50 ms) while a run streams into the open page | ${streaming.longTasks}, longest ${streaming.longestTaskMs.toFixed(0)} ms | none over ${targets.longTaskMs} ms | ${verdict(streaming.longTasks === 0)} |
 | chunks the hub sent a second subscriber during that run | ${streaming.chunks} at ${streaming.chunksPerSecond.toFixed(0)} a second | about ${targets.chunksPerSecond} a second | ${fastEnough ? 'reached' : '**not reached**: the long-task figure is for a slower stream'} |
