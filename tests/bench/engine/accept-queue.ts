@@ -40,6 +40,8 @@ export function sampleAcceptQueue(port: number): { stop: () => AcceptQueue } {
 
 /** Bytes read from /proc/net/tcp at a time: the listening sockets' lines fit in the first read or two. */
 const READ_BYTES = 16 * 1024
+/** One buffer for every sample, taken every 10 ms. */
+const readBuffer = Buffer.alloc(READ_BYTES)
 
 /**
  * The listening socket's `rx_queue`, reading /proc/net/tcp only as far as the listening sockets go.
@@ -56,13 +58,12 @@ function listeningQueue(portHex: string): number | null {
     return null
   }
   try {
-    const buffer = Buffer.alloc(READ_BYTES)
     let pending = ''
     let header = true
     for (;;) {
-      const read = readSync(fd, buffer, 0, READ_BYTES, null)
+      const read = readSync(fd, readBuffer, 0, READ_BYTES, null)
       if (read === 0) return null
-      const lines = (pending + buffer.toString('latin1', 0, read)).split('\n')
+      const lines = (pending + readBuffer.toString('latin1', 0, read)).split('\n')
       pending = lines.pop()!
       for (const line of lines) {
         if (header) {
