@@ -33,8 +33,9 @@ export default defineNuxtConfig({
   nitro: {
     // One route serves the hub's WebSocket upgrade and its HTTP transports.
     experimental: { websocket: true },
-    // Before the scanned plugins: the data folder is checked and locked before anything uses it.
-    plugins: ['~/server/plugins/data-dir.ts'],
+    // Before the scanned plugins: the data folder is checked and locked before anything uses it, and
+    // the helper threads are lowered in priority before the embedded database starts its own thread.
+    plugins: ['~/server/plugins/data-dir.ts', '~/server/plugins/helper-threads.ts'],
     // The build stores gzip and Brotli copies of the scripts and styles; browsers that accept them
     // get a third of the bytes, with no compression work per request.
     compressPublicAssets: { gzip: true, brotli: true },
