@@ -15,6 +15,13 @@ const latency = (figures: LatencyFigures, high: 'p95Ms' | 'p99Ms') =>
 
 const loopDelay = (figures: EventLoopDelay) => `${ms(figures.p50Ms)} / ${ms(figures.p99Ms)} / ${ms(figures.maxMs)}`
 
+/** Totals over the burst, per campaign run. */
+const cpuPerRun = (r: ScenarioFigures) => {
+  const perRun = (totalMs: number) => (totalMs / r.campaigns).toFixed(1)
+  const server = r.threadTimes ? `${perRun(r.threadTimes.mainRunMs)} (${perRun(r.threadTimes.mainWaitMs)}) · ${perRun(r.threadTimes.othersRunMs)}` : '– · –'
+  return `${server} · ${perRun(r.benchCpuMs)}`
+}
+
 const serverTiming = (figures: ServerHealthDurations) =>
   (figures.p99AtMostMs === null ? '' : `; the server's own timing: 99 % within ${figures.p99AtMostMs === Number.POSITIVE_INFINITY ? 'its histogram\'s last bound' : `${figures.p99AtMostMs} ms`} of arrival`)
 
@@ -22,15 +29,15 @@ export function figuresTable(results: ScenarioFigures[]): string {
   const probed = results.some(r => r.probeHealth)
   const bare = results.some(r => r.bareProbe)
   const rows = [
-    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) |`,
-    `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}${bare ? '---|' : ''}---|`,
+    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) | CPU ms per run: server's main thread (ready, waiting for a core) · its other threads · the benchmark |`,
+    `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}${bare ? '---|' : ''}---|---|`,
   ]
   for (const r of results) {
     rows.push(`| ${r.build} | ${r.deployment} | ${label(r.concurrency)} | ${r.rounds} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
       + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
       + `${loopDelay(r.eventLoop)} | ${r.acceptQueue.max ?? '–'} / ${r.acceptQueue.nonEmptyMs} | `
       + `${latency(r.health, 'p99Ms')} | ${probed ? `${r.probeHealth ? latency(r.probeHealth, 'p99Ms') : '–'} | ` : ''}`
-      + `${bare ? `${r.bareProbe && r.bareEventLoop ? `${loopDelay(r.bareEventLoop)}; ${latency(r.bareProbe, 'p99Ms')}` : '–'} | ` : ''}${latency(r.rest, 'p95Ms')} |`)
+      + `${bare ? `${r.bareProbe && r.bareEventLoop ? `${loopDelay(r.bareEventLoop)}; ${latency(r.bareProbe, 'p99Ms')}` : '–'} | ` : ''}${latency(r.rest, 'p95Ms')} | ${cpuPerRun(r)} |`)
   }
   return rows.join('\n')
 }
@@ -117,6 +124,12 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   bound 99 % of them finished within, in the slowest round. What a probe waited beyond it was spent
   before the server read the request (its event loop busy, a core to wait for) or in the benchmark.
 - ${ENGINE_BENCH.bareProbe ? `A bare \`node:http\` server in a process of its own, answering every request at once, is probed too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule: what the shared cores, loopback and the benchmark's own event loop add to any answer during the burst, the floor under the \`/health\` figures. Its own event-loop delay, measured as the server's, is what waiting for a core adds to a loop with nothing else to do (\`BENCH_BARE_PROBE=0\`: not)` : 'A bare `node:http` server probed alongside would show what the machine and the benchmark add to any answer; not measured here (`BENCH_BARE_PROBE=0`)'}.
+- CPU per run: the front's threads from the kernel's per-thread counters
+  (\`/proc/<pid>/task/*/schedstat\`, Linux only) and the benchmark's own process (\`process.cpuUsage\`),
+  read just before the first generate request and after the last \`OnCampaignCompleted\`, divided by
+  the campaigns. In brackets, the time the server's main thread was ready to run while no core was
+  free: what a busy machine adds to every answer it gives. Its other threads are the embedded
+  database's, V8's collector and compiler helpers and libuv's pool.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to
   their sources through the build's source maps; a frame in Node's internals counts for the part

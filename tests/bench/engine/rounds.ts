@@ -1,6 +1,7 @@
 import type { AcceptQueue } from './accept-queue'
 import type { EventLoopDelay } from './event-loop'
 import type { ServerHealthDurations } from './health-durations'
+import type { ThreadTimes } from './thread-times'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -33,6 +34,16 @@ function medianEventLoop(rounds: EventLoopDelay[]): EventLoopDelay {
 function medianAcceptQueue(rounds: AcceptQueue[]): AcceptQueue {
   const known = rounds.flatMap(round => (round.max === null ? [] : [round.max]))
   return { max: known.length > 0 ? median(known) : null, nonEmptyMs: median(rounds.map(round => round.nonEmptyMs)) }
+}
+
+function medianThreadTimes(rounds: Array<ThreadTimes | null>): ThreadTimes | null {
+  const known = rounds.flatMap(round => (round ? [round] : []))
+  if (known.length === 0) return null
+  return {
+    mainRunMs: median(known.map(round => round.mainRunMs)),
+    mainWaitMs: median(known.map(round => round.mainWaitMs)),
+    othersRunMs: median(known.map(round => round.othersRunMs)),
+  }
 }
 
 /** The rounds' `/health` as the server timed it: every request counted, the slowest round's bound kept. */
@@ -70,6 +81,8 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     bareEventLoop: first.bareEventLoop ? medianEventLoop(rounds.map(round => round.bareEventLoop!)) : null,
     eventLoop: medianEventLoop(rounds.map(round => round.eventLoop)),
     acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
+    threadTimes: medianThreadTimes(rounds.map(round => round.threadTimes)),
+    benchCpuMs: pick(round => round.benchCpuMs),
     profiles: first.profiles,
   }
 }

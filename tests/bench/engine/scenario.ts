@@ -13,6 +13,7 @@ import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-
 import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
 import { followCampaigns } from './hub-follower'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
+import { readThreadClocks, threadTimesBetween, type ThreadTimes } from './thread-times'
 import { warmUp } from './warm-up'
 
 export interface ScenarioFigures {
@@ -48,6 +49,10 @@ export interface ScenarioFigures {
   eventLoop: EventLoopDelay
   /** Connections waiting for the server to accept them, over the burst. */
   acceptQueue: AcceptQueue
+  /** The front's threads over the burst, or null where the kernel does not say (not Linux). */
+  threadTimes: ThreadTimes | null
+  /** CPU the benchmark's own process used over the burst: the load generator shares the cores. */
+  benchCpuMs: number
   /** Where the server's CPU went during the whole scenario, per thread (BENCH_CPU_PROFILE=1). */
   profiles: ThreadProfile[]
 }
@@ -107,6 +112,9 @@ export async function runScenario(build: { label: string, path: string }, deploy
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
+    const serverPid = app.process.pid!
+    const clocksBefore = readThreadClocks(serverPid)
+    const benchCpuBefore = process.cpuUsage()
     const started = performance.now()
     await Promise.all(ids.map(async (id) => {
       requestedAt.set(id, performance.now())
@@ -115,6 +123,8 @@ export async function runScenario(build: { label: string, path: string }, deploy
     }))
     const outcome = await follower.allCompleted(ENGINE_BENCH.scenarioTimeoutMs).then(() => null, (error: Error) => error)
     const finished = Math.max(...follower.completedAt.values(), started)
+    const clocksAfter = readThreadClocks(serverPid)
+    const benchCpu = process.cpuUsage(benchCpuBefore)
     const delivered = follower.delivered()
     const metricsAfter = await scrapeMetrics(app.url, METRICS_TOKEN)
     const eventLoop = eventLoopDelayFrom(metricsAfter)
@@ -151,6 +161,8 @@ export async function runScenario(build: { label: string, path: string }, deploy
       bareEventLoop,
       eventLoop,
       acceptQueue,
+      threadTimes: clocksBefore && clocksAfter ? threadTimesBetween(clocksBefore, clocksAfter, serverPid) : null,
+      benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
       profiles: [],
     }
   }
