@@ -30,7 +30,7 @@ export interface DatabaseDriver {
 }
 
 /** Why no PostgreSQL server answers at TEST_POSTGRES_URL, or undefined when one does. */
-export async function postgresAnswers(): Promise<string | undefined> {
+export async function whyPostgresDoesNotAnswer(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 })
   try {
     await client.connect()
@@ -71,7 +71,7 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase & { url
  * server answers, and always with CI=true (where a missing server must fail the run, not skip it).
  */
 export async function databaseDrivers(): Promise<DatabaseDriver[]> {
-  const unreachable = process.env.CI === 'true' ? undefined : await postgresAnswers()
+  const unreachable = process.env.CI === 'true' ? undefined : await whyPostgresDoesNotAnswer()
   if (unreachable) {
     console.warn(`\n⚠ PostgreSQL suites SKIPPED: no server answers at ${redact(POSTGRES_ADMIN_URL)} (${unreachable}). Set TEST_POSTGRES_URL, or CI=true to require it.\n`)
   }

@@ -1,7 +1,5 @@
 import type { AcceptQueue } from './accept-queue'
-import type { EventLoopDelay } from './event-loop'
 import type { ServerHealthDurations } from './health-durations'
-import type { ThreadTimes } from './thread-times'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -23,27 +21,16 @@ function medianLatency(rounds: LatencyFigures[]): LatencyFigures {
   }
 }
 
-function medianEventLoop(rounds: EventLoopDelay[]): EventLoopDelay {
-  return {
-    p50Ms: median(rounds.map(round => round.p50Ms)),
-    p99Ms: median(rounds.map(round => round.p99Ms)),
-    maxMs: median(rounds.map(round => round.maxMs)),
-  }
+/** Each field the median of its rounds' values (event-loop delays, thread times). */
+function medianOfEach<Figures extends Record<keyof Figures, number>>(rounds: Figures[]): Figures {
+  const combined = { ...rounds[0]! }
+  for (const field of Object.keys(combined) as Array<keyof Figures>) combined[field] = median(rounds.map(round => round[field])) as Figures[keyof Figures]
+  return combined
 }
 
 function medianAcceptQueue(rounds: AcceptQueue[]): AcceptQueue {
   const known = rounds.flatMap(round => (round.max === null ? [] : [round.max]))
   return { max: known.length > 0 ? median(known) : null, nonEmptyMs: median(rounds.map(round => round.nonEmptyMs)) }
-}
-
-function medianThreadTimes(rounds: Array<ThreadTimes | null>): ThreadTimes | null {
-  const known = rounds.flatMap(round => (round ? [round] : []))
-  if (known.length === 0) return null
-  return {
-    mainRunMs: median(known.map(round => round.mainRunMs)),
-    mainWaitMs: median(known.map(round => round.mainWaitMs)),
-    othersRunMs: median(known.map(round => round.othersRunMs)),
-  }
 }
 
 /** The rounds' `/health` as the server timed it: every request counted, the slowest round's bound kept. */
@@ -78,10 +65,10 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     serverHealth: slowestServerHealth(rounds.map(round => round.serverHealth)),
     probeHealth: first.probeHealth ? medianLatency(rounds.map(round => round.probeHealth!)) : null,
     bareProbe: first.bareProbe ? medianLatency(rounds.map(round => round.bareProbe!)) : null,
-    bareEventLoop: first.bareEventLoop ? medianEventLoop(rounds.map(round => round.bareEventLoop!)) : null,
-    eventLoop: medianEventLoop(rounds.map(round => round.eventLoop)),
+    bareEventLoop: first.bareEventLoop ? medianOfEach(rounds.map(round => round.bareEventLoop!)) : null,
+    eventLoop: medianOfEach(rounds.map(round => round.eventLoop)),
     acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
-    threadTimes: medianThreadTimes(rounds.map(round => round.threadTimes)),
+    threadTimes: first.threadTimes ? medianOfEach(rounds.map(round => round.threadTimes!)) : null,
     benchCpuMs: pick(round => round.benchCpuMs),
     profiles: first.profiles,
   }

@@ -9,7 +9,7 @@ import { combineRounds } from './rounds'
 import { runScenario, type ScenarioFigures } from './scenario'
 import { untilTimeWaitClears } from './time-wait'
 import type { BenchDeployment } from './deployment'
-import { postgresAnswers } from '../../support/test-databases'
+import { whyPostgresDoesNotAnswer } from '../../support/test-databases'
 
 /**
  * The campaign engine under a burst: every scenario generates ENGINE_BENCH.campaigns campaigns
@@ -21,7 +21,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`)
 /** The deployments to measure: PostgreSQL's left out when it was not asked for and no server answers. */
 async function deploymentsToRun(): Promise<BenchDeployment[]> {
   if (ENGINE_BENCH.deploymentsChosen || ENGINE_BENCH.deployments.every(deployment => deployment === 'embedded')) return [...ENGINE_BENCH.deployments]
-  const unreachable = await postgresAnswers()
+  const unreachable = await whyPostgresDoesNotAnswer()
   if (!unreachable) return [...ENGINE_BENCH.deployments]
   log(`PostgreSQL does not answer at TEST_POSTGRES_URL (${unreachable}): measuring the embedded database only. Set BENCH_DEPLOYMENTS to require it.`)
   return ENGINE_BENCH.deployments.filter(deployment => deployment === 'embedded')
