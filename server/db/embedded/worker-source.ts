@@ -1,3 +1,5 @@
+import { PREPARED_STATEMENTS_SOURCE } from './prepared-statements-source'
+
 /**
  * Statements that may go ahead of a waiting one of a later lane before it runs: enough that a
  * page's reads overtake a burst of writes, few enough that the writes keep going under steady reads.
@@ -44,6 +46,7 @@ export function databaseThreadNiceness(platform: NodeJS.Platform = process.platf
  * been answered, and holds every other back until it ends (see worker-client.ts). Between two
  * statements the thread turns, so messages that arrived meanwhile are sorted in first.
  * `rawOids` are the result types to hand back as PostgreSQL's text (Drizzle parses dates itself).
+ * A statement with parameters runs as a named prepared statement (prepared-statements-source.ts).
  *
  * Errors cross as their plain fields only (name, message, PostgreSQL's code, detail, constraint …):
  * PGlite attaches the query's options to its errors, and their parser functions cannot be copied
@@ -82,8 +85,10 @@ if (workerData.niceness > 0) {
   catch {}
 }
 
-import(workerData.pgliteUrl).then(async ({ PGlite }) => {
+${PREPARED_STATEMENTS_SOURCE}
+import(workerData.pgliteUrl).then(async ({ PGlite, protocol, parse }) => {
   const db = await PGlite.create(workerData.dataDir)
+  const statements = preparedStatements(db, { protocol, parse })
   // Per lane: the statements waiting, oldest first, and how many went ahead of the oldest.
   const lanes = [0, 1, 2].map(() => ({ waiting: [], passed: 0 }))
   let running = false
@@ -101,7 +106,7 @@ import(workerData.pgliteUrl).then(async ({ PGlite }) => {
     const options = { rowMode: message.rowMode }
     if (message.rawOids) options.parsers = Object.fromEntries(message.rawOids.map(oid => [oid, asText]))
     return answer(message.id, async () => {
-      const { rows, fields, affectedRows } = await db.query(message.sql, message.params, options)
+      const { rows, fields, affectedRows } = await statements.query(message.sql, message.params, options)
       return { rows, fields: fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })), affectedRows }
     })
   }
