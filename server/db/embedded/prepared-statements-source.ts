@@ -39,7 +39,9 @@ function preparedStatements(db, { protocol, parse }) {
     }
     return bytes
   }
-  const close = name => db.execProtocol(joined([serialize.close({ type: 'S', name }), serialize.sync()]))
+  // Housekeeping must not fail the statement being answered: a statement that cannot be closed
+  // (never seen in practice) stays allocated until the thread ends.
+  const close = name => db.execProtocol(joined([serialize.close({ type: 'S', name }), serialize.sync()])).catch(() => undefined)
 
   const prepare = async (sql) => {
     const name = 'statement_' + named++
