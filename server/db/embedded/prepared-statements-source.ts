@@ -30,15 +30,8 @@ function preparedStatements(db, { protocol, parse }) {
   const prepared = new Map()
   let named = 0
 
-  const joined = (parts) => {
-    const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
-    let offset = 0
-    for (const part of parts) {
-      bytes.set(part, offset)
-      offset += part.length
-    }
-    return bytes
-  }
+  // Several protocol messages in one buffer: PostgreSQL reads them in one call.
+  const joined = parts => Buffer.concat(parts)
   // Housekeeping must not fail the statement being answered: a statement that cannot be closed
   // (never seen in practice) stays allocated until the thread ends.
   const close = name => db.execProtocol(joined([serialize.close({ type: 'S', name }), serialize.sync()])).catch(() => undefined)
