@@ -8,8 +8,9 @@ export const PREPARED_STATEMENT_CAPACITY = 256
 
 /**
  * Script source, evaluated inside the worker thread's script (worker-source.ts), that defines
- * `preparedStatements(db, pglite)`: a `query(sql, params, options)` that answers as PGlite's
- * `query()` does (the same rows, fields, affected rows, parsers and errors).
+ * `preparedStatements(db, { protocol, parse })` (PGlite's instance and two of its module's
+ * exports): a `query(sql, params, options)` that answers as PGlite's `query()` does, with the same
+ * rows, fields, affected rows and PostgreSQL's error fields.
  *
  * Why: PGlite's `query()` parses, plans and describes the statement again on every call, over six
  * calls into PostgreSQL. For the short statements a campaign run and a page send, that is most of
@@ -17,10 +18,10 @@ export const PREPARED_STATEMENT_CAPACITY = 256
  * 0.27 ms, a campaign's detail read 1.07 → 0.43 ms). A statement with parameters is therefore parsed
  * once under a name of its own (Parse, Describe for its parameters' types and its result's
  * columns, Sync), and from then on bound and run in one call (Bind, Execute, Sync) through
- * PGlite's public protocol functions, under its query lock. PostgreSQL replans a named statement by itself when a table it
- * reads changes; a statement whose result columns changed (`SELECT *` after a migration) is prepared
- * anew once. Statements without parameters (DDL, BEGIN, COMMIT, migrations' checks) go through
- * `query()` as before: they are not repeated.
+ * PGlite's public protocol functions, under its query lock. PostgreSQL replans a named statement
+ * by itself when a table it reads changes; one whose result columns changed (`SELECT *` after a
+ * migration) is prepared anew once. Statements without parameters (DDL, BEGIN, COMMIT, migrations'
+ * checks) go through `query()` as before: they are not repeated.
  */
 export const PREPARED_STATEMENTS_SOURCE = `
 function preparedStatements(db, { protocol, parse }) {
@@ -86,7 +87,14 @@ function preparedStatements(db, { protocol, parse }) {
           if (error?.code !== '0A000' || error?.routine !== 'RevalidateCachedQuery') throw error
           prepared.delete(sql)
           await close(statement.name)
-          return run(await prepare(sql), params, options)
+          try {
+            return await run(await prepare(sql), params, options)
+          }
+          catch {
+            // Inside a transaction the first error has aborted it, so preparing again fails too:
+            // the first error is the one that says why.
+            throw error
+          }
         }
       })
     },

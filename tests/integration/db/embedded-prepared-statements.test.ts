@@ -93,6 +93,16 @@ describe('prepared statements in the embedded database', () => {
     expect((await database.query(everything, [1])).rows[0]).not.toHaveProperty('extra')
     await database.query('ALTER TABLE "notes" ADD COLUMN "extra" text NOT NULL DEFAULT \'added\'')
     expect((await database.query(everything, [1])).rows[0]).toMatchObject({ id: 1, extra: 'added' })
+
+    // Inside a transaction the change aborts it; the transaction fails with PostgreSQL's reason.
+    await database.query('ALTER TABLE "notes" ADD COLUMN "later" text NOT NULL DEFAULT \'later\'')
+    const transaction = database.transaction(async (tx) => {
+      await tx.query('INSERT INTO "notes" ("id", "label") VALUES ($1, $2)', [30, 'rolled back'])
+      await tx.query(everything, [1])
+    })
+    await expect(transaction).rejects.toMatchObject({ code: '0A000', message: 'cached plan must not change result type' })
+    expect((await database.query('SELECT "id" FROM "notes" WHERE "id" = $1', [30])).rows).toEqual([])
+    expect((await database.query(everything, [1])).rows[0]).toMatchObject({ id: 1, extra: 'added', later: 'later' })
   })
 
   it(`keeps at most ${PREPARED_STATEMENT_CAPACITY} statements, the least recently used closed first`, async () => {
