@@ -33,9 +33,9 @@ function preparedStatements(db, { protocol, parse }) {
 
   // Several protocol messages in one buffer: PostgreSQL reads them in one call.
   const joined = parts => Buffer.concat(parts)
-  // Housekeeping must not fail the statement being answered: a statement that cannot be closed
-  // (never seen in practice) stays allocated until the thread ends.
-  const close = name => db.execProtocol(joined([serialize.close({ type: 'S', name }), serialize.sync()])).catch(() => undefined)
+  // PostgreSQL answers a Close without an error whatever the name, in an aborted transaction too
+  // (the column-change case inside a transaction closes there), so closing cannot fail a statement.
+  const close = name => db.execProtocol(joined([serialize.close({ type: 'S', name }), serialize.sync()]))
 
   const prepare = async (sql) => {
     const name = 'statement_' + named++
