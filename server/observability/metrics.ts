@@ -108,3 +108,10 @@ export const databaseStatements = new Counter({
   help: 'SQL statements the application\'s repositories sent to the database (the run queue\'s own excluded).',
   registers,
 })
+
+export const runQueueStatements = new Counter({
+  name: 'run_queue_statements_total',
+  help: 'SQL statements the PostgreSQL run queue sent, by what they were for.',
+  labelNames: ['statement'] as const,
+  registers,
+})

@@ -13,6 +13,7 @@ import { OneAtATimePerKey } from '../../utils/one-at-a-time-per-key'
 import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
 import { executeObservedRun } from './observed-run'
 import { RunQueueChannel } from './run-queue-channel'
+import { RunQueueSql, countQueueStatement } from './run-queue-sql'
 import { RunWrites } from './run-writes'
 import type { RunClaim, RunScheduler } from './run-scheduler'
 import { WakeSignal } from './wake-signal'
@@ -67,6 +68,7 @@ interface Execution {
  * and notifies every instance.
  */
 export class QueuedCampaignRunner implements RunScheduler {
+  private readonly sql: RunQueueSql
   private readonly boss: PgBoss
   private readonly channel: RunQueueChannel
   /** Where idle slots wait for a queued run or their next poll. */
@@ -86,12 +88,15 @@ export class QueuedCampaignRunner implements RunScheduler {
   private readonly drained: Array<() => void> = []
 
   constructor(private readonly deps: RunDependencies, private readonly options: QueuedRunnerOptions) {
+    this.sql = new RunQueueSql(options.databaseUrl, 4, error => logger.warn({ error: describeError(error) }, 'Run queue connection error'))
     this.boss = new PgBoss({
-      connectionString: options.databaseUrl,
+      // The statements the queue sends for the runs pass their own executor, counted by purpose; this one is the queue's upkeep.
+      db: this.sql.for('upkeep'),
       schema: SCHEMA,
-      max: 4,
       // Expired leases are found by this check: a third of the lease keeps the takeover within about 1⅓ leases.
       maintenanceIntervalSeconds: Math.max(1, Math.floor(options.leaseSeconds / 3)),
+      // No cron schedules are kept here, so nothing needs pg-boss's clock checks and cron polling.
+      schedule: false,
     })
     this.ownerLocks = new pg.Pool({ connectionString: options.databaseUrl, max: 2 })
     this.ownerLocks.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue lock connection error'))
@@ -147,7 +152,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     // Executing somewhere: withdraw the run's request (persisted, so a takeover sees it too) and tell its executor.
     const withdrawn = await this.deps.repository.updateRun(campaignId, row.runId, RUNNING_STAGES, { runRequest: null })
     if (!withdrawn) return false
-    await RunQueueChannel.notifyCancelled(this.boss.getDb(), campaignId)
+    await RunQueueChannel.notifyCancelled(this.sql.for('announce'), campaignId)
     return true
   }
 
@@ -180,6 +185,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     await Promise.all(this.loops)
     await this.channel.close()
     await this.boss.stop({ graceful: false, wait: true })
+    await this.sql.close()
     await this.ownerLocks.end()
   }
 
@@ -188,7 +194,7 @@ export class QueuedCampaignRunner implements RunScheduler {
    * can be queued again. A job waiting or taken is left alone: another instance may be executing it.
    */
   private async forgetClosedJob(jobId: string): Promise<void> {
-    await this.boss.getDb().executeSql(
+    await this.sql.for('upkeep').executeSql(
       `DELETE FROM ${SCHEMA}.job WHERE name = $1 AND id = $2 AND state IN ('completed', 'failed', 'cancelled')`,
       [QUEUE, jobId],
     )
@@ -196,9 +202,9 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   private async enqueue(data: RunJobData): Promise<boolean> {
     // The job's id is derived from the run's: queueing a run twice (two instances resuming it) adds one job.
-    const added = (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId) })) !== null
+    const added = (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId), db: this.sql.for('enqueue') })) !== null
     if (added) {
-      await RunQueueChannel.notifyQueued(this.boss.getDb())
+      await RunQueueChannel.notifyQueued(this.sql.for('announce'))
         .catch(error => logger.warn({ error: describeError(error), campaignId: data.campaignId }, 'A queued run was not announced: idle slots find it at their next poll'))
     }
     return added
@@ -206,7 +212,7 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   private async takeRuns(): Promise<void> {
     while (!this.stopping) {
-      const [job] = await this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1, includeMetadata: true }).catch(() => [])
+      const [job] = await this.idleSlots.look(() => this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1, includeMetadata: true, db: this.sql.for('fetch') }).catch(() => []))
       if (!job) {
         await this.idleSlots.sleep(this.options.pollSeconds * 1000)
         continue
@@ -218,10 +224,10 @@ export class QueuedCampaignRunner implements RunScheduler {
   private async executeJob(lease: Lease, data: RunJobData): Promise<void> {
     const controller = new AbortController()
     const writes = new RunWrites(this.deps.repository, { ...data, controller })
-    // The lease runs from the fetch: it is renewed before anything slow, then every third of it.
-    const renewal = setInterval(() => void this.renewLease(lease, data, controller, writes), (this.options.leaseSeconds * 1000) / 3)
+    // The lease runs from the fetch, which has just started it: renewed every third of it from now on.
+    const renewal = setInterval(() => void this.checkLease(lease, data, controller, writes, { renew: true }), (this.options.leaseSeconds * 1000) / 3)
     try {
-      const read = await this.renewLease(lease, data, controller, writes)
+      const read = await this.checkLease(lease, data, controller, writes, { renew: false })
       // Lost already (a takeover): the run is another instance's. A cancel read here is handled as it runs.
       if (!(controller.signal.reason instanceof LeaseLost)) {
         await this.executeLeased(lease.jobId, data, controller, writes, read ?? await this.deps.repository.find(data.campaignId))
@@ -237,7 +243,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     const { repository, events } = this.deps
     // Deleted, finished, cancelled while queued, or replaced by a newer run: nothing to do.
     if (!row || row.runId !== data.runId || row.status !== 'InProgress' || !RUNNING_STAGES.includes(row.stage as never)) {
-      await this.boss.complete(QUEUE, jobId)
+      await this.finish(jobId)
       return
     }
     const request = row.runRequest as RunRequest | null
@@ -245,11 +251,11 @@ export class QueuedCampaignRunner implements RunScheduler {
       // Cancelled while its executor was gone.
       const cancelled = await writes.end(cancelledPatch)
       if (cancelled) await announceStatus(repository, events, cancelled)
-      await this.boss.complete(QUEUE, jobId)
+      await this.finish(jobId)
       return
     }
     if (this.stopping) {
-      await this.boss.fail(QUEUE, jobId, { reason: 'The instance stopped before the run started.' })
+      await this.offerAgain(jobId, 'The instance stopped before the run started.')
       return
     }
     const job: RunJob = { campaignId: row.id, runId: data.runId, request, controller }
@@ -267,16 +273,29 @@ export class QueuedCampaignRunner implements RunScheduler {
     if (reason instanceof LeaseLost) return
     // Stopping (whatever the run's last write met as the server closed): the job is offered again at
     // once, never closed, so the run resumes; a run that had already ended is found over and closed then.
-    if (reason instanceof ServerShutdown || this.stopping) await this.boss.fail(QUEUE, jobId, { reason: `The executing instance stopped (${outcome}).` })
-    else await this.boss.complete(QUEUE, jobId)
+    if (reason instanceof ServerShutdown || this.stopping) await this.offerAgain(jobId, `The executing instance stopped (${outcome}).`)
+    else await this.finish(jobId)
+  }
+
+  /** Closes the job: its run needs no executor any more. */
+  private async finish(jobId: string): Promise<void> {
+    // The run's outcome is kept with the campaign; the job's own output is empty. (pg-boss reads its
+    // options as the fourth argument only, whatever its types also allow.)
+    await this.boss.complete(QUEUE, jobId, {}, { db: this.sql.for('finish') })
+  }
+
+  /** Hands the job back to the queue at once, so another executor (or this one, restarted) resumes the run. */
+  private async offerAgain(jobId: string, reason: string): Promise<void> {
+    await this.boss.fail(QUEUE, jobId, { reason }, { db: this.sql.for('finish') })
   }
 
   /**
-   * Keeps the job active while this instance still holds it: the same offer of the job, and the run's
-   * epoch the one this execution took. Also reads a cancel whose notification this instance missed.
-   * Returns the campaign as it read it (null when gone), or undefined when the renewal failed.
+   * Reads the run and checks that this instance still holds it: the run's epoch the one this
+   * execution took, and (with `renew`) the same offer of the job still active, whose lease it then
+   * extends. Also reads a cancel whose notification this instance missed. Returns the campaign as it
+   * read it (null when gone), or undefined when the check failed.
    */
-  private async renewLease(lease: Lease, job: RunJobData, controller: AbortController, writes: RunWrites): Promise<CampaignRow | null | undefined> {
+  private async checkLease(lease: Lease, job: RunJobData, controller: AbortController, writes: RunWrites, { renew }: { renew: boolean }): Promise<CampaignRow | null | undefined> {
     const lost = () => {
       logger.warn({ campaignId: job.campaignId, runId: job.runId }, 'Campaign run lease lost: another instance takes the run over')
       controller.abort(new LeaseLost())
@@ -286,11 +305,7 @@ export class QueuedCampaignRunner implements RunScheduler {
       const row = await this.deps.repository.find(job.campaignId)
       // Taken by another execution since: renewing would lengthen that one's lease.
       if (row && writes.epoch !== null && row.runEpoch !== writes.epoch) return lost()
-      const { rows } = await this.boss.getDb().executeSql(
-        `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`,
-        [QUEUE, lease.jobId, lease.attempt],
-      )
-      if (rows.length === 0) return lost()
+      if (renew && !await this.extendLease(lease)) return lost()
       const stillRunning = row?.runId === job.runId && row.status === 'InProgress' && RUNNING_STAGES.includes(row.stage as never)
       if (stillRunning && row.runRequest === null) controller.abort()
       return row
@@ -302,6 +317,15 @@ export class QueuedCampaignRunner implements RunScheduler {
     }
   }
 
+  /** Whether the job was still this offer's, and active: its lease then runs again from now. */
+  private async extendLease(lease: Lease): Promise<boolean> {
+    const { rows } = await this.sql.for('lease').executeSql(
+      `UPDATE ${SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`,
+      [QUEUE, lease.jobId, lease.attempt],
+    )
+    return rows.length > 0
+  }
+
   private abortLocal(campaignId: string): void {
     this.executing.get(campaignId)?.job.controller.abort()
   }
@@ -310,11 +334,13 @@ export class QueuedCampaignRunner implements RunScheduler {
     // A session lock on one connection: released by the unlock, or by PostgreSQL if this process dies.
     const client = await this.ownerLocks.connect()
     try {
+      countQueueStatement('owner_lock')
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [OWNER_LOCK_SPACE, ownerId])
       try {
         return await work()
       }
       finally {
+        countQueueStatement('owner_lock')
         await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [OWNER_LOCK_SPACE, ownerId])
       }
     }

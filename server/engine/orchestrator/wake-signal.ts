@@ -5,13 +5,28 @@
  */
 export class WakeSignal {
   private readonly sleepers: Array<() => void> = []
+  /** Takers between the start and the end of a look for work (`look`). */
+  private looking = 0
   /**
-   * Wakes that found nobody asleep: the loop they were meant for was between its look for work and
-   * its sleep, so its next sleep ends at once. Bounded: a look for work finds every waiting piece.
+   * Wakes that found nobody asleep while a taker was looking: work may have come after its look
+   * saw the queue, so its next sleep ends at once and it looks again. A wake that finds nobody
+   * looking either is dropped: every taker then is at work, and looks again when it is done.
    */
   private unclaimed = 0
 
-  constructor(private readonly maxUnclaimed = 64) {}
+  /**
+   * Runs a taker's look for work. The sleep that follows a look that found nothing must begin in
+   * the same turn of the event loop as the look ends (no wake can come between them then).
+   */
+  async look<T>(work: () => Promise<T>): Promise<T> {
+    this.looking++
+    try {
+      return await work()
+    }
+    finally {
+      this.looking--
+    }
+  }
 
   /** Resolves after `ms`, or sooner when woken (at once when a wake is unclaimed). */
   sleep(ms: number): Promise<void> {
@@ -35,7 +50,7 @@ export class WakeSignal {
   wakeOne(): void {
     const first = this.sleepers[0]
     if (first) first()
-    else this.unclaimed = Math.min(this.unclaimed + 1, this.maxUnclaimed)
+    else if (this.unclaimed < this.looking) this.unclaimed++
   }
 
   wakeAll(): void {

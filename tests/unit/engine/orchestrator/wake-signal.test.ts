@@ -49,16 +49,39 @@ describe('WakeSignal', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it('ends the next sleep at once after a wake that found nobody asleep, as many times as it was woken, up to its bound', async () => {
-    const signal = new WakeSignal(2)
+  it('keeps a wake that came while a taker was looking: its next sleep ends at once', async () => {
+    const signal = new WakeSignal()
+    let lookEnded!: () => void
+    const look = signal.look(() => new Promise<void>(resolve => (lookEnded = resolve)))
     signal.wakeOne()
+    lookEnded()
+    await look
+    const sleep = sleeper(signal, 60_000)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleep.woke).toBe(true)
+  })
+
+  it('drops a wake that found nobody asleep or looking: every taker is at work and looks again when done', async () => {
+    const signal = new WakeSignal()
+    await signal.look(async () => {})
     signal.wakeOne()
-    signal.wakeOne()
+    const sleep = sleeper(signal, 60_000)
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(sleep.woke).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sleep.woke).toBe(true)
+  })
+
+  it('keeps at most one wake per taker looking, however many came during the look', async () => {
+    const signal = new WakeSignal()
+    const ends: Array<() => void> = []
+    const looks = [0, 1].map(() => signal.look(() => new Promise<void>(resolve => ends.push(resolve))))
+    for (let wake = 0; wake < 5; wake++) signal.wakeOne()
+    for (const end of ends) end()
+    await Promise.all(looks)
     const sleeps = [sleeper(signal, 60_000), sleeper(signal, 60_000), sleeper(signal, 60_000)]
     await vi.advanceTimersByTimeAsync(0)
     expect(sleeps.map(sleep => sleep.woke)).toEqual([true, true, false])
-    await vi.advanceTimersByTimeAsync(60_000)
-    expect(sleeps[2]!.woke).toBe(true)
   })
 
   it('forgets a sleeper whose time ran out, so a later wake reaches the one still asleep', async () => {

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bearer, registerUser } from '../../support/api-client'
+import type { RunningApp } from '../../support/app-server'
+import { createCampaign, startCampaignApp, waitForCampaign } from '../../support/campaigns'
+import { databaseDrivers, type TestDatabase } from '../../support/test-databases'
+
+const postgres = (await databaseDrivers()).find(driver => driver.name === 'postgres')!
+const METRICS_TOKEN = 'run-queue-statements-scrape-token'
+const SLOTS = 4
+const RUNS = 24
+
+/** `run_queue_statements_total` by its `statement` label, as the instance reports it now. */
+async function queueStatements(app: RunningApp): Promise<Record<string, number>> {
+  const text = await (await fetch(`${app.url}/metrics`, { headers: bearer(METRICS_TOKEN) })).text()
+  const counts: Record<string, number> = {}
+  for (const [, statement, value] of text.matchAll(/^run_queue_statements_total\{statement="(\w+)"\} (\S+)$/gm)) counts[statement!] = Number(value)
+  return counts
+}
+
+function difference(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([statement, count]) => [statement, count - (before[statement] ?? 0)]))
+}
+
+/** What the PostgreSQL run queue costs in statements, besides the runs' own. */
+describe.skipIf(postgres.skipReason)('the run queue\'s statements on PostgreSQL', () => {
+  let database: TestDatabase
+  let app: RunningApp
+  beforeAll(async () => {
+    database = await postgres.create()
+    app = await startCampaignApp({
+      DATABASE_URL: database.url!,
+      METRICS_TOKEN,
+      CAMPAIGN_RUN_CONCURRENCY: String(SLOTS),
+      MAX_RUNNING_RUNS_PER_USER: String(SLOTS),
+      MAX_QUEUED_RUNS_PER_USER: String(RUNS),
+      // No idle slot looks on its own during the test: every look counted answers a launch.
+      RUN_QUEUE_POLL_SECONDS: '600',
+    })
+  }, 90_000)
+  afterAll(async () => {
+    await app?.stop()
+    await database?.dispose()
+  })
+
+  it('a burst of launches costs each run its lock, job, notice, one look and its close; no lease is renewed that just began', async () => {
+    const owner = await registerUser(app.url)
+    const ids: string[] = []
+    for (let n = 0; n < RUNS; n++) ids.push(await createCampaign(owner.client))
+    const before = await queueStatements(app)
+
+    const launches = await Promise.all(ids.map(id => owner.client.post(`/api/campaigns/${id}/generate`)))
+    expect(launches.map(response => response.status)).toEqual(ids.map(() => 202))
+    for (const id of ids) expect(await waitForCampaign(owner.client, id)).toMatchObject({ status: 'Completed' })
+    const spent = difference(await queueStatements(app), before)
+
+    expect(spent).toMatchObject({ owner_lock: 2 * RUNS, enqueue: RUNS, announce: RUNS, finish: RUNS })
+    // Each run was fetched once. The looks that found nothing: each slot's last, once the queue was
+    // empty, and at most one more per slot for a launch announced while it was looking.
+    expect(spent.fetch).toBeGreaterThanOrEqual(RUNS)
+    expect(spent.fetch).toBeLessThanOrEqual(RUNS + 2 * SLOTS)
+    // These runs end long before a third of the lease (30 s): the fetch's own start of it was enough.
+    expect(spent.lease ?? 0).toBe(0)
+  }, 120_000)
+})
