@@ -100,7 +100,7 @@ otherwise (\`BENCH_DEPLOYMENTS=embedded,postgres,web+worker\` adds the third). T
 samplers, the hub client and the event-loop figures are the web instance's. \`BENCH_BUILDS=before=<dir>,after=.output\`
 runs each scenario on two builds in turn, to compare a change under the same load.
 
-- Each round runs every scenario once, on every build in turn (\`BENCH_ROUNDS\`, ${ENGINE_BENCH.rounds} here); each figure
+- Each round runs every scenario once, on every build in turn, the builds' order rotating from round to round (\`BENCH_ROUNDS\`, ${ENGINE_BENCH.rounds} here); each figure
   is the median of its rounds, and delivery must hold in every round (the fewest completed and the
   most out of order are shown). Latency samples are counted over all rounds.
 - runs/s and events/s: over the wall time from the first generate request to the last

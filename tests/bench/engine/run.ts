@@ -10,6 +10,7 @@ import { runScenario, type ScenarioFigures } from './scenario'
 import { untilTimeWaitClears } from './time-wait'
 import type { BenchDeployment } from './deployment'
 import { whyPostgresDoesNotAnswer } from '../../support/test-databases'
+import { rotated } from '../shared/rotation'
 
 /**
  * The campaign engine under a burst: every scenario generates ENGINE_BENCH.campaigns campaigns
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ENGINE_BENCH.rounds; round++) {
       for (const deployment of deployments) {
         for (const concurrency of ENGINE_BENCH.concurrencies) {
-          for (const build of ENGINE_BENCH.builds) {
+          // The builds take turns going first: the scenario before another leaves the machine warmer or busier.
+          for (const build of rotated(ENGINE_BENCH.builds, round - 1)) {
             log(`round ${round} of ${ENGINE_BENCH.rounds}: ${build.label} build, ${deployment}, CAMPAIGN_RUN_CONCURRENCY=${concurrency ?? 'default'}`)
             await untilTimeWaitClears(log)
             const figures = await runScenario(build, deployment, concurrency, log)

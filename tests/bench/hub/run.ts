@@ -6,6 +6,7 @@ import { killAllChildren } from './children'
 import { figuresTable, idleTable, targetsTable, type Results, type RoundResult } from './report'
 import { measureDelivery, measureIdle } from './scenarios'
 import { summarize } from './stats'
+import { rotated } from '../shared/rotation'
 
 /**
  * Bare ws, socket.io rooms and our SignalR hub, side by side: each round runs every server
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   loadSamples.push(loadavg()[0]!)
   const results = Object.fromEntries(SERVER_KINDS.map(kind => [kind, []])) as unknown as Results
   for (let round = 0; round < BENCH.rounds; round++) {
-    const order = SERVER_KINDS.map((_, i) => SERVER_KINDS[(i + round) % SERVER_KINDS.length]!)
+    const order = rotated(SERVER_KINDS, round)
     log(`round ${round + 1}/${BENCH.rounds}: ${order.join(', ')}`)
     for (const kind of order) results[kind].push(await runRound(kind, round))
   }
