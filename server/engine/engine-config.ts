@@ -16,7 +16,7 @@ export interface EngineConfig {
   retryBaseDelayMs: number
   /** With PostgreSQL: seconds an instance may go silent before another takes its runs over. */
   runLeaseSeconds: number
-  /** With PostgreSQL: seconds between an idle slot's looks for runs no notification announced (takeovers). */
+  /** With PostgreSQL: seconds between looks, by one idle slot of the instance, for runs no notification announced (takeovers). */
   runQueuePollSeconds: number
 }
 

@@ -34,8 +34,9 @@ export interface QueuedRunnerOptions {
   /** Seconds an executor may go without renewing its lease before another instance takes the run over. */
   leaseSeconds: number
   /**
-   * Seconds between an idle slot's looks for a waiting run. A queued run wakes a slot at once; the
-   * poll finds what no notification announces (a run whose executor vanished, a missed notification).
+   * Seconds between looks for a waiting run by one of this instance's idle slots. A queued run wakes
+   * a slot at once; the poll finds what no notification announces (a run whose executor vanished, a
+   * missed notification).
    */
   pollSeconds: number
 }
@@ -84,6 +85,7 @@ export class QueuedCampaignRunner implements RunScheduler {
   private readonly ownerTurns = new OneAtATimePerKey()
   private readonly executing = new Map<string, Execution>()
   private readonly loops: Array<Promise<void>> = []
+  private poll: NodeJS.Timeout | undefined
   private stopping = false
   private readonly drained: Array<() => void> = []
 
@@ -115,6 +117,8 @@ export class QueuedCampaignRunner implements RunScheduler {
     }
     await this.channel.listen()
     for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.takeRuns())
+    // One idle slot looks per poll, not each of them: an idle instance costs one statement a poll.
+    if (this.options.concurrency > 0) this.poll = setInterval(() => this.idleSlots.wakeOne(), this.options.pollSeconds * 1000)
   }
 
   async claimAndStart<Claimed>(ownerId: string, campaignId: string, request: RunRequest, claim: RunClaim<Claimed>): Promise<Claimed | null> {
@@ -180,6 +184,7 @@ export class QueuedCampaignRunner implements RunScheduler {
 
   async stopAll(): Promise<void> {
     this.stopping = true
+    clearInterval(this.poll)
     this.idleSlots.wakeAll()
     for (const { job } of this.executing.values()) job.controller.abort(new ServerShutdown())
     await Promise.all(this.loops)
@@ -214,7 +219,7 @@ export class QueuedCampaignRunner implements RunScheduler {
     while (!this.stopping) {
       const [job] = await this.idleSlots.look(() => this.boss.fetch<RunJobData>(QUEUE, { batchSize: 1, includeMetadata: true, db: this.sql.for('fetch') }).catch(() => []))
       if (!job) {
-        await this.idleSlots.sleep(this.options.pollSeconds * 1000)
+        await this.idleSlots.sleep()
         continue
       }
       await this.executeJob({ jobId: job.id, attempt: job.retryCount }, job.data).catch(error => logger.error({ error: describeError(error), jobId: job.id }, 'A queued run could not be executed'))

@@ -28,8 +28,8 @@ export class WakeSignal {
     }
   }
 
-  /** Resolves after `ms`, or sooner when woken (at once when a wake is unclaimed). */
-  sleep(ms: number): Promise<void> {
+  /** Resolves when woken (at once when a wake is unclaimed), or after `ms` when given. */
+  sleep(ms?: number): Promise<void> {
     if (this.unclaimed > 0) {
       this.unclaimed--
       return Promise.resolve()
@@ -41,7 +41,7 @@ export class WakeSignal {
         if (index >= 0) this.sleepers.splice(index, 1)
         resolve()
       }
-      const timer = setTimeout(end, ms)
+      const timer = ms === undefined ? undefined : setTimeout(end, ms)
       this.sleepers.push(end)
     })
   }

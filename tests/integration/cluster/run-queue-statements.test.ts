@@ -62,3 +62,27 @@ describe.skipIf(postgres.skipReason)('the run queue\'s statements on PostgreSQL'
     expect(spent.lease ?? 0).toBe(0)
   }, 120_000)
 })
+
+describe.skipIf(postgres.skipReason)('an idle instance on PostgreSQL', () => {
+  let database: TestDatabase
+  let app: RunningApp
+  beforeAll(async () => {
+    database = await postgres.create()
+    app = await startCampaignApp({ DATABASE_URL: database.url!, METRICS_TOKEN, CAMPAIGN_RUN_CONCURRENCY: String(SLOTS), RUN_QUEUE_POLL_SECONDS: '1' })
+  }, 90_000)
+  afterAll(async () => {
+    await app?.stop()
+    await database?.dispose()
+  })
+
+  it('looks for runs once a poll, by one of its idle slots, not by each of them', async () => {
+    const before = await queueStatements(app)
+    const startedAt = Date.now()
+    await new Promise(resolve => setTimeout(resolve, 4_000))
+    const spent = difference(await queueStatements(app), before)
+    const polls = (Date.now() - startedAt) / 1000
+    // A poll a second, give or take the one under way at either end; each of four slots polling would be 16.
+    expect(spent.fetch).toBeGreaterThanOrEqual(Math.floor(polls) - 1)
+    expect(spent.fetch).toBeLessThanOrEqual(Math.ceil(polls) + 1)
+  }, 30_000)
+})

@@ -27,6 +27,20 @@ describe('WakeSignal', () => {
     expect(sleep.woke).toBe(true)
   })
 
+  it('sleeps without a time until woken', async () => {
+    const signal = new WakeSignal()
+    const state = { woke: false }
+    void signal.sleep().then(() => {
+      state.woke = true
+    })
+    expect(vi.getTimerCount()).toBe(0)
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(state.woke).toBe(false)
+    signal.wakeOne()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(state.woke).toBe(true)
+  })
+
   it('wakes one sleeper per call, the longest asleep first, and leaves the others to their time', async () => {
     const signal = new WakeSignal()
     const first = sleeper(signal, 60_000)
