@@ -22,6 +22,10 @@ const cpuPerRun = (r: ScenarioFigures) => {
   return `${server} · ${perRun(r.benchCpuMs)}`
 }
 
+/** The burst's statements per run: the repositories' · the run queue's. */
+const statementsPerRun = (r: ScenarioFigures) =>
+  (r.statements ? `${(r.statements.repositories / r.campaigns).toFixed(1)} · ${(r.statements.runQueue / r.campaigns).toFixed(1)}` : '– · –')
+
 const serverTiming = (figures: ServerHealthDurations) =>
   (figures.p99AtMostMs === null ? '' : `; the server's own timing: 99 % within ${figures.p99AtMostMs === Number.POSITIVE_INFINITY ? 'its histogram\'s last bound' : `${figures.p99AtMostMs} ms`} of arrival`)
 
@@ -29,15 +33,15 @@ export function figuresTable(results: ScenarioFigures[]): string {
   const probed = results.some(r => r.probeHealth)
   const bare = results.some(r => r.bareProbe)
   const rows = [
-    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) | CPU ms per run: server's main thread (ready, waiting for a core) · its other threads · the benchmark |`,
-    `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}${bare ? '---|' : ''}---|---|`,
+    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) | CPU ms per run: server's main thread (ready, waiting for a core) · its other threads · the benchmark | SQL statements per run: repositories · run queue |`,
+    `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}${bare ? '---|' : ''}---|---|---|`,
   ]
   for (const r of results) {
     rows.push(`| ${r.build} | ${r.deployment} | ${label(r.concurrency)} | ${r.rounds} | ${r.completed}/${r.campaigns} | ${r.wallSeconds.toFixed(1)} | ${r.runsPerSecond.toFixed(1)} | `
       + `${r.p50GenerateToCompletedMs.toFixed(0)} / ${r.p95GenerateToCompletedMs.toFixed(0)} | ${r.eventsDelivered} (${r.eventsOutOfOrder}) | ${r.eventsPerSecond.toFixed(0)} | `
       + `${loopDelay(r.eventLoop)} | ${r.acceptQueue.max ?? '–'} / ${r.acceptQueue.nonEmptyMs} | `
       + `${latency(r.health, 'p99Ms')} | ${probed ? `${r.probeHealth ? latency(r.probeHealth, 'p99Ms') : '–'} | ` : ''}`
-      + `${bare ? `${r.bareProbe && r.bareEventLoop ? `${loopDelay(r.bareEventLoop)}; ${latency(r.bareProbe, 'p99Ms')}` : '–'} | ` : ''}${latency(r.rest, 'p95Ms')} | ${cpuPerRun(r)} |`)
+      + `${bare ? `${r.bareProbe && r.bareEventLoop ? `${loopDelay(r.bareEventLoop)}; ${latency(r.bareProbe, 'p99Ms')}` : '–'} | ` : ''}${latency(r.rest, 'p95Ms')} | ${cpuPerRun(r)} | ${statementsPerRun(r)} |`)
   }
   return rows.join('\n')
 }
@@ -130,6 +134,10 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   the campaigns. In brackets, the time the server's main thread was ready to run while no core was
   free: what a busy machine adds to every answer it gives. Its other threads are the embedded
   database's, V8's collector and compiler helpers and libuv's pool.
+- SQL statements per run: what the front's counters on \`GET /metrics\` added over the burst
+  (\`database_statements_total\`, the repositories'; \`run_queue_statements_total\`, the PostgreSQL run
+  queue's), divided by the campaigns; the REST reads' and probes' statements are included. Not
+  given for \`web+worker\`, whose runs send theirs from the worker.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
   figures say where each thread's time went, by part of the product (bundled frames mapped back to
   their sources through the build's source maps; a frame in Node's internals counts for the part

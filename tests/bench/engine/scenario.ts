@@ -11,6 +11,7 @@ import { startDeployment, type BenchDeployment } from './deployment'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-loop'
 import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
+import { statementsBetween, type BurstStatements } from './statements'
 import { followCampaigns } from './hub-follower'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
 import { readThreadClocks, threadTimesBetween, type ThreadTimes } from './thread-times'
@@ -53,6 +54,11 @@ export interface ScenarioFigures {
   threadTimes: ThreadTimes | null
   /** CPU the benchmark's own process used over the burst: the load generator shares the cores. */
   benchCpuMs: number
+  /**
+   * The statements the server sent over the burst (the REST reads' and probes' included), or null
+   * where the runs execute in another instance than the one scraped (web+worker).
+   */
+  statements: BurstStatements | null
   /** Where the server's CPU went during the whole scenario, per thread (BENCH_CPU_PROFILE=1). */
   profiles: ThreadProfile[]
 }
@@ -102,7 +108,8 @@ export async function runScenario(build: { label: string, path: string }, deploy
       ids.push(created.body.id)
     }
     const follower = await followCampaigns(app.url, user.client, ids)
-    const healthBefore = healthDurationBuckets(await scrapeMetrics(app.url, METRICS_TOKEN))
+    const metricsBefore = await scrapeMetrics(app.url, METRICS_TOKEN)
+    const healthBefore = healthDurationBuckets(metricsBefore)
     await bareServer?.eventLoopDelay()
     const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
     const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
@@ -163,6 +170,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
       acceptQueue,
       threadTimes: clocksBefore && clocksAfter ? threadTimesBetween(clocksBefore, clocksAfter, serverPid) : null,
       benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+      statements: deployment === 'web+worker' ? null : statementsBetween(metricsBefore, metricsAfter),
       profiles: [],
     }
   }
