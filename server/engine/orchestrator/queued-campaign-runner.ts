@@ -208,7 +208,9 @@ export class QueuedCampaignRunner implements RunScheduler {
   private async enqueue(data: RunJobData): Promise<boolean> {
     // The job's id is derived from the run's: queueing a run twice (two instances resuming it) adds one job.
     const added = (await this.boss.send(QUEUE, data, { id: jobIdOf(data.runId), db: this.sql.for('enqueue') })) !== null
-    if (added) {
+    // A slot of this instance asleep takes the run: no other instance is told, so none looks for it
+    // in vain. Otherwise every instance is, this one included (a slot of its own may be looking).
+    if (added && !this.idleSlots.wakeSleeper()) {
       await RunQueueChannel.notifyQueued(this.sql.for('announce'))
         .catch(error => logger.warn({ error: describeError(error), campaignId: data.campaignId }, 'A queued run was not announced: idle slots find it at their next poll'))
     }

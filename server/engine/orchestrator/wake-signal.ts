@@ -48,9 +48,14 @@ export class WakeSignal {
 
   /** Ends the longest sleep: one piece of work wakes one taker, not every one of them. */
   wakeOne(): void {
+    if (!this.wakeSleeper() && this.unclaimed < this.looking) this.unclaimed++
+  }
+
+  /** Ends the longest sleep, if a taker is asleep; says whether one was. */
+  wakeSleeper(): boolean {
     const first = this.sleepers[0]
-    if (first) first()
-    else if (this.unclaimed < this.looking) this.unclaimed++
+    first?.()
+    return first !== undefined
   }
 
   wakeAll(): void {

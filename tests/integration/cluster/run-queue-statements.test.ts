@@ -53,7 +53,11 @@ describe.skipIf(postgres.skipReason)('the run queue\'s statements on PostgreSQL'
     for (const id of ids) expect(await waitForCampaign(owner.client, id)).toMatchObject({ status: 'Completed' })
     const spent = difference(await queueStatements(app), before)
 
-    expect(spent).toMatchObject({ owner_lock: 2 * RUNS, enqueue: RUNS, announce: RUNS, finish: RUNS })
+    expect(spent).toMatchObject({ owner_lock: 2 * RUNS, enqueue: RUNS, finish: RUNS })
+    // Told to every instance only when no slot of this one was asleep to take it: the slots were
+    // asleep for the first launches, at work for most of the rest.
+    expect(spent.announce).toBeGreaterThanOrEqual(RUNS - 2 * SLOTS)
+    expect(spent.announce).toBeLessThan(RUNS)
     // Each run was fetched once. The looks that found nothing: each slot's last, once the queue was
     // empty, and at most one more per slot for a launch announced while it was looking.
     expect(spent.fetch).toBeGreaterThanOrEqual(RUNS)
@@ -61,6 +65,35 @@ describe.skipIf(postgres.skipReason)('the run queue\'s statements on PostgreSQL'
     // These runs end long before a third of the lease (30 s): the fetch's own start of it was enough.
     expect(spent.lease ?? 0).toBe(0)
   }, 120_000)
+})
+
+describe.skipIf(postgres.skipReason)('two idle instances on PostgreSQL', () => {
+  let database: TestDatabase
+  let apps: RunningApp[] = []
+  beforeAll(async () => {
+    database = await postgres.create()
+    const env = { DATABASE_URL: database.url!, METRICS_TOKEN, RUN_QUEUE_POLL_SECONDS: '600', NUXT_SESSION_PASSWORD: 'a-session-password-both-instances-share-0123' }
+    apps = await Promise.all([startCampaignApp(env), startCampaignApp(env)])
+  }, 90_000)
+  afterAll(async () => {
+    await Promise.all(apps.map(app => app.stop()))
+    await database?.dispose()
+  })
+
+  it('a run launched where a slot is asleep is taken there, and the other instance is not told to look', async () => {
+    const [launcher] = apps as [RunningApp, RunningApp]
+    const owner = await registerUser(launcher.url)
+    const before = await Promise.all(apps.map(queueStatements))
+    for (let run = 0; run < 3; run++) {
+      const id = await createCampaign(owner.client)
+      expect((await owner.client.post(`/api/campaigns/${id}/generate`)).status).toBe(202)
+      expect(await waitForCampaign(owner.client, id)).toMatchObject({ status: 'Completed' })
+    }
+    const [atLauncher, atOther] = await Promise.all(apps.map(async (app, index) => difference(await queueStatements(app), before[index]!)))
+    expect(atLauncher).toMatchObject({ enqueue: 3, finish: 3 })
+    expect(atLauncher!.announce ?? 0).toBe(0)
+    expect(atOther!.fetch ?? 0).toBe(0)
+  }, 60_000)
 })
 
 describe.skipIf(postgres.skipReason)('an idle instance on PostgreSQL', () => {

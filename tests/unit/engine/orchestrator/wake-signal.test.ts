@@ -51,6 +51,21 @@ describe('WakeSignal', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
+  it('wakes a sleeper only when one is asleep, and says whether one was, keeping nothing for a taker looking', async () => {
+    const signal = new WakeSignal()
+    let lookEnded!: () => void
+    const look = signal.look(() => new Promise<void>(resolve => (lookEnded = resolve)))
+    expect(signal.wakeSleeper()).toBe(false)
+    lookEnded()
+    await look
+    const sleep = sleeper(signal, 60_000)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleep.woke).toBe(false)
+    expect(signal.wakeSleeper()).toBe(true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sleep.woke).toBe(true)
+  })
+
   it('wakes every sleeper at once', async () => {
     const signal = new WakeSignal()
     const sleeps = [sleeper(signal, 60_000), sleeper(signal, 30_000)]
