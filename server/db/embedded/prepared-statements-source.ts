@@ -90,10 +90,10 @@ function preparedStatements(db, { protocol, parse }) {
           try {
             return await run(await prepare(sql), params, options)
           }
-          catch {
-            // Inside a transaction the first error has aborted it, so preparing again fails too:
-            // the first error is the one that says why.
-            throw error
+          catch (retryError) {
+            // Inside a transaction the first error has aborted it, so preparing again fails with
+            // 25P02: the first error is the one that says why. Any other failure is the statement's own.
+            throw retryError?.code === '25P02' ? error : retryError
           }
         }
       })

@@ -105,6 +105,16 @@ describe('prepared statements in the embedded database', () => {
     expect((await database.query(everything, [1])).rows[0]).toMatchObject({ id: 1, extra: 'added', later: 'later' })
   })
 
+  it('reports the error of a statement prepared again, not the column change that made it prepare', async () => {
+    const insertReturning = 'INSERT INTO "notes" ("id", "label") VALUES ($1, $2) RETURNING *'
+    await database.query(insertReturning, [40, 'first'])
+    await database.query('ALTER TABLE "notes" ADD COLUMN "newest" text')
+    const duplicate = database.query(insertReturning, [40, 'again'])
+    await expect(duplicate).rejects.toMatchObject({ code: '23505' })
+    expect(isUniqueViolation(await duplicate.catch((error: unknown) => error))).toBe(true)
+    expect((await database.query(insertReturning, [41, 'next'])).rows[0]).toMatchObject({ id: 41, newest: null })
+  })
+
   it(`keeps at most ${PREPARED_STATEMENT_CAPACITY} statements, the least recently used closed first`, async () => {
     const sums = Array.from({ length: PREPARED_STATEMENT_CAPACITY + 20 }, (_, index) => `SELECT $1::int + ${index} AS "sum"`)
     for (const [index, text] of sums.entries()) expect((await database.query(text, [1])).rows).toEqual([{ sum: index + 1 }])
