@@ -46,6 +46,11 @@ export const ENGINE_BENCH = {
     const [label = '', path = ''] = entry.split('=')
     return { label: label.trim(), path: path.trim() }
   }),
+  /**
+   * Each sampler's kept-alive connections, opened before the burst (kept-alive-client.ts): as many
+   * as a browser opens to one site over HTTP/1.1. A sample that finds them all busy waits for one.
+   */
+  samplerConnections: 6,
   /** `GET /health` requests a second, as a load balancer's probes during the burst, on the same schedule. */
   healthPerSecond: 50,
   /**

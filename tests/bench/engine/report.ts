@@ -95,7 +95,9 @@ then generates them all at once (${ENGINE_BENCH.campaigns} concurrent \`POST …
 \`@microsoft/signalr\` connection (WebSockets, JSON) joins all ${ENGINE_BENCH.campaigns} groups and counts every
 event it is sent. Meanwhile random campaigns are read (\`GET /api/campaigns/{id}\`) ${ENGINE_BENCH.restPerSecond} times a second
 and \`GET /health\` (whose database check counts a statement answered in the last 500 ms, else asks) is probed ${ENGINE_BENCH.healthPerSecond} times a second, each on schedule
-whether or not the last was answered: a faster server is not asked more, so builds compare fairly. Each row is a fresh
+whether or not the last was answered: a faster server is not asked more, so builds compare fairly. Each sampler has
+${ENGINE_BENCH.samplerConnections} connections of its own, opened before the burst and kept alive, as a browser holds its connections to a site;
+a sample that finds all of them busy waits for one, and the wait counts. Each row is a fresh
 deployment on a fresh database: \`embedded\`, one server on the embedded database (the default);
 \`postgres\`, one server on PostgreSQL 15 on the same machine; \`web+worker\`, on PostgreSQL and
 Redis 7, a \`ROLE=web\` instance taking the requests and the hub and a \`ROLE=worker\` instance executing
@@ -118,10 +120,11 @@ runs each scenario on two builds in turn, to compare a change under the same loa
 - Connections waiting to be accepted: the kernel's accept queue of the server's listening socket
   (\`rx_queue\` in \`/proc/net/tcp\`, Linux only), sampled every 10 ms during the burst: the most at
   once, and for how long any waited. Node's libuv accepts one connection per turn of the event loop,
-  so a request on a new connection (a load balancer's probe, a browser whose kept-alive connection
+  so a request on a new connection (a load balancer's probe that connects each time, a browser whose kept-alive connection
   was closed) first waits for as many turns as there are connections ahead of it, before the
-  server sees it: time the server's own request metrics do not include.
-- ${ENGINE_BENCH.probePort ? `The front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule, on a connection pool of its own as a load balancer's would be (\`BENCH_PROBE_PORT=0\`: not)` : 'A port of its own for probes (`PROBE_PORT`) is not measured here (`BENCH_PROBE_PORT=0`)'}.
+  server sees it: time the server's own request metrics do not include, nor the samplers' figures,
+  whose connections are open before the burst.
+- ${ENGINE_BENCH.probePort ? `The front also answers probes on a port of its own (\`PROBE_PORT\`), and \`GET /health\` is probed there too, ${ENGINE_BENCH.healthPerSecond} times a second on the same schedule (\`BENCH_PROBE_PORT=0\`: not)` : 'A port of its own for probes (`PROBE_PORT`) is not measured here (`BENCH_PROBE_PORT=0`)'}.
 - Latencies are measured by the benchmark process, which shares the machine with the server. Beside
   each \`/health\` figure, the server's own timing of the burst's \`/health\` requests, from arrival to
   the last byte sent (\`http_request_duration_seconds\`, both ports, buckets of 5, 10, 25, 50 ms …): the

@@ -1,4 +1,4 @@
-import { ApiClient, registerUser } from '../../support/api-client'
+import { registerUser } from '../../support/api-client'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { percentile } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
@@ -13,6 +13,7 @@ import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-
 import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
 import { statementsBetween, type BurstStatements } from './statements'
 import { followCampaigns } from './hub-follower'
+import { KeptAliveClient } from './kept-alive-client'
 import { randomCampaignPath, sampleAtRate, type LatencySamples } from './latency-sampler'
 import { readThreadClocks, threadTimesBetween, type ThreadTimes } from './thread-times'
 import { warmUp } from './warm-up'
@@ -96,6 +97,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
   })
   const app = running.front
   let bareServer: BareServer | null = null
+  let clients: SamplerClients | undefined
   let figures: ScenarioFigures
   try {
     if (ENGINE_BENCH.bareProbe) bareServer = await startBareServer()
@@ -112,10 +114,12 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const healthBefore = healthDurationBuckets(metricsBefore)
     await bareServer?.eventLoopDelay()
     const acceptQueueSampler = sampleAcceptQueue(Number(new URL(app.url).port))
-    const restSampler = sampleAtRate(user.client, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
-    const healthSampler = sampleAtRate(user.client.anonymous(), () => '/health', ENGINE_BENCH.healthPerSecond)
-    const probeSampler = running.probeUrl ? sampleAtRate(new ApiClient(running.probeUrl), () => '/health', ENGINE_BENCH.healthPerSecond) : null
-    const bareSampler = bareServer ? sampleAtRate(new ApiClient(bareServer.url), () => '/health', ENGINE_BENCH.healthPerSecond) : null
+    clients = samplerClients(app.url, user.client.sessionCookie!, running.probeUrl, bareServer?.url)
+    await Promise.all(Object.values(clients).map(client => client?.open('/health')))
+    const restSampler = sampleAtRate(clients.rest, randomCampaignPath(ids), ENGINE_BENCH.restPerSecond)
+    const healthSampler = sampleAtRate(clients.health, () => '/health', ENGINE_BENCH.healthPerSecond)
+    const probeSampler = clients.probe ? sampleAtRate(clients.probe, () => '/health', ENGINE_BENCH.healthPerSecond) : null
+    const bareSampler = clients.bare ? sampleAtRate(clients.bare, () => '/health', ENGINE_BENCH.healthPerSecond) : null
     log(`  ${ids.length} campaigns created and followed; generating them all at once`)
 
     const requestedAt = new Map<string, number>()
@@ -175,6 +179,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     }
   }
   finally {
+    for (const client of Object.values(clients ?? {})) client?.close()
     await bareServer?.stop()
     await running.stop()
   }
@@ -185,6 +190,27 @@ export async function runScenario(build: { label: string, path: string }, deploy
     else rmSync(profileDir, { recursive: true, force: true })
   }
   return figures
+}
+
+interface SamplerClients {
+  rest: KeptAliveClient
+  health: KeptAliveClient
+  probe: KeptAliveClient | null
+  bare: KeptAliveClient | null
+}
+
+/**
+ * Each sampler's own connections: the REST reads' as the campaigns' owner, `/health`'s on the main
+ * port, on PROBE_PORT and on the bare server (the last two where there is one).
+ */
+function samplerClients(url: string, sessionCookie: string, probeUrl: string | undefined, bareUrl: string | undefined): SamplerClients {
+  const connections = ENGINE_BENCH.samplerConnections
+  return {
+    rest: new KeptAliveClient(url, { Cookie: sessionCookie }, connections),
+    health: new KeptAliveClient(url, {}, connections),
+    probe: probeUrl ? new KeptAliveClient(probeUrl, {}, connections) : null,
+    bare: bareUrl ? new KeptAliveClient(bareUrl, {}, connections) : null,
+  }
 }
 
 function latencyFigures(samples: LatencySamples): LatencyFigures {
