@@ -19,7 +19,7 @@ const loopDelay = (figures: EventLoopDelay) => `${ms(figures.p50Ms)} / ${ms(figu
 const cpuPerRun = (r: ScenarioFigures) => {
   const perRun = (totalMs: number) => (totalMs / r.campaigns).toFixed(1)
   const server = r.threadTimes ? `${perRun(r.threadTimes.mainRunMs)} (${perRun(r.threadTimes.mainWaitMs)}) · ${perRun(r.threadTimes.othersRunMs)}` : '– · –'
-  return `${server} · ${perRun(r.benchCpuMs)}`
+  return `${server} · ${perRun(r.benchCpuMs)} · ${r.databaseCpuMs === null ? '–' : perRun(r.databaseCpuMs)}`
 }
 
 /** The burst's statements per run: the repositories' · the run queue's. */
@@ -33,7 +33,7 @@ export function figuresTable(results: ScenarioFigures[]): string {
   const probed = results.some(r => r.probeHealth)
   const bare = results.some(r => r.bareProbe)
   const rows = [
-    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) | CPU ms per run: server's main thread (ready, waiting for a core) · its other threads · the benchmark | SQL statements per run: repositories · run queue |`,
+    `| build | deployment | CAMPAIGN_RUN_CONCURRENCY | rounds | completed | wall s | runs/s | generate → completed p50 / p95 ms | hub events delivered (out of order) | events/s | event-loop delay p50 / p99 / max ms | connections waiting to be accepted, most / for ms | GET /health p50 / p99 ms (samples) |${probed ? ' GET /health on PROBE_PORT p50 / p99 ms (samples) |' : ''}${bare ? ' bare node:http server: event-loop delay p50 / p99 / max ms; same probes p50 / p99 ms (samples) |' : ''} GET /api/campaigns/{id} p50 / p95 ms (samples) | CPU ms per run: server's main thread (ready, waiting for a core) · its other threads · the benchmark · PostgreSQL's processes | SQL statements per run: repositories · run queue |`,
     `|---|---|---|---|---|---|---|---|---|---|---|---|---|${probed ? '---|' : ''}${bare ? '---|' : ''}---|---|---|`,
   ]
   for (const r of results) {
@@ -136,7 +136,9 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   read just before the first generate request and after the last \`OnCampaignCompleted\`, divided by
   the campaigns. In brackets, the time the server's main thread was ready to run while no core was
   free: what a busy machine adds to every answer it gives. Its other threads are the embedded
-  database's, V8's collector and compiler helpers and libuv's pool.
+  database's, V8's collector and compiler helpers and libuv's pool. PostgreSQL's processes (its
+  backends, WAL writer and the rest, looked for every 50 ms as backends come and go) where the
+  deployment uses PostgreSQL and it runs on this machine: the database's share of the same cores.
 - SQL statements per run: what the front's counters on \`GET /metrics\` added over the burst
   (\`database_statements_total\`, the repositories'; \`run_queue_statements_total\`, the PostgreSQL run
   queue's), divided by the campaigns; the REST reads' and probes' statements are included. Not

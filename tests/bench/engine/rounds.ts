@@ -70,6 +70,7 @@ export function combineRounds(rounds: ScenarioFigures[]): ScenarioFigures {
     acceptQueue: medianAcceptQueue(rounds.map(round => round.acceptQueue)),
     threadTimes: first.threadTimes ? medianOfEach(rounds.map(round => round.threadTimes!)) : null,
     benchCpuMs: pick(round => round.benchCpuMs),
+    databaseCpuMs: first.databaseCpuMs === null ? null : pick(round => round.databaseCpuMs!),
     statements: first.statements ? medianOfEach(rounds.map(round => round.statements!)) : null,
     profiles: first.profiles,
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
 import { startBareServer, type BareServer } from './bare-server'
 import { startDeployment, type BenchDeployment } from './deployment'
+import { sampleDatabaseCpu } from './database-cpu'
 import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
 import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-loop'
 import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
@@ -55,6 +56,11 @@ export interface ScenarioFigures {
   threadTimes: ThreadTimes | null
   /** CPU the benchmark's own process used over the burst: the load generator shares the cores. */
   benchCpuMs: number
+  /**
+   * CPU the PostgreSQL server's processes used over the burst, or null where the deployment does not
+   * use it or its processes are not on this machine.
+   */
+  databaseCpuMs: number | null
   /**
    * The statements the server sent over the burst (the REST reads' and probes' included), or null
    * where the runs execute in another instance than the one scraped (web+worker).
@@ -126,6 +132,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const serverPid = app.process.pid!
     const clocksBefore = readThreadClocks(serverPid)
     const benchCpuBefore = process.cpuUsage()
+    const databaseCpu = deployment === 'embedded' ? null : sampleDatabaseCpu()
     const started = performance.now()
     await Promise.all(ids.map(async (id) => {
       requestedAt.set(id, performance.now())
@@ -136,6 +143,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const finished = Math.max(...follower.completedAt.values(), started)
     const clocksAfter = readThreadClocks(serverPid)
     const benchCpu = process.cpuUsage(benchCpuBefore)
+    const databaseCpuMs = databaseCpu?.stop() ?? null
     const delivered = follower.delivered()
     const metricsAfter = await scrapeMetrics(app.url, METRICS_TOKEN)
     const eventLoop = eventLoopDelayFrom(metricsAfter)
@@ -174,6 +182,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
       acceptQueue,
       threadTimes: clocksBefore && clocksAfter ? threadTimesBetween(clocksBefore, clocksAfter, serverPid) : null,
       benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+      databaseCpuMs,
       statements: deployment === 'web+worker' ? null : statementsBetween(metricsBefore, metricsAfter),
       profiles: [],
     }
