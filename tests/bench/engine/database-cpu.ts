@@ -33,7 +33,8 @@ export function sampleDatabaseCpu(command = 'postgres', proc: ProcFiles = PROC):
       last.set(pid, runNs)
     }
   }
-  const timer = setInterval(look, LOOK_EVERY_MS)
+  // Unreferenced: a scenario that fails before stopping it must not keep the benchmark running.
+  const timer = setInterval(look, LOOK_EVERY_MS).unref()
   return {
     stop: () => {
       clearInterval(timer)
