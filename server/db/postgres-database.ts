@@ -1,9 +1,9 @@
 import { drizzle } from 'drizzle-orm/node-postgres'
-import pg from 'pg'
 import type { Database, DatabaseConnection } from './database'
 import { logger } from '../observability/logger'
 import { describeError } from '../utils/describe-error'
 import { schema } from './schema'
+import { postgresPool } from './postgres-pool'
 import { statementCounter } from './statement-counter'
 import { PostgresProbe } from './postgres-probe'
 import { observeStatements } from './observe-statements'
@@ -11,7 +11,8 @@ import { RecentAnswer } from './recent-answer'
 import { WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+  // Four kept: as many as the runs of an instance, at the default concurrency, send statements at once.
+  const pool = postgresPool(connectionString, { name: 'repositories', max: 10, kept: 4 })
   // An idle client that loses its connection emits 'error'; without a listener that ends the process.
   pool.on('error', error => logger.error({ error: describeError(error) }, 'PostgreSQL connection error'))
   const writes = new WriteHealth()

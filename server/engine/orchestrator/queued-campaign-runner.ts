@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import pg from 'pg'
+import type pg from 'pg'
 import PgBoss from 'pg-boss'
 import { RUNNING_STAGES } from '#shared/campaign'
 import { TooManyRunsError } from '../campaigns/campaign-errors'
@@ -8,6 +8,7 @@ import type { RunRequest } from '../campaigns/run-request'
 import type { CampaignRow } from '../../db/schema'
 import { announceStatus } from '../campaigns/status-announcer'
 import { logger } from '../../observability/logger'
+import { postgresPool } from '../../db/postgres-pool'
 import { describeError } from '../../utils/describe-error'
 import { OneAtATimePerKey } from '../../utils/one-at-a-time-per-key'
 import { LeaseLost, ServerShutdown, type RunDependencies, type RunJob, type RunOutcome } from './campaign-run'
@@ -100,7 +101,8 @@ export class QueuedCampaignRunner implements RunScheduler {
       // No cron schedules are kept here, so nothing needs pg-boss's clock checks and cron polling.
       schedule: false,
     })
-    this.ownerLocks = new pg.Pool({ connectionString: options.databaseUrl, max: 2 })
+    // Every launch takes its owner's lock here: one connection kept spares each launch after a quiet moment a new one.
+    this.ownerLocks = postgresPool(options.databaseUrl, { name: 'run-owner-locks', max: 2, kept: 1 })
     this.ownerLocks.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue lock connection error'))
     this.boss.on('error', error => logger.warn({ error: describeError(error) }, 'Run queue error'))
     this.channel = new RunQueueChannel(options.databaseUrl, {

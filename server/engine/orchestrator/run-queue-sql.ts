@@ -1,4 +1,5 @@
-import pg from 'pg'
+import type pg from 'pg'
+import { postgresPool } from '../../db/postgres-pool'
 import { runQueueStatements } from '../../observability/metrics'
 
 /**
@@ -26,7 +27,7 @@ export class RunQueueSql {
   private readonly pool: pg.Pool
 
   constructor(connectionString: string, connections: number, onError: (error: Error) => void) {
-    this.pool = new pg.Pool({ connectionString, max: connections, application_name: 'run-queue' })
+    this.pool = postgresPool(connectionString, { name: 'run-queue', max: connections, kept: 1 })
     this.pool.on('error', onError)
   }
 
