@@ -84,6 +84,14 @@ export const ENGINE_BENCH = {
    * (`BENCH_BARE_PROBE=0`: not).
    */
   bareProbe: process.env.BENCH_BARE_PROBE !== '0',
+  /**
+   * Launches timed one at a time after the rounds, per deployment and build (quiet-launch.ts): this
+   * many right after another run and as many after `quietSeconds` with no requests
+   * (`BENCH_QUIET_LAUNCHES=0`: none).
+   */
+  quietLaunches: Math.max(0, Number(process.env.BENCH_QUIET_LAUNCHES ?? 3)),
+  /** Longer than node-postgres keeps an idle connection open (10 s). */
+  quietSeconds: 12,
   /** Every scenario is abandoned (and reported as such) after this long. */
   scenarioTimeoutMs: 180_000,
 } as const

@@ -11,8 +11,10 @@ export interface Follower {
    * write (or 0, a write starting over), or anything for a campaign after its OnCampaignCompleted.
    */
   outOfOrder(): number
-  /** Resolves when every followed campaign has completed, or rejects at `deadline`. */
+  /** Resolves when every followed campaign has completed, or rejects after `timeoutMs`. */
   allCompleted(timeoutMs: number): Promise<void>
+  /** Resolves when campaign `id` has completed, or rejects after `timeoutMs`. */
+  completed(id: string, timeoutMs: number): Promise<void>
   stop(): Promise<void>
 }
 
@@ -24,7 +26,7 @@ export async function followCampaigns(baseUrl: string, client: ApiClient, ids: s
   const completedAt = new Map<string, number>()
   const nextSequence = new Map<string, number>()
   let outOfOrder = 0
-  let wake = () => {}
+  const waiters = new Set<() => void>()
   connection.on('OnChunkReceived', (chunk: Chunk) => {
     const key = `${chunk.campaignId}/${chunk.artifactType}`
     const expected = nextSequence.get(key) ?? 0
@@ -33,22 +35,29 @@ export async function followCampaigns(baseUrl: string, client: ApiClient, ids: s
   })
   connection.on('OnCampaignCompleted', (id: string) => {
     if (!completedAt.has(id)) completedAt.set(id, performance.now())
-    wake()
+    for (const waiter of waiters) waiter()
+  })
+  const until = (done: () => boolean, timeoutMs: number, late: () => string) => new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!done()) return
+      clearTimeout(timer)
+      waiters.delete(check)
+      resolve()
+    }
+    const timer = setTimeout(() => {
+      waiters.delete(check)
+      reject(new Error(late()))
+    }, timeoutMs)
+    waiters.add(check)
+    check()
   })
   await Promise.all(ids.map(id => connection.invoke('JoinCampaignGroup', id)))
   return {
     completedAt,
     delivered: () => log.events.length,
     outOfOrder: () => outOfOrder,
-    allCompleted: timeoutMs => new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${ids.length - completedAt.size} of ${ids.length} campaigns did not complete within ${timeoutMs} ms`)), timeoutMs)
-      wake = () => {
-        if (completedAt.size < ids.length) return
-        clearTimeout(timer)
-        resolve()
-      }
-      wake()
-    }),
+    allCompleted: timeoutMs => until(() => completedAt.size >= ids.length, timeoutMs, () => `${ids.length - completedAt.size} of ${ids.length} campaigns did not complete within ${timeoutMs} ms`),
+    completed: (id, timeoutMs) => until(() => completedAt.has(id), timeoutMs, () => `Campaign ${id} did not complete within ${timeoutMs} ms`),
     stop: () => connection.stop(),
   }
 }

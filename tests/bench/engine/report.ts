@@ -4,6 +4,8 @@ import type { Machine } from '../shared/machine'
 import type { EventLoopDelay } from './event-loop'
 import type { ServerHealthDurations } from './health-durations'
 import type { LatencyFigures, ScenarioFigures } from './scenario'
+import type { QuietLaunchFigures } from './quiet-launch'
+import { median } from '../hub/stats'
 
 export const SECTION_HEADING = '## Campaign engine'
 
@@ -85,7 +87,15 @@ export function targetsTable(results: ScenarioFigures[]): string {
   return rows.join('\n')
 }
 
-export function section(results: ScenarioFigures[], machine: Machine, load: string): string {
+/** Launch → completed, one campaign at a time: the median, then every launch in order. */
+export function quietLaunchTable(results: QuietLaunchFigures[]): string {
+  const launches = (values: number[]) => `${median(values).toFixed(0)} (${values.map(value => value.toFixed(0)).join(', ')})`
+  const rows = [`| build | deployment | launch → completed, right after another run, ms | after ${ENGINE_BENCH.quietSeconds} s of quiet, ms |`, '|---|---|---|---|']
+  for (const r of results) rows.push(`| ${r.build} | ${r.deployment} | ${launches(r.rightAfterMs)} | ${launches(r.afterQuietMs)} |`)
+  return rows.join('\n')
+}
+
+export function section(results: ScenarioFigures[], quiet: QuietLaunchFigures[], machine: Machine, load: string): string {
   const profiles = profileTables(results)
   return `${SECTION_HEADING}
 
@@ -159,5 +169,5 @@ ${figuresTable(results)}
 Targets:
 
 ${targetsTable(results)}
-${profiles ? `\nWhere the time went:\n\n${profiles}` : ''}`
+${quiet.length ? `\nOne launch at a time, after the rounds, each deployment and build on a fresh server: the first unmeasured, then ${ENGINE_BENCH.quietLaunches} times a launch right after the last one completed and a launch after ${ENGINE_BENCH.quietSeconds} s with no requests, longer than node-postgres keeps an idle connection (\`BENCH_QUIET_LAUNCHES\`, ${ENGINE_BENCH.quietLaunches} here; 0: none). From sending \`POST …/generate\` to \`OnCampaignCompleted\` at the hub client. No target is set for them.\n\n${quietLaunchTable(quiet)}\n` : ''}${profiles ? `\nWhere the time went:\n\n${profiles}` : ''}`
 }

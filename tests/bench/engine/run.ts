@@ -4,7 +4,8 @@ import { summarize } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
 import { describeMachine } from '../shared/machine'
 import { writeSection } from '../shared/benchmarks-doc'
-import { figuresTable, profileTables, section, SECTION_HEADING } from './report'
+import { figuresTable, profileTables, quietLaunchTable, section, SECTION_HEADING } from './report'
+import { measureQuietLaunches, type QuietLaunchFigures } from './quiet-launch'
 import { combineRounds } from './rounds'
 import { runScenario, type ScenarioFigures } from './scenario'
 import { untilTimeWaitClears } from './time-wait'
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const loadSamples: number[] = [loadavg()[0]!]
   const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 2_000)
   const rounds = new Map<string, ScenarioFigures[]>()
+  const quiet: QuietLaunchFigures[] = []
   try {
     for (let round = 1; round <= ENGINE_BENCH.rounds; round++) {
       for (const deployment of deployments) {
@@ -50,6 +52,13 @@ async function main(): Promise<void> {
         }
       }
     }
+    for (const deployment of ENGINE_BENCH.quietLaunches > 0 ? deployments : []) {
+      for (const build of ENGINE_BENCH.builds) {
+        log(`launches one at a time, right after another and after ${ENGINE_BENCH.quietSeconds} s of quiet: ${build.label} build, ${deployment}`)
+        quiet.push(await measureQuietLaunches(build, deployment))
+        log(`  ${quietLaunchTable(quiet.slice(-1)).split('\n').at(-1)}`)
+      }
+    }
   }
   finally {
     clearInterval(sampler)
@@ -57,10 +66,10 @@ async function main(): Promise<void> {
   const results = [...rounds.values()].map(combineRounds)
   const load = summarize(loadSamples)
   const loadText = `${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)})`
-  console.log(`\n${figuresTable(results)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n\n${profileTables(results)}`)
+  console.log(`\n${figuresTable(results)}\n\n${quietLaunchTable(quiet)}\n\nload average ${loadText} on ${machine.cpus} CPUs\n\n${profileTables(results)}`)
   if (!process.env.BENCH_NO_WRITE) {
     const path = resolve('docs/BENCHMARKS.md')
-    writeSection(path, SECTION_HEADING, section(results, machine, loadText))
+    writeSection(path, SECTION_HEADING, section(results, quiet, machine, loadText))
     log(`wrote the "Campaign engine" section of ${path}`)
   }
   if (results.some(result => result.completed < result.campaigns)) process.exitCode = 1
