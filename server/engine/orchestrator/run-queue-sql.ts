@@ -35,7 +35,7 @@ export class RunQueueSql {
   for(statement: RunQueueStatement): QueueSql {
     return {
       executeSql: (text, values) => {
-        runQueueStatements.inc({ statement })
+        countQueueStatement(statement)
         return this.pool.query(text, values)
       },
     }

@@ -1,5 +1,5 @@
 import { registerUser } from '../../support/api-client'
-import { SAMPLE_BRIEF } from '../../support/campaign-hub'
+import { createCampaigns, launch } from './campaigns'
 import { ENGINE_BENCH } from './config'
 import { startDeployment, type BenchDeployment } from './deployment'
 import { followCampaigns } from './hub-follower'
@@ -32,27 +32,28 @@ export async function measureQuietLaunches(build: { label: string, path: string 
   try {
     const app = running.front
     const user = await registerUser(app.url)
-    const launches = 1 + 2 * ENGINE_BENCH.quietLaunches
-    const ids: string[] = []
-    for (let n = 0; n < launches; n++) ids.push((await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: `${SAMPLE_BRIEF.theme} ${n + 1}` })).body.id)
+    const ids = await createCampaigns(user.client, 1 + 2 * ENGINE_BENCH.quietLaunches)
     const follower = await followCampaigns(app.url, user.client, ids)
-    const launch = async (id: string) => {
-      const sent = performance.now()
-      const accepted = await user.client.post(`/api/campaigns/${id}/generate`)
-      if (accepted.status !== 202) throw new Error(`Generate refused: ${accepted.status}`)
-      await follower.completed(id, ENGINE_BENCH.scenarioTimeoutMs)
-      return follower.completedAt.get(id)! - sent
+    try {
+      const timed = async (id: string) => {
+        const sent = performance.now()
+        await launch(user.client, id)
+        await follower.completed(id, ENGINE_BENCH.scenarioTimeoutMs)
+        return follower.completedAt.get(id)! - sent
+      }
+      const figures: QuietLaunchFigures = { build: build.label, deployment, rightAfterMs: [], afterQuietMs: [] }
+      const next = ids.values()
+      await timed(next.next().value!)
+      for (let n = 0; n < ENGINE_BENCH.quietLaunches; n++) {
+        figures.rightAfterMs.push(await timed(next.next().value!))
+        await sleep(ENGINE_BENCH.quietSeconds * 1000)
+        figures.afterQuietMs.push(await timed(next.next().value!))
+      }
+      return figures
     }
-    const figures: QuietLaunchFigures = { build: build.label, deployment, rightAfterMs: [], afterQuietMs: [] }
-    const next = ids.values()
-    await launch(next.next().value!)
-    for (let n = 0; n < ENGINE_BENCH.quietLaunches; n++) {
-      figures.rightAfterMs.push(await launch(next.next().value!))
-      await sleep(ENGINE_BENCH.quietSeconds * 1000)
-      figures.afterQuietMs.push(await launch(next.next().value!))
+    finally {
+      await follower.stop()
     }
-    await follower.stop()
-    return figures
   }
   finally {
     await running.stop()

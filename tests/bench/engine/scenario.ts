@@ -1,11 +1,11 @@
 import { registerUser } from '../../support/api-client'
-import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { percentile } from '../hub/stats'
 import { ENGINE_BENCH } from './config'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sampleAcceptQueue, type AcceptQueue } from './accept-queue'
+import { createCampaigns, launch } from './campaigns'
 import { startBareServer, type BareServer } from './bare-server'
 import { startDeployment, type BenchDeployment } from './deployment'
 import { sampleDatabaseCpu } from './database-cpu'
@@ -109,12 +109,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     if (ENGINE_BENCH.bareProbe) bareServer = await startBareServer()
     const user = await registerUser(app.url)
     if (ENGINE_BENCH.warmUp) await warmUp(app.url, user.client, ENGINE_BENCH.campaigns, ENGINE_BENCH.scenarioTimeoutMs)
-    const ids: string[] = []
-    for (let n = 0; n < ENGINE_BENCH.campaigns; n++) {
-      const created = await user.client.post('/api/campaigns', { ...SAMPLE_BRIEF, theme: `${SAMPLE_BRIEF.theme} ${n + 1}` })
-      if (created.status !== 201) throw new Error(`Create failed: ${created.status}`)
-      ids.push(created.body.id)
-    }
+    const ids = await createCampaigns(user.client, ENGINE_BENCH.campaigns)
     const follower = await followCampaigns(app.url, user.client, ids)
     const metricsBefore = await scrapeMetrics(app.url, METRICS_TOKEN)
     const healthBefore = healthDurationBuckets(metricsBefore)
@@ -136,8 +131,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const started = performance.now()
     await Promise.all(ids.map(async (id) => {
       requestedAt.set(id, performance.now())
-      const accepted = await user.client.post(`/api/campaigns/${id}/generate`)
-      if (accepted.status !== 202) throw new Error(`Generate refused: ${accepted.status} ${JSON.stringify(accepted.body)}`)
+      await launch(user.client, id)
     }))
     const outcome = await follower.allCompleted(ENGINE_BENCH.scenarioTimeoutMs).then(() => null, (error: Error) => error)
     const finished = Math.max(...follower.completedAt.values(), started)
