@@ -11,7 +11,18 @@ import { fileURLToPath } from 'node:url'
 
 interface CallFrame { functionName: string, url: string, lineNumber: number, columnNumber: number }
 interface ProfileNode { id: number, callFrame: CallFrame, children?: number[] }
-interface Profile { nodes: ProfileNode[], samples: number[], timeDeltas: number[] }
+interface Profile { nodes: ProfileNode[], startTime: number, samples: number[], timeDeltas: number[] }
+
+/**
+ * A stretch of time on the machine's monotonic clock, in microseconds: the clock V8 stamps its
+ * samples with (`startTime`, `timeDeltas`) and `process.hrtime` reads, in every process alike.
+ */
+export interface ProfileWindow { fromUs: number, toUs: number }
+
+/** Now on the monotonic clock, in microseconds (a ProfileWindow's end). */
+export function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n)
+}
 
 export interface ThreadProfile {
   /** Which instance of the deployment the thread belongs to (`server`, or `web` and `worker`). */
@@ -41,22 +52,30 @@ const PARTS: Array<[string, RegExp]> = [
   ['http', /server\/|node_modules\/(h3|nitropack|ufo|cookie-es|zod|iron-webcrypto|nuxt-auth-utils)\/|\/chunks\/|\/index\.mjs$/],
 ]
 
-export function summarizeProfiles(dir: string, instance: string): ThreadProfile[] {
+/** Each thread's profile in `dir`; only the samples taken within `window`, when one is given. */
+export function summarizeProfiles(dir: string, instance: string, window?: ProfileWindow): ThreadProfile[] {
   if (!existsSync(dir)) return []
   const sources = new SourceResolver()
   return readdirSync(dir)
     .filter(name => name.endsWith('.cpuprofile'))
     .map(name => ({ name, threadId: Number(/\.(\d+)\.\d+\.cpuprofile$/.exec(name)?.[1] ?? 0) }))
     .sort((a, b) => a.threadId - b.threadId)
-    .map(({ name, threadId }) => ({ instance, ...summarize(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile, threadId, sources) }))
+    .map(({ name, threadId }) => ({ instance, ...summarize(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile, threadId, sources, window) }))
 }
 
-function summarize(profile: Profile, threadId: number, sources: SourceResolver): Omit<ThreadProfile, 'instance'> {
+function summarize(profile: Profile, threadId: number, sources: SourceResolver, window: ProfileWindow | undefined): Omit<ThreadProfile, 'instance'> {
   const byId = new Map(profile.nodes.map(node => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
   const selfUs = new Map<number, number>()
-  profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)))
+  // Each sample stands for the time since the one before it, and is stamped when it was taken.
+  let takenAt = profile.startTime
+  profile.samples.forEach((id, index) => {
+    const us = profile.timeDeltas[index] ?? 0
+    takenAt += us
+    if (window && (takenAt <= window.fromUs || takenAt > window.toUs)) return
+    selfUs.set(id, (selfUs.get(id) ?? 0) + us)
+  })
 
   const partOf = new Map<number, string>()
   const part = (id: number): string => {

@@ -55,7 +55,7 @@ export function profileTables(results: ScenarioFigures[]): string {
     for (const thread of r.profiles) {
       const name = `${r.build} build, ${r.deployment}, CAMPAIGN_RUN_CONCURRENCY ${label(r.concurrency)}, ${thread.instance}'s ${thread.threadId === 0 ? 'main thread' : `worker thread ${thread.threadId}`}`
       const share = (value: number) => `${(100 * value / thread.totalMs).toFixed(1)} %`
-      out.push(`${name}: ${(thread.totalMs / 1000).toFixed(1)} s profiled; ${thread.parts.map(p => `${p.part} ${share(p.ms)}`).join(', ')}`, '')
+      out.push(`${name}: ${(thread.totalMs / 1000).toFixed(1)} s profiled during the burst; ${thread.parts.map(p => `${p.part} ${share(p.ms)}`).join(', ')}`, '')
       out.push('| self ms | share | part | function and source |', '|---|---|---|---|')
       for (const frame of thread.topFrames) out.push(`| ${frame.ms.toFixed(0)} | ${share(frame.ms)} | ${frame.part} | \`${frame.frame.replaceAll('|', '\\|')}\` |`)
       out.push('')
@@ -154,9 +154,11 @@ runs each scenario on two builds in turn, to compare a change under the same loa
   queue's), divided by the campaigns; the REST reads' and probes' statements are included. Not
   given for \`web+worker\`, whose runs send theirs from the worker.
 - With \`BENCH_CPU_PROFILE=1\` every server runs under \`node --cpu-prof\`; the tables after the
-  figures say where each thread's time went, by part of the product (bundled frames mapped back to
-  their sources through the build's source maps; a frame in Node's internals counts for the part
-  that called it) and by function. Profiled time is wall time: idle is time the thread waited.
+  figures say where each thread's time went from the first generate request to the last
+  \`OnCampaignCompleted\` (the start and the campaigns' creation left out), by part of the product
+  (bundled frames mapped back to their sources through the build's source maps; a frame in Node's
+  internals counts for the part that called it) and by function. Profiled time is wall time: idle
+  is time the thread waited.
 - The measured burst ${ENGINE_BENCH.warmUp ? 'follows one unmeasured burst of the same size on other campaigns (`BENCH_WARM_UP=1`): the server once warm' : 'is the first after the server started, while V8 and the embedded database compile their hot code (`BENCH_WARM_UP=1` measures a second burst instead)'}.
 - The rate limit is raised for this run (\`RATE_LIMIT_PER_MINUTE=${ENGINE_BENCH.rateLimitPerMinute}\`): the contract's
   100 requests per minute per user would otherwise throttle the single user driving the load.

@@ -9,7 +9,7 @@ import { createCampaigns, launch } from './campaigns'
 import { startBareServer, type BareServer } from './bare-server'
 import { startDeployment, type BenchDeployment } from './deployment'
 import { sampleDatabaseCpu } from './database-cpu'
-import { summarizeProfiles, type ThreadProfile } from './cpu-profile'
+import { monotonicMicros, summarizeProfiles, type ProfileWindow, type ThreadProfile } from './cpu-profile'
 import { eventLoopDelayFrom, scrapeMetrics, type EventLoopDelay } from './event-loop'
 import { burstHealthDurations, healthDurationBuckets, type ServerHealthDurations } from './health-durations'
 import { statementsBetween, type BurstStatements } from './statements'
@@ -66,7 +66,7 @@ export interface ScenarioFigures {
    * where the runs execute in another instance than the one scraped (web+worker).
    */
   statements: BurstStatements | null
-  /** Where the server's CPU went during the whole scenario, per thread (BENCH_CPU_PROFILE=1). */
+  /** Where the server's CPU went during the burst, per thread (BENCH_CPU_PROFILE=1). */
   profiles: ThreadProfile[]
 }
 
@@ -105,6 +105,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
   let bareServer: BareServer | null = null
   let clients: SamplerClients | undefined
   let figures: ScenarioFigures
+  let burst: ProfileWindow | undefined
   try {
     if (ENGINE_BENCH.bareProbe) bareServer = await startBareServer()
     const user = await registerUser(app.url)
@@ -129,12 +130,14 @@ export async function runScenario(build: { label: string, path: string }, deploy
     const benchCpuBefore = process.cpuUsage()
     const databaseCpu = deployment === 'embedded' ? null : sampleDatabaseCpu()
     const started = performance.now()
+    const burstFromUs = monotonicMicros()
     await Promise.all(ids.map(async (id) => {
       requestedAt.set(id, performance.now())
       await launch(user.client, id)
     }))
     const outcome = await follower.allCompleted(ENGINE_BENCH.scenarioTimeoutMs).then(() => null, (error: Error) => error)
     const finished = Math.max(...follower.completedAt.values(), started)
+    burst = { fromUs: burstFromUs, toUs: burstFromUs + (finished - started) * 1000 }
     const clocksAfter = readThreadClocks(serverPid)
     const benchCpu = process.cpuUsage(benchCpuBefore)
     const databaseCpuMs = databaseCpu?.stop() ?? null
@@ -188,7 +191,7 @@ export async function runScenario(build: { label: string, path: string }, deploy
   }
   if (profileDir) {
     // Each thread writes its profile as its instance exits, in the instance's own folder.
-    figures.profiles = readdirSync(profileDir).sort().flatMap(instance => summarizeProfiles(join(profileDir, instance), instance))
+    figures.profiles = readdirSync(profileDir).sort().flatMap(instance => summarizeProfiles(join(profileDir, instance), instance, burst))
     if (ENGINE_BENCH.keepProfiles) log(`  CPU profiles kept in ${profileDir}`)
     else rmSync(profileDir, { recursive: true, force: true })
   }
