@@ -63,7 +63,6 @@ const plain = (error) => {
   }
   return { ...fields, name: error.name, message: error.message }
 }
-const asText = value => value
 
 const answer = (id, run) => run().then(
   result => parentPort.postMessage({ id, result }),
@@ -103,8 +102,7 @@ import(workerData.pgliteUrl).then(async ({ PGlite, protocol, parse }) => {
     return chosen.waiting.shift()
   }
   const execute = (message) => {
-    const options = { rowMode: message.rowMode }
-    if (message.rawOids) options.parsers = Object.fromEntries(message.rawOids.map(oid => [oid, asText]))
+    const options = { rowMode: message.rowMode, rawOids: message.rawOids }
     return answer(message.id, async () => {
       const { rows, fields, affectedRows } = await statements.query(message.sql, message.params, options)
       return { rows, fields: fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })), affectedRows }
