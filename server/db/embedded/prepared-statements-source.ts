@@ -26,7 +26,7 @@ export const PREPARED_STATEMENT_CAPACITY = 256
  *
  * A result is parsed with PGlite's type parsers as they are, the raw types' laid over them: given
  * parsers of a query's own, PGlite's result parser copies all of its own (over 300) into a new object
- * for every result, which took 0.13 ms a statement against 0.01 ms for the parsing itself.
+ * for every result, which took 0.14 ms a result against 0.01 ms for the parsing itself.
  */
 export const PREPARED_STATEMENTS_SOURCE = `
 function preparedStatements(db, { protocol, parse }) {
@@ -39,7 +39,8 @@ function preparedStatements(db, { protocol, parse }) {
   const asText = value => value
   const rawParsers = rawOids => Object.fromEntries(rawOids.map(oid => [oid, asText]))
   // The raw types' parsers over PGlite's own, which stay the prototype: read through, not copied.
-  // Made once per list of raw types (the ORM sends the same list with every statement), a few kept.
+  // Made once per list of raw types (the ORM sends the same list with every statement); a few kept.
+  const OVERLAYS_KEPT = 8
   const overlays = new Map()
   const parsersFor = (rawOids) => {
     if (!rawOids?.length) return db.parsers
@@ -47,7 +48,7 @@ function preparedStatements(db, { protocol, parse }) {
     const kept = overlays.get(key)
     if (kept) return kept
     const overlay = Object.assign(Object.create(db.parsers), rawParsers(rawOids))
-    if (overlays.size < 8) overlays.set(key, overlay)
+    if (overlays.size < OVERLAYS_KEPT) overlays.set(key, overlay)
     return overlay
   }
 

@@ -19,7 +19,7 @@ interface Profile { nodes: ProfileNode[], startTime: number, samples: number[], 
  */
 export interface ProfileWindow { fromUs: number, toUs: number }
 
-/** Now on the monotonic clock, in microseconds (a ProfileWindow's end). */
+/** Now on the monotonic clock, in microseconds: either end of a ProfileWindow. */
 export function monotonicMicros(): number {
   return Number(process.hrtime.bigint() / 1000n)
 }
