@@ -4,7 +4,7 @@ import { describeError } from '../utils/describe-error'
 import { ArtifactEditor } from './campaigns/artifact-editor'
 import { CampaignRepository } from './campaigns/campaign-repository'
 import { CampaignService } from './campaigns/campaign-service'
-import { auditArtifacts } from './compliance'
+import { auditArtifactsInTurns } from './compliance'
 import type { EngineConfig } from './engine-config'
 import { ModelLineInterpreter, ModelReviewer, ModelWriter, type ModelSetup } from './models'
 import { observedRetry } from './observed-model-calls'
@@ -93,11 +93,14 @@ async function warmUp(): Promise<void> {
   }
 }
 
-/** The rule engine always; a configured model adds its tone findings as a second opinion. */
+/**
+ * The rule engine always, a check at a time between the other work of the event loop; a configured
+ * model adds its tone findings as a second opinion.
+ */
 function createAuditor(model: ModelSetup | null): Auditor {
   const reviewer = model ? new ModelReviewer(model) : null
   return async (input) => {
-    const result = auditArtifacts(input)
+    const result = await auditArtifactsInTurns(input)
     if (!reviewer) return result
     const findings = await reviewer.review(input.brief, input.artifacts)
     return findings.length === 0 ? result : { ...result, issues: [...result.issues, ...findings] }
