@@ -94,7 +94,7 @@ async function warmUp(): Promise<void> {
 }
 
 /**
- * The rule engine always, a check at a time between the other work of the event loop; a configured
+ * The rule engine always, its checks in slices between the event loop's other work; a configured
  * model adds its tone findings as a second opinion.
  */
 function createAuditor(model: ModelSetup | null): Auditor {
