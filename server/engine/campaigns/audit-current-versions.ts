@@ -1,7 +1,7 @@
 import type { ArtifactType, ComplianceAuditResult } from '#shared/campaign'
 import type { BriefCheck } from '#shared/brief-contract'
 import type { ArtifactVersionRow, CampaignRow, ComplianceAuditRow } from '../../db/schema'
-import { auditArtifacts } from '../compliance'
+import { auditArtifactsInTurns, type AuditTurns } from '../compliance'
 import { briefChecksOf } from './brief-checks'
 import type { CampaignRepository, JudgedAudit } from './campaign-repository'
 
@@ -66,11 +66,14 @@ export async function auditVersions(current: ArtifactVersionRow[], campaign: Cam
 
 /**
  * The audit of a person's change: the rule-based audit alone (no model call), keeping the model's
- * findings of the last audit for the artifacts that did not change, as they still apply.
+ * findings of the last audit for the artifacts that did not change, as they still apply. Its checks
+ * run in slices, as a run's do: a brief with every constraint and banned term it may hold, over
+ * artifacts at their longest, takes 25–45 ms to audit, and an edit must not hold every other
+ * request, hub message and run that long.
  */
-export function personChangeAuditor(previous: ComplianceAuditResult | null, changed: ArtifactType): Auditor {
+export function personChangeAuditor(previous: ComplianceAuditResult | null, changed: ArtifactType, inTurns: AuditTurns = {}): Auditor {
   return async (input) => {
-    const result = auditArtifacts(input)
+    const result = await auditArtifactsInTurns(input, inTurns)
     const kept = (previous?.issues ?? []).filter(issue => issue.source === 'model' && issue.artifactType !== changed)
     return kept.length === 0 ? result : { ...result, issues: [...result.issues, ...kept] }
   }

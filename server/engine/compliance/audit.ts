@@ -68,6 +68,12 @@ export function auditArtifacts(input: AuditInput): ComplianceAuditResult {
  */
 export const AUDIT_SLICE_MS = 2
 
+/** Where the audit waits for its turns (the runs' share of the loop by default), and its clock. */
+export interface AuditTurns {
+  turns?: Pick<LoopTurns, 'pass'>
+  now?: () => number
+}
+
 /**
  * `auditArtifacts` letting the event loop turn (`turns.pass()`) once a slice of its checks has run:
  * as one step, an audit held up every request and run step waiting behind it. Turning after every
@@ -76,7 +82,7 @@ export const AUDIT_SLICE_MS = 2
  */
 export async function auditArtifactsInTurns(
   input: AuditInput,
-  { turns = runTurns, now = () => performance.now() }: { turns?: Pick<LoopTurns, 'pass'>, now?: () => number } = {},
+  { turns = runTurns, now = () => performance.now() }: AuditTurns = {},
 ): Promise<ComplianceAuditResult> {
   const steps = auditSteps(input)
   let sliceStartedAt = now()

@@ -1,4 +1,4 @@
-export { auditArtifacts, auditArtifactsInTurns, type AuditInput } from './audit'
+export { auditArtifacts, auditArtifactsInTurns, type AuditInput, type AuditTurns } from './audit'
 export { RULES, AUDIT_RULES } from './catalogue'
 export { PASS_SCORE, FAIL_SCORE, verdictFor, passedShare } from './scoring'
 export type { RuleDefinition, Rule, Finding } from './rule'

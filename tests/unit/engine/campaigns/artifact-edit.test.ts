@@ -5,6 +5,8 @@ import {
 } from '#shared/campaign'
 import { ArtifactEditMismatchError, editedVersion, restoredVersion, type StoredVersion } from '../../../../server/engine/campaigns/artifact-edit'
 import { personChangeAuditor } from '../../../../server/engine/campaigns/audit-current-versions'
+import { AUDIT_SLICE_MS } from '../../../../server/engine/compliance/audit'
+import { LoopTurns } from '../../../../server/engine/orchestrator/loop-turns'
 import { makeBrief } from '../support/fixtures'
 import { writeOne } from '../support/write'
 
@@ -130,5 +132,23 @@ describe('the audit of a person\'s change', () => {
     })
     expect(result.issues.filter(issue => issue.source === 'model').map(issue => issue.artifactType)).toEqual(['Visual'])
     expect(result.issues.some(issue => issue.source === 'rules' && issue.artifactType === 'Copy' && issue.severity === 'High')).toBe(true)
+  })
+
+  it('audits in slices, letting the event loop turn once the turn\'s budget is spent', async () => {
+    const copy = await stored('Copy')
+    const input = { campaignId: 'camp_x', brief, checks: [], artifacts: [{ type: 'Copy' as const, content: copy.content, metadata: copy.metadata }], now: new Date('2026-05-01T10:00:00Z') }
+    const order: string[] = []
+    // A clock that moves a whole slice each time it is read: every check spends the turn's budget.
+    let now = 0
+    const clock = () => (now += AUDIT_SLICE_MS)
+    const audited = personChangeAuditor(null, 'Copy', { turns: new LoopTurns(1, clock), now: clock })(input).then((result) => {
+      order.push('audit')
+      return result
+    })
+    setImmediate(() => order.push('a request\'s turn'))
+    const result = await audited
+    expect(order).toEqual(['a request\'s turn', 'audit'])
+    expect(result).toEqual(await personChangeAuditor(null, 'Copy', { now: () => 0 })(input))
+    expect(result.checksTested).toBeGreaterThan(0)
   })
 })
