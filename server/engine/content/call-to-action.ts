@@ -1,4 +1,4 @@
-import { containsTerm } from './text-matching'
+import { anyTermMatcher } from './text-matching'
 
 /** Verbs and phrases that ask the reader to act; one of them makes a call to action. */
 export const CALL_TO_ACTION_WORDS: readonly string[] = [
@@ -8,6 +8,8 @@ export const CALL_TO_ACTION_WORDS: readonly string[] = [
   'link in bio', 'message us', 'dm us', 'follow', 'donate', 'check out', 'meet', 'come', 'give', 'say hello', 'pick up', 'head to',
 ]
 
+const mentionsCallToAction = anyTermMatcher(CALL_TO_ACTION_WORDS)
+
 export function hasCallToAction(text: string): boolean {
-  return CALL_TO_ACTION_WORDS.some(word => containsTerm(text, word))
+  return mentionsCallToAction(text)
 }

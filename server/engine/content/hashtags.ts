@@ -1,14 +1,38 @@
 import { normaliseHashtag } from '#shared/utils/hashtags'
-import { containsTerm } from './text-matching'
+import { anyTermMatcher } from './text-matching'
 
 // Recognising hashtags is shared with the browser, whose post previews publish them the same way.
 export { normaliseHashtag, hashtagKey, hashtagsIn } from '#shared/utils/hashtags'
 
-/** Whether a banned term appears in a hashtag, with or without its spaces: "fast cash" bans #FastCash. */
+/** The tests made for a list of banned terms (a brief's, never changed in place), while the list is in use. */
+const testsByTerms = new WeakMap<readonly string[], (tag: string) => boolean>()
+
+/**
+ * Whether a banned term appears in a hashtag, with or without its spaces: "fast cash" bans #FastCash.
+ * The terms are read once for every hashtag tested against the same list: a short copy tests dozens,
+ * variant after variant, against up to 50 terms.
+ */
+export function bannedTermInHashtag(bannedTerms: readonly string[]): (tag: string) => boolean {
+  let test = testsByTerms.get(bannedTerms)
+  if (!test) {
+    test = hashtagTest(bannedTerms)
+    testsByTerms.set(bannedTerms, test)
+  }
+  return test
+}
+
+function hashtagTest(bannedTerms: readonly string[]): (tag: string) => boolean {
+  const squash = (term: string) => term.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '')
+  // A term with no letter, digit or underscore can never be part of a hashtag.
+  const terms = bannedTerms.filter(term => squash(term) !== '')
+  const squashed = terms.map(squash)
+  const mentioned = anyTermMatcher(terms)
+  return (tag) => {
+    const body = normaliseHashtag(tag).slice(1).toLowerCase()
+    return squashed.some(term => body.includes(term)) || mentioned(tag)
+  }
+}
+
 export function hashtagHasBannedTerm(tag: string, bannedTerms: readonly string[]): boolean {
-  const body = normaliseHashtag(tag).slice(1).toLowerCase()
-  return bannedTerms.some((term) => {
-    const squashed = term.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '')
-    return squashed !== '' && (body.includes(squashed) || containsTerm(tag, term))
-  })
+  return bannedTermInHashtag(bannedTerms)(tag)
 }

@@ -1,6 +1,6 @@
 import type { BriefCheck } from '#shared/brief-contract'
 import type { CampaignBrief, Platform, ShortCopyMetadata, ShortCopyVariant } from '#shared/campaign'
-import { hashtagHasBannedTerm, hashtagKey, hashtagsIn, normaliseHashtag } from './hashtags'
+import { bannedTermInHashtag, hashtagKey, hashtagsIn, normaliseHashtag } from './hashtags'
 import { countCharacters, PLATFORM_RULES } from './platform-rules'
 import { publishedPost } from './published-post'
 
@@ -34,7 +34,7 @@ export function hashtagContractOf(checks: readonly BriefCheck[]): HashtagContrac
  */
 export function applyHashtagPolicy(brief: CampaignBrief, platform: Platform, text: string, hashtags: readonly string[], contract: HashtagContract = NO_HASHTAG_CONTRACT): string[] {
   const required = [...(brief.brand?.requiredHashtags ?? []), ...contract.required].map(normaliseHashtag).filter(Boolean)
-  const banned = brief.brand?.bannedTerms ?? []
+  const isBanned = bannedTermInHashtag(brief.brand?.bannedTerms ?? [])
   const inline = new Set(hashtagsIn(text).map(hashtagKey))
   const requiredKeys = new Set(required.map(hashtagKey))
   const seen = new Set(inline)
@@ -42,7 +42,7 @@ export function applyHashtagPolicy(brief: CampaignBrief, platform: Platform, tex
   for (const tag of [...required, ...hashtags.map(normaliseHashtag)]) {
     const key = hashtagKey(tag)
     if (key === '' || seen.has(key)) continue
-    if (!requiredKeys.has(key) && hashtagHasBannedTerm(tag, banned)) continue
+    if (!requiredKeys.has(key) && isBanned(tag)) continue
     seen.add(key)
     kept.push(tag)
   }

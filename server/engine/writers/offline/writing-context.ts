@@ -1,7 +1,7 @@
 import { analyzeBrief } from '#shared/brief-contract'
 import type { WriteRequest } from '../types'
 import { findUnsubstantiatedClaims } from '../../content/claims'
-import { containsPhrase, containsTerm } from '../../content/text-matching'
+import { anyTermMatcher, containsPhrase } from '../../content/text-matching'
 import { readBriefFacts, type BriefFacts } from './brief-facts'
 import { readRevisionNotes, type RevisionNotes } from './revision-notes'
 import { canonicalJson, createRandom, type Random } from './seeded-random'
@@ -57,11 +57,13 @@ export function createWritingContext(request: Pick<WriteRequest, 'brief' | 'chec
   const avoid = [...facts.directives.avoid, ...revision.avoid, ...facts.bannedTerms]
   const claimsFree = (text: string) => findUnsubstantiatedClaims(text, facts.directives.substantiations).length === 0
   const briefPhrases = [facts.product, facts.brand, facts.audience, facts.theme]
+  const mentionsAvoided = anyTermMatcher(avoid)
+  const mentionsRevisionAvoided = anyTermMatcher(revision.avoid)
   const allows = (text: string) => {
     const own = withoutPhrases(text, briefPhrases)
-    return claimsFree(own) && !avoid.some(term => containsTerm(own, term)) && (contract.emojiAllowed || !EMOJI.test(own))
+    return claimsFree(own) && !mentionsAvoided(own) && (contract.emojiAllowed || !EMOJI.test(own))
   }
-  const allowsBriefText = (text: string) => (!revision.dropClaims || claimsFree(text)) && !revision.avoid.some(term => containsTerm(text, term))
+  const allowsBriefText = (text: string) => (!revision.dropClaims || claimsFree(text)) && !mentionsRevisionAvoided(text)
   const choose = (options: readonly string[]) => random.shuffle(options).find(allows)
   const chooseMany = (options: readonly string[], count: number) => {
     const seen = new Set<string>()
