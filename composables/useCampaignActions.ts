@@ -75,12 +75,5 @@ export function useCampaignActions() {
     store.forget(id)
   }, 'Campaign deleted.', 'The campaign could not be deleted.')
 
-  async function loadVersions(id: string, artifactId: string): Promise<boolean> {
-    return attempt(async () => {
-      const answer = await call<{ type: ArtifactType, versions: ArtifactVersion[] }>(`${campaignPath(id)}/artifacts/${encodeURIComponent(artifactId)}/versions`)
-      store.applyVersions(id, answer.type, answer.versions)
-    }, null, 'The version history could not be loaded.')
-  }
-
-  return { launch, generate, cancel, revise, regenerate, approve, saveEdit, saveBrief, restore, remove, loadVersions }
+  return { launch, generate, cancel, revise, regenerate, approve, saveEdit, saveBrief, restore, remove }
 }

@@ -26,7 +26,7 @@ export class ReviewDecisionService {
   async decide(link: { id: string, campaignId: string }, input: ReviewDecisionFields): Promise<ReviewItemDecision> {
     const campaign = await this.campaigns.repository.find(link.campaignId)
     if (!campaign) throw new CampaignNotFoundError(link.campaignId)
-    const version = (await this.campaigns.repository.versions(link.campaignId, input.artifactType)).find(row => row.iteration === input.version)
+    const version = await this.campaigns.repository.findIteration(link.campaignId, input.artifactType, input.version)
     if (!version) throw new ReviewItemMismatchError('version', `This campaign has no version ${input.version} of ${input.artifactType}.`)
     const text = reviewItemText(version, input)
     if (text === undefined) throw new ReviewItemMismatchError('postIndex', `Version ${input.version} has no such ${input.platform} post.`)

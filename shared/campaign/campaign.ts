@@ -63,6 +63,14 @@ export interface ArtifactVersion extends CampaignArtifact {
   audit: { id: string, verdict: Verdict, complianceScore: number, issueCount: number } | null
 }
 
+/** One page of an artifact's versions, newest first; `hasOlder` when older ones follow. */
+export interface ArtifactVersionsPage {
+  campaignId: string
+  type: ArtifactType
+  versions: ArtifactVersion[]
+  hasOlder: boolean
+}
+
 /** `OnCampaignStatusReceived`: everything a client needs to show a campaign, authoritative over earlier events. */
 export interface CampaignStatusSnapshot {
   campaignId: string

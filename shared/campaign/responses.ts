@@ -1,5 +1,5 @@
 import { z } from '../schemas/zod'
-import type { ArtifactVersion, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
+import type { ArtifactVersion, ArtifactVersionsPage, CampaignDetail, CampaignPage, CampaignStatusSnapshot, CampaignSummary } from './campaign'
 import type { ArtifactMetadata, CampaignArtifact, ArtifactType } from './artifacts'
 import { ARTIFACT_KINDS, ARTIFACT_TYPES } from './artifacts'
 import { briefAnalysisSchema, briefLineSchema } from '../brief-contract/checks'
@@ -175,7 +175,12 @@ export const artifactVersionSchema = campaignArtifactSchema.extend({
   audit: z.object({ id: z.string(), verdict, complianceScore: z.number(), issueCount: z.int() }).nullable(),
 }) satisfies z.ZodType<ArtifactVersion>
 
-export const artifactVersionsSchema = z.object({ campaignId: z.string(), type: artifactType, versions: z.array(artifactVersionSchema) })
+export const artifactVersionsSchema = z.object({
+  campaignId: z.string(),
+  type: artifactType,
+  versions: z.array(artifactVersionSchema),
+  hasOlder: z.boolean(),
+}) satisfies z.ZodType<ArtifactVersionsPage>
 
 export const reviewLinkSummarySchema = z.object({
   id: z.string(),

@@ -38,7 +38,7 @@ export class ArtifactEditor {
   restore(editor: Editor, campaignId: string, artifact: string, iteration: number): Promise<ArtifactVersion> {
     return this.save(editor, campaignId, artifact, async (_brief, current, repository) => {
       if (iteration === current.iteration) throw new CampaignConflictError(`Version ${iteration} is already the current version.`)
-      const source = (await repository.versions(campaignId, current.type)).find(version => version.iteration === iteration)
+      const source = await repository.findIteration(campaignId, current.type, iteration)
       if (!source) throw new CampaignResourceNotFoundError(`This artifact has no version ${iteration}.`)
       return restoredVersion(source, current.iteration + 1, editor.name)
     })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import {
   RUNNING_STAGES,
   type ArtifactMetadata, type ArtifactType, type ArtifactVersionStatus, type CampaignBrief, type CampaignListQuery, type CampaignStage, type CampaignStatus,
@@ -77,6 +77,20 @@ export interface StoredReviewFeedback {
 
 /** Which cap a post would pass; nothing was stored. */
 export type ReviewFeedbackCapReached = CapReached
+
+export interface VersionsPageQuery {
+  /** Versions older than this one; the newest when absent. */
+  before?: number
+  limit: number
+  /** The most written text (content, in bytes) a page holds, unless its first version alone is more. */
+  textBytes: number
+}
+
+export interface VersionsPage {
+  versions: ArtifactVersionRow[]
+  /** Whether older versions than the page's last exist. */
+  hasOlder: boolean
+}
 
 /**
  * What a run's executor holds: the campaign and the epoch it took with `takeRun`. A takeover raises
@@ -263,10 +277,35 @@ export class CampaignRepository {
       .orderBy(artifactVersions.type, desc(artifactVersions.iteration))
   }
 
-  async versions(campaignId: string, type?: ArtifactType): Promise<ArtifactVersionRow[]> {
-    return this.db.select().from(artifactVersions)
-      .where(and(eq(artifactVersions.campaignId, campaignId), type ? eq(artifactVersions.type, type) : undefined))
+  /**
+   * A page of an artifact's versions, newest first, older than version `before` when given: up to
+   * `limit`, and no more than fit in `textBytes` of written text (always at least one). An artifact
+   * keeps up to 200 versions of up to a few hundred kilobytes each: read whole, a long history was
+   * tens of megabytes for one request to read, copy and send while everything else waited. The sizes
+   * are read first (PostgreSQL knows a text's length without reading it), then the page's rows.
+   */
+  async versionsPage(campaignId: string, type: ArtifactType, { before, limit, textBytes }: VersionsPageQuery): Promise<VersionsPage> {
+    const sizes = await this.db.select({ id: artifactVersions.id, bytes: sql<number>`octet_length(${artifactVersions.content})`.mapWith(Number) })
+      .from(artifactVersions)
+      .where(and(
+        eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.type, type),
+        before === undefined ? undefined : lt(artifactVersions.iteration, before),
+      ))
       .orderBy(desc(artifactVersions.iteration))
+      .limit(limit + 1)
+    let taken = 0
+    let bytes = 0
+    while (taken < Math.min(limit, sizes.length) && (taken === 0 || bytes + sizes[taken]!.bytes <= textBytes)) bytes += sizes[taken++]!.bytes
+    const ids = sizes.slice(0, taken).map(size => size.id)
+    const rows = ids.length === 0 ? [] : await this.db.select().from(artifactVersions).where(inArray(artifactVersions.id, ids)).orderBy(desc(artifactVersions.iteration))
+    return { versions: rows, hasOlder: sizes.length > taken }
+  }
+
+  /** Version `iteration` of the campaign's artifact of `type`; null when there is none. */
+  async findIteration(campaignId: string, type: ArtifactType, iteration: number): Promise<ArtifactVersionRow | null> {
+    const [row] = await this.db.select().from(artifactVersions)
+      .where(and(eq(artifactVersions.campaignId, campaignId), eq(artifactVersions.type, type), eq(artifactVersions.iteration, iteration))).limit(1)
+    return row ?? null
   }
 
   async findVersion(campaignId: string, versionId: string): Promise<ArtifactVersionRow | null> {

@@ -1,8 +1,8 @@
 import {
-  ARTIFACT_TYPES, RUNNING_STAGES,
-  type ArtifactType, type ArtifactVersion, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignListQuery, type CampaignPage,
+  ARTIFACT_TYPES, RUNNING_STAGES, VERSIONS_PAGE_TEXT_BYTES,
+  type ArtifactType, type ArtifactVersion, type ArtifactVersionsPage, type CampaignArtifact, type CampaignBrief, type CampaignDetail, type CampaignListQuery, type CampaignPage,
   type CampaignStage, type CampaignStatusSnapshot, type ComplianceAuditResult, type ReviewFeedback,
-  type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema,
+  type ReviewFeedbackPage, type ReviewFeedbackQuery, type runAcceptedSchema, type VersionsQuery,
 } from '#shared/campaign'
 import { analyzeBrief, type BriefAnalysis } from '#shared/brief-contract'
 import type { z } from '#shared/schemas/zod'
@@ -128,13 +128,19 @@ export class CampaignService {
     return { campaignId: id, artifacts: current.filter(version => !type || version.type === type).map(toArtifact) }
   }
 
-  async versions(ownerId: string, id: string, artifactId: string): Promise<{ campaignId: string, type: ArtifactType, versions: ArtifactVersion[] }> {
+  /** A page of the versions of the artifact whose version `artifactId` is, newest first. */
+  async versions(ownerId: string, id: string, artifactId: string, query: VersionsQuery): Promise<ArtifactVersionsPage> {
     await this.owned(ownerId, id)
     const artifact = await this.repository.findVersion(id, artifactId)
     if (!artifact) throw new CampaignResourceNotFoundError(`Artifact '${artifactId}' was not found in this campaign.`)
-    const versions = await this.repository.versions(id, artifact.type)
+    const { versions, hasOlder } = await this.repository.versionsPage(id, artifact.type, { ...query, textBytes: VERSIONS_PAGE_TEXT_BYTES })
     const audits = new Map((await this.repository.audits(id, versions.flatMap(v => v.auditId ?? []))).map(audit => [audit.id, audit]))
-    return { campaignId: id, type: artifact.type, versions: versions.map(version => toVersion(version, version.auditId ? audits.get(version.auditId) : undefined)) }
+    return {
+      campaignId: id,
+      type: artifact.type,
+      versions: versions.map(version => toVersion(version, version.auditId ? audits.get(version.auditId) : undefined)),
+      hasOlder,
+    }
   }
 
   async compliance(ownerId: string, id: string): Promise<ComplianceAuditResult> {

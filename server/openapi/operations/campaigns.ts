@@ -2,6 +2,7 @@ import {
   ARTIFACT_TYPES, artifactEditSchema, artifactsQuerySchema, artifactVersionSchema, artifactVersionsSchema, campaignArtifactsSchema, campaignBriefSchema,
   campaignDetailSchema, campaignListQuerySchema, campaignPageSchema, cancelAcceptedSchema, complianceAuditResultSchema,
   regenerateRequestSchema, reviewFeedbackPageSchema, reviewFeedbackQuerySchema, reviseRequestSchema, runAcceptedSchema, versionNumberSchema,
+  VERSIONS_PAGE_MAX, VERSIONS_PAGE_TEXT_BYTES, versionsQuerySchema,
 } from '#shared/campaign'
 import { briefAnalysisSchema } from '#shared/brief-contract'
 import { z } from '#shared/schemas/zod'
@@ -90,10 +91,12 @@ export const campaignOperations: OperationDefinition[] = [
   },
   {
     method: 'get', path: '/api/campaigns/{id}/artifacts/{artifact}/versions', tag: TAG, access: 'user',
-    summary: 'Every version of an artifact, newest first',
+    summary: 'The versions of an artifact, newest first, a page at a time',
+    description: `Every version, a page at a time: up to \`limit\` versions (at most ${VERSIONS_PAGE_MAX}) and no more than ${VERSIONS_PAGE_TEXT_BYTES / 1024} KiB of their written text, though always at least one. When \`hasOlder\` is true, ask again with \`before\` set to the last version's iteration.`,
     pathParameters: { ...ownCampaign, artifact: { schema: z.string(), description: 'The id of any version of the artifact.' } },
-    success: { 200: { description: 'The versions, with the feedback that produced each and its audit', schema: artifactVersionsSchema } },
-    problems: [404],
+    query: versionsQuerySchema,
+    success: { 200: { description: 'A page of versions, with the feedback that produced each and its audit', schema: artifactVersionsSchema } },
+    problems: [400, 404],
   },
   {
     method: 'post', path: '/api/campaigns/{id}/artifacts/{artifact}/versions', tag: TAG, access: 'user',

@@ -11,6 +11,8 @@ const drivers = await databaseDrivers()
 let sequence = 0
 
 const AUDIT = { verdict: 'Pass', issues: [] } as unknown as ComplianceAuditResult
+/** Every version of an artifact in one page: these campaigns hold two. */
+const ALL_VERSIONS = { limit: 50, textBytes: Number.POSITIVE_INFINITY }
 
 /** The fencing token behind every write a run makes: an executor that lost the run writes nothing. */
 describe.each(drivers)('run fencing on the $name database', (driver) => {
@@ -54,13 +56,13 @@ describe.each(drivers)('run fencing on the $name database', (driver) => {
     expect(await suite.campaigns.updateFenced(stale, { status: 'Completed', stage: null })).toBeNull()
     expect(await suite.campaigns.appendVersionFenced(stale, version(id, 2))).toBeNull()
     expect(await suite.campaigns.appendJudgedAuditFenced(stale, { result: AUDIT, flaggedIds: [written.id], passedIds: [] })).toBeNull()
-    expect((await suite.campaigns.versions(id, 'Copy'))[0]).toMatchObject({ status: 'Generated', auditId: null })
+    expect((await suite.campaigns.versionsPage(id, 'Copy', ALL_VERSIONS)).versions[0]).toMatchObject({ status: 'Generated', auditId: null })
 
     const audit = (await suite.campaigns.appendJudgedAuditFenced(current, { result: AUDIT, flaggedIds: [], passedIds: [written.id] }))!
     expect((await suite.campaigns.appendVersionFenced(current, version(id, 2)))?.iteration).toBe(2)
     expect((await suite.campaigns.updateFenced(current, { stage: 'Auditing' }))?.stage).toBe('Auditing')
 
-    const versions = await suite.campaigns.versions(id, 'Copy')
+    const { versions } = await suite.campaigns.versionsPage(id, 'Copy', ALL_VERSIONS)
     expect(versions.map(row => [row.iteration, row.content])).toEqual([[2, 'copy 2'], [1, 'copy 1']])
     expect(versions[0]).toMatchObject({ metadata: { iteration: 2 }, feedback: ['shorter 2'], tags: ['spring'], status: 'Generated', auditId: null, runId: 'run-1' })
     expect(versions[0]!.createdAt).toBeInstanceOf(Date)

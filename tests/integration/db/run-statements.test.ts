@@ -98,7 +98,7 @@ describe.each(drivers)('a run\'s prepared statements on the $name database', (dr
     const campaigns = new CampaignRepository(suite.connection.db)
     for (const { id, first, second } of runs) {
       expect(await campaigns.find(id)).toMatchObject({ status: 'Completed', stage: null, runRequest: null, statusReason: null, runEpoch: 1 })
-      const versions = await campaigns.versions(id, 'Copy')
+      const { versions } = await campaigns.versionsPage(id, 'Copy', { limit: 50, textBytes: Number.POSITIVE_INFINITY })
       expect(versions.map(row => [row.id, row.content, row.status, row.runId])).toEqual([[second.id, 'copy 2', 'Passed', null], [first.id, 'copy 1', 'Flagged', null]])
       expect(versions[0]!.auditId).toBe((await campaigns.latestAudit(id))!.id)
       const { rows } = await suite.connection.db.execute(sql`SELECT run_request IS NULL AS "noRequest", completed_at IS NOT NULL AS "completed" FROM campaigns WHERE id = ${id}`) as unknown as { rows: Array<Record<string, boolean>> }

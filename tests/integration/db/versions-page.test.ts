@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeBrief } from '#shared/brief-contract'
+import { campaignBriefSchema, type ArtifactType } from '#shared/campaign'
+import { UsersRepository } from '../../../server/accounts/users-repository'
+import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
+import { SAMPLE_BRIEF } from '../../support/campaign-hub'
+import { useTestDatabase } from '../../support/database-suite'
+import { databaseDrivers } from '../../support/test-databases'
+
+const drivers = await databaseDrivers()
+let sequence = 0
+
+/** An artifact's history read a page at a time, and one version found by its number. */
+describe.each(drivers)('versions of an artifact on the $name database', (driver) => {
+  const suite = useTestDatabase(driver, connection => ({
+    campaigns: new CampaignRepository(connection.db),
+    users: new UsersRepository(connection.db),
+  }))
+
+  /** A campaign whose Copy has a version of each of `sizes` (bytes of content), version 1 first, and one Visual. */
+  async function campaignWithVersions(sizes: number[]): Promise<string> {
+    const owner = (await suite.users.create({ email: `versions-${Date.now()}-${sequence++}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
+    const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
+    const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
+    const append = (type: ArtifactType, iteration: number, content: string) => suite.campaigns.appendVersion({
+      campaignId: id, type, iteration, content, metadata: { iteration } as never, agentName: 'Agent', feedback: [], tags: [], runId: null,
+    })
+    for (const [index, size] of sizes.entries()) await append('Copy', index + 1, `${index + 1}:`.padEnd(size, 'x'))
+    await append('Visual', 1, 'visual')
+    return id
+  }
+  const iterationsOf = (page: { versions: Array<{ iteration: number }> }) => page.versions.map(version => version.iteration)
+
+  it.skipIf(driver.skipReason)('pages through every version newest first, each page up to its limit', async () => {
+    const id = await campaignWithVersions([10, 10, 10, 10, 10])
+    const first = await suite.campaigns.versionsPage(id, 'Copy', { limit: 2, textBytes: 1000 })
+    expect(iterationsOf(first)).toEqual([5, 4])
+    expect(first.hasOlder).toBe(true)
+    const second = await suite.campaigns.versionsPage(id, 'Copy', { before: 4, limit: 2, textBytes: 1000 })
+    expect(iterationsOf(second)).toEqual([3, 2])
+    expect(second.hasOlder).toBe(true)
+    const last = await suite.campaigns.versionsPage(id, 'Copy', { before: 2, limit: 2, textBytes: 1000 })
+    expect(iterationsOf(last)).toEqual([1])
+    expect(last.hasOlder).toBe(false)
+    expect(last.versions[0]).toMatchObject({ campaignId: id, type: 'Copy', content: '1:'.padEnd(10, 'x'), metadata: { iteration: 1 } })
+    expect(await suite.campaigns.versionsPage(id, 'Copy', { before: 1, limit: 2, textBytes: 1000 })).toEqual({ versions: [], hasOlder: false })
+    expect(iterationsOf(await suite.campaigns.versionsPage(id, 'Copy', { limit: 5, textBytes: 1000 }))).toEqual([5, 4, 3, 2, 1])
+  })
+
+  it.skipIf(driver.skipReason)('ends a page before its text passes the budget, yet always holds one version', async () => {
+    const id = await campaignWithVersions([300, 300, 5000, 300, 300])
+    // 300 + 300 fit in 700 bytes; a third would not.
+    const first = await suite.campaigns.versionsPage(id, 'Copy', { limit: 10, textBytes: 700 })
+    expect(iterationsOf(first)).toEqual([5, 4])
+    expect(first.hasOlder).toBe(true)
+    // Version 3 alone is over the budget: it comes by itself.
+    const alone = await suite.campaigns.versionsPage(id, 'Copy', { before: 4, limit: 10, textBytes: 700 })
+    expect(iterationsOf(alone)).toEqual([3])
+    expect(alone.versions[0]!.content).toHaveLength(5000)
+    expect(alone.hasOlder).toBe(true)
+    expect(iterationsOf(await suite.campaigns.versionsPage(id, 'Copy', { before: 3, limit: 10, textBytes: 700 }))).toEqual([2, 1])
+  })
+
+  it.skipIf(driver.skipReason)('finds one version by its number, of that artifact only', async () => {
+    const id = await campaignWithVersions([10, 20, 30])
+    expect(await suite.campaigns.findIteration(id, 'Copy', 2)).toMatchObject({ campaignId: id, type: 'Copy', iteration: 2, content: '2:'.padEnd(20, 'x') })
+    expect(await suite.campaigns.findIteration(id, 'Visual', 1)).toMatchObject({ type: 'Visual', content: 'visual' })
+    expect(await suite.campaigns.findIteration(id, 'Visual', 2)).toBeNull()
+    expect(await suite.campaigns.findIteration(id, 'Copy', 4)).toBeNull()
+    expect(await suite.campaigns.findIteration('cmp_missing', 'Copy', 1)).toBeNull()
+  })
+})
