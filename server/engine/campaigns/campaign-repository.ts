@@ -16,6 +16,7 @@ import { auditVerdict, campaignAndDetailColumns, campaignAndStateColumns, campai
 import type { AuditVerdict, CampaignDetailState, CampaignState } from './campaign-state'
 import { ownedBy } from './campaign-conditions'
 import { isPublicId, newId } from './ids'
+import type { SummaryRow } from './campaign-views'
 import { RunStatements } from './run-statements'
 import type { RunRequest } from './run-request'
 
@@ -77,6 +78,17 @@ export interface StoredReviewFeedback {
 
 /** Which cap a post would pass; nothing was stored. */
 export type ReviewFeedbackCapReached = CapReached
+
+/** The columns of a campaign's summary (SummaryRow). */
+const summaryColumns = {
+  id: campaigns.id,
+  status: campaigns.status,
+  stage: campaigns.stage,
+  createdAt: campaigns.createdAt,
+  updatedAt: campaigns.updatedAt,
+  completedAt: campaigns.completedAt,
+  theme: sql<string>`${campaigns.brief}->>'theme'`,
+}
 
 export interface VersionsPageQuery {
   /** Versions older than this one; the newest when absent. */
@@ -159,12 +171,17 @@ export class CampaignRepository {
     return row ?? null
   }
 
-  async list(ownerId: string, options: CampaignListQuery): Promise<{ rows: CampaignRow[], totalCount: number }> {
+  /**
+   * A page of the owner's campaigns as the list shows them: the columns of a summary only. A brief
+   * and its checks at their limits are tens of kilobytes; a page of 100 read whole was megabytes
+   * for the database to send and the server to copy, to show one field of each.
+   */
+  async list(ownerId: string, options: CampaignListQuery): Promise<{ rows: SummaryRow[], totalCount: number }> {
     const where = and(eq(campaigns.ownerId, ownerId), ...listFilters(options))
     const column = options.sort.endsWith('updated') ? campaigns.updatedAt : campaigns.createdAt
     const direction = options.sort.startsWith('-') ? desc : asc
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(campaigns).where(where).orderBy(direction(column), direction(campaigns.id))
+      this.db.select(summaryColumns).from(campaigns).where(where).orderBy(direction(column), direction(campaigns.id))
         .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
       this.db.select({ value: count() }).from(campaigns).where(where),
     ])

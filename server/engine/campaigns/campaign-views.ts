@@ -22,10 +22,13 @@ export function toArtifact(row: ArtifactVersionRow): CampaignArtifact {
   }
 }
 
-export function toSummary(row: CampaignRow, audit: AuditVerdict | null): CampaignSummary {
+/** What a campaign's summary shows of its row: its state and its brief's theme, never the whole brief. */
+export type SummaryRow = Pick<CampaignRow, 'id' | 'status' | 'stage' | 'createdAt' | 'updatedAt' | 'completedAt'> & { theme: string }
+
+export function toSummary(row: SummaryRow, audit: AuditVerdict | null): CampaignSummary {
   return {
     id: row.id,
-    theme: row.brief.theme,
+    theme: row.theme,
     status: row.status as CampaignStatus,
     stage: row.stage as CampaignStage | null,
     createdAt: row.createdAt.toISOString(),
@@ -38,7 +41,7 @@ export function toSummary(row: CampaignRow, audit: AuditVerdict | null): Campaig
 
 export function toDetail(row: CampaignRow, { current, audit, feedback, feedbackCount }: CampaignDetailState): CampaignDetail {
   return {
-    ...toSummary(row, audit),
+    ...toSummary({ ...row, theme: row.brief.theme }, audit),
     brief: row.brief,
     briefChecks: briefChecksOf(row),
     statusReason: row.statusReason,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeBrief } from '#shared/brief-contract'
-import { campaignBriefSchema, type ArtifactType } from '#shared/campaign'
+import { campaignBriefSchema, campaignListQuerySchema, type ArtifactType } from '#shared/campaign'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
@@ -10,8 +10,8 @@ import { databaseDrivers } from '../../support/test-databases'
 const drivers = await databaseDrivers()
 let sequence = 0
 
-/** An artifact's history read a page at a time, and one version found by its number. */
-describe.each(drivers)('versions of an artifact on the $name database', (driver) => {
+/** What the campaign pages read: a history a page at a time, one version by its number, the list's summaries. */
+describe.each(drivers)('campaign pages\' reads on the $name database', (driver) => {
   const suite = useTestDatabase(driver, connection => ({
     campaigns: new CampaignRepository(connection.db),
     users: new UsersRepository(connection.db),
@@ -59,6 +59,16 @@ describe.each(drivers)('versions of an artifact on the $name database', (driver)
     expect(alone.versions[0]!.content).toHaveLength(5000)
     expect(alone.hasOlder).toBe(true)
     expect(iterationsOf(await suite.campaigns.versionsPage(id, 'Copy', { before: 3, limit: 10, textBytes: 700 }))).toEqual([2, 1])
+  })
+
+  it.skipIf(driver.skipReason)('lists campaigns with what a summary shows, without their briefs', async () => {
+    const id = await campaignWithVersions([10])
+    const owner = (await suite.campaigns.find(id))!.ownerId
+    const { rows, totalCount } = await suite.campaigns.list(owner, campaignListQuerySchema.parse({}))
+    expect(totalCount).toBe(1)
+    expect(rows).toEqual([{
+      id, theme: SAMPLE_BRIEF.theme, status: 'Created', stage: null, createdAt: expect.any(Date), updatedAt: expect.any(Date), completedAt: null,
+    }])
   })
 
   it.skipIf(driver.skipReason)('finds one version by its number, of that artifact only', async () => {
