@@ -310,12 +310,16 @@ export class CampaignRepository {
       ))
       .orderBy(desc(artifactVersions.iteration))
       .limit(limit + 1)
-    let taken = 0
+    // The newest first, each while the page's text stays within the budget; the first whatever its size.
+    const page: string[] = []
     let bytes = 0
-    while (taken < Math.min(limit, sizes.length) && (taken === 0 || bytes + sizes[taken]!.bytes <= textBytes)) bytes += sizes[taken++]!.bytes
-    const ids = sizes.slice(0, taken).map(size => size.id)
-    const rows = ids.length === 0 ? [] : await this.db.select().from(artifactVersions).where(inArray(artifactVersions.id, ids)).orderBy(desc(artifactVersions.iteration))
-    return { versions: rows, hasOlder: sizes.length > taken }
+    for (const { id, bytes: size } of sizes.slice(0, limit)) {
+      if (page.length > 0 && bytes + size > textBytes) break
+      page.push(id)
+      bytes += size
+    }
+    const rows = page.length === 0 ? [] : await this.db.select().from(artifactVersions).where(inArray(artifactVersions.id, page)).orderBy(desc(artifactVersions.iteration))
+    return { versions: rows, hasOlder: sizes.length > page.length }
   }
 
   /** Version `iteration` of the campaign's artifact of `type`; null when there is none. */

@@ -11,7 +11,8 @@ export function containsTerm(text: string, term: string): boolean {
  * one pass over the text with a pattern built once. A writer tests each of its candidate sentences
  * against every term the brief bans or avoids (up to 50 banned terms, and as many from its
  * constraints and feedback): one by one, each test normalised the term, looked its pattern up and
- * scanned the text again, and a short copy for a brief at its limits took 40 ms of one turn.
+ * scanned the text again, and a short copy for a brief at its limits took 24 ms of one turn (43 ms
+ * with feedback at its limits too).
  */
 export function anyTermMatcher(terms: readonly string[]): (text: string) => boolean {
   const wanted = terms.filter(term => normaliseWhitespace(term) !== '')
