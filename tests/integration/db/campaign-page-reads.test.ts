@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzeBrief } from '#shared/brief-contract'
 import { campaignBriefSchema, campaignListQuerySchema, type ArtifactType } from '#shared/campaign'
 import { UsersRepository } from '../../../server/accounts/users-repository'
-import { CampaignRepository } from '../../../server/engine/campaigns/campaign-repository'
+import { CampaignRepository, type VersionsPageQuery } from '../../../server/engine/campaigns/campaign-repository'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { useTestDatabase } from '../../support/database-suite'
 import { databaseDrivers } from '../../support/test-databases'
@@ -29,36 +29,31 @@ describe.each(drivers)('campaign pages\' reads on the $name database', (driver) 
     await append('Visual', 1, 'visual')
     return id
   }
-  const iterationsOf = (page: { versions: Array<{ iteration: number }> }) => page.versions.map(version => version.iteration)
+  /** Reads a page of the campaign's Copy versions and checks which versions it holds and whether older ones follow. */
+  async function expectPage(id: string, query: VersionsPageQuery, iterations: number[], hasOlder: boolean) {
+    const page = await suite.campaigns.versionsPage(id, 'Copy', query)
+    expect({ iterations: page.versions.map(version => version.iteration), hasOlder: page.hasOlder }).toEqual({ iterations, hasOlder })
+    return page
+  }
 
   it.skipIf(driver.skipReason)('pages through every version newest first, each page up to its limit', async () => {
     const id = await campaignWithVersions([10, 10, 10, 10, 10])
-    const first = await suite.campaigns.versionsPage(id, 'Copy', { limit: 2, textBytes: 1000 })
-    expect(iterationsOf(first)).toEqual([5, 4])
-    expect(first.hasOlder).toBe(true)
-    const second = await suite.campaigns.versionsPage(id, 'Copy', { before: 4, limit: 2, textBytes: 1000 })
-    expect(iterationsOf(second)).toEqual([3, 2])
-    expect(second.hasOlder).toBe(true)
-    const last = await suite.campaigns.versionsPage(id, 'Copy', { before: 2, limit: 2, textBytes: 1000 })
-    expect(iterationsOf(last)).toEqual([1])
-    expect(last.hasOlder).toBe(false)
+    await expectPage(id, { limit: 2, textBytes: 1000 }, [5, 4], true)
+    await expectPage(id, { before: 4, limit: 2, textBytes: 1000 }, [3, 2], true)
+    const last = await expectPage(id, { before: 2, limit: 2, textBytes: 1000 }, [1], false)
     expect(last.versions[0]).toMatchObject({ campaignId: id, type: 'Copy', content: '1:'.padEnd(10, 'x'), metadata: { iteration: 1 } })
-    expect(await suite.campaigns.versionsPage(id, 'Copy', { before: 1, limit: 2, textBytes: 1000 })).toEqual({ versions: [], hasOlder: false })
-    expect(iterationsOf(await suite.campaigns.versionsPage(id, 'Copy', { limit: 5, textBytes: 1000 }))).toEqual([5, 4, 3, 2, 1])
+    await expectPage(id, { before: 1, limit: 2, textBytes: 1000 }, [], false)
+    await expectPage(id, { limit: 5, textBytes: 1000 }, [5, 4, 3, 2, 1], false)
   })
 
   it.skipIf(driver.skipReason)('ends a page before its text passes the budget, yet always holds one version', async () => {
     const id = await campaignWithVersions([300, 300, 5000, 300, 300])
     // 300 + 300 fit in 700 bytes; a third would not.
-    const first = await suite.campaigns.versionsPage(id, 'Copy', { limit: 10, textBytes: 700 })
-    expect(iterationsOf(first)).toEqual([5, 4])
-    expect(first.hasOlder).toBe(true)
+    await expectPage(id, { limit: 10, textBytes: 700 }, [5, 4], true)
     // Version 3 alone is over the budget: it comes by itself.
-    const alone = await suite.campaigns.versionsPage(id, 'Copy', { before: 4, limit: 10, textBytes: 700 })
-    expect(iterationsOf(alone)).toEqual([3])
+    const alone = await expectPage(id, { before: 4, limit: 10, textBytes: 700 }, [3], true)
     expect(alone.versions[0]!.content).toHaveLength(5000)
-    expect(alone.hasOlder).toBe(true)
-    expect(iterationsOf(await suite.campaigns.versionsPage(id, 'Copy', { before: 3, limit: 10, textBytes: 700 }))).toEqual([2, 1])
+    await expectPage(id, { before: 3, limit: 10, textBytes: 700 }, [2, 1], false)
   })
 
   it.skipIf(driver.skipReason)('lists campaigns with what a summary shows, without their briefs', async () => {
