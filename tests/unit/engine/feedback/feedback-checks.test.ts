@@ -27,6 +27,18 @@ describe('feedbackItems', () => {
     for (const rule of RULES) expect(feedbackItems([rule.recommendation]).length, rule.id).toBeGreaterThan(0)
   })
 
+  it('reads runs of spaces and tabs as one space, lines still apart', () => {
+    const spaced = 'Make it shorter  \t  and \u00a0  mention    free shipping\n\n   Don\'t   say   cheap.     More energetic'
+    expect(feedbackItems([spaced])).toEqual([
+      { kind: 'shorter', text: 'Make it shorter' },
+      { kind: 'mention', text: 'mention free shipping', phrase: 'free shipping' },
+      { kind: 'remove', text: 'Don\'t say cheap', terms: ['cheap'] },
+      { kind: 'person', text: 'More energetic' },
+    ])
+    // Feedback as long as a request may send, nothing but spaces between two words: one item.
+    expect(feedbackItems([`Shorter${' '.repeat(1990)}please`])).toEqual([{ kind: 'shorter', text: 'Shorter please' }])
+  })
+
   it('keeps at most a bounded number of items, the rest as one', () => {
     const items = feedbackItems(Array.from({ length: 50 }, (_, index) => `Mention point ${index}`))
     expect(items).toHaveLength(MAX_FEEDBACK_ITEMS)
