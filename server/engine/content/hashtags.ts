@@ -22,17 +22,22 @@ export function bannedTermInHashtag(bannedTerms: readonly string[]): (tag: strin
 }
 
 function hashtagTest(bannedTerms: readonly string[]): (tag: string) => boolean {
-  const squash = (term: string) => term.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '')
   // A term with no letter, digit or underscore can never be part of a hashtag.
-  const terms = bannedTerms.filter(term => squash(term) !== '')
-  const squashed = terms.map(squash)
+  const terms = bannedTerms.filter(term => squashedTerm(term) !== '')
+  const squashed = terms.map(squashedTerm)
   const mentioned = anyTermMatcher(terms)
   return (tag) => {
-    const body = normaliseHashtag(tag).slice(1).toLowerCase()
+    const body = hashtagBody(tag)
     return squashed.some(term => body.includes(term)) || mentioned(tag)
   }
 }
 
-export function hashtagHasBannedTerm(tag: string, bannedTerms: readonly string[]): boolean {
-  return bannedTermInHashtag(bannedTerms)(tag)
+/** A term as a hashtag would spell it: lower case, without spaces or punctuation ("fast cash" → "fastcash"). */
+export function squashedTerm(term: string): string {
+  return term.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '')
+}
+
+/** A hashtag's letters, digits and underscores, in lower case: what a squashed term is looked for in. */
+export function hashtagBody(tag: string): string {
+  return normaliseHashtag(tag).slice(1).toLowerCase()
 }

@@ -4,7 +4,7 @@ export { allowedLength, fitsLengthLimits, limitCovers, measuredLength, type Leng
 export { finishVisualConcepts, contrastRatio, measurePair, textContrastPairs, readableOn, normaliseHex, isHexColour, AA_NORMAL_TEXT } from './contrast'
 export { PLATFORM_NAMES, section, sections } from './render'
 export { publishedPost } from './published-post'
-export { normaliseHashtag, hashtagKey, hashtagsIn, hashtagHasBannedTerm } from './hashtags'
+export { normaliseHashtag, hashtagKey, hashtagsIn } from './hashtags'
 export { CLAIM_KINDS, findUnsubstantiatedClaims, type ClaimKind, type ClaimMatch } from './claims'
 export { directivesOf, readBriefDirectives, type BriefDirectives } from './brief-constraints'
 export { CALL_TO_ACTION_WORDS, hasCallToAction } from './call-to-action'

@@ -1,6 +1,6 @@
 import { CLAIM_CLASSES, type BriefCheck, type CheckOf } from '#shared/brief-contract'
 import type { Platform } from '#shared/campaign'
-import { hashtagHasBannedTerm, hashtagKey, hashtagsIn } from '../../content/hashtags'
+import { hashtagBody, hashtagKey, hashtagsIn, squashedTerm } from '../../content/hashtags'
 import { allowedLength, measuredLength } from '../../content/length-limits'
 import { countCharacters, PLATFORM_RULES } from '../../content/platform-rules'
 import { gradeLevel, wordCount } from '../../content/readability'
@@ -30,15 +30,30 @@ function missing(units: readonly TextSegment[], isPresent: (text: string) => boo
   return units.filter(unit => !isPresent(unit.text)).map(unit => ({ location: unit.location, ...miss(unit) }))
 }
 
-/** A hashtag spells words without spaces ("#ChemicalFree"), so a ruled-out phrase is looked for inside each tag too. */
-function hashtagSpans(segment: TextSegment, term: string): Span[] {
-  return spansMatching(segment, /#[\p{L}\p{N}_]+/u).filter(span => !containsTerm(span.excerpt, term) && hashtagHasBannedTerm(span.excerpt, [term]))
+const HASHTAG_RUN = /#[\p{L}\p{N}_]+/gu
+
+/** The segment's hashtags with their offsets and their bodies (hashtagBody), read once for all the terms looked for. */
+function hashtagsOf(segment: TextSegment): Array<{ start: number, end: number, tag: string, body: string }> {
+  return [...segment.text.matchAll(HASHTAG_RUN)].map(match => ({ start: match.index, end: match.index + match[0].length, tag: match[0], body: hashtagBody(match[0]) }))
 }
 
+/**
+ * Where each of `terms` appears in the segments, and with `inHashtags` inside hashtags too: a hashtag
+ * spells words without spaces ("#ChemicalFree"), so a ruled-out phrase is looked for squashed in each
+ * tag that does not already say it as words. Each term's pattern and each segment's hashtags are
+ * prepared once: a text of 2,500 hashtags checked against every banned term built a span of every
+ * hashtag for every term, half a second of one check.
+ */
 function wordsFound(segments: readonly TextSegment[], terms: readonly string[], miss: (found: string) => Omit<Miss, 'location' | 'span'>, inHashtags = false): Evaluation {
   if (notApplicable(segments)) return null
-  return segments.flatMap(segment => terms.flatMap(term => [...spansMatching(segment, termPattern(term)), ...(inHashtags ? hashtagSpans(segment, term) : [])]
-    .map(span => ({ location: segment.location, span, ...miss(span.excerpt) }))))
+  const searches = terms.map(term => ({ pattern: termPattern(term), squashed: squashedTerm(term) }))
+  return segments.flatMap((segment) => {
+    const hashtags = inHashtags ? hashtagsOf(segment) : []
+    return searches.flatMap(({ pattern, squashed }) => [
+      ...spansMatching(segment, pattern),
+      ...hashtags.filter(({ tag, body }) => squashed !== '' && body.includes(squashed) && !pattern.test(tag)).map(({ start, end }) => spanOf(segment, start, end)),
+    ].map(span => ({ location: segment.location, span, ...miss(span.excerpt) })))
+  })
 }
 
 /** A claim wording that a "Substantiation:" note names is backed, so it may be said. */
@@ -46,11 +61,30 @@ function claimWordings(check: CheckOf<'claim-class'>, substantiations: readonly 
   return CLAIM_CLASSES[check.claimClass].wordings.filter(wording => !substantiations.some(note => containsTerm(note, wording)))
 }
 
-/** Drops matches inside a longer match ("100%" inside "100% guaranteed" is reported once). */
+/**
+ * Drops matches inside a longer match ("100%" inside "100% guaranteed" is reported once), in one pass
+ * over each location's matches in order of where they start (the longest first among those starting
+ * together): a match lies inside an earlier one exactly when an earlier one reaches as far. Comparing
+ * every match with all those before it took 33 s for an edited copy repeating a claim word over
+ * 5,000 characters in each field. Matches come grouped by location and leave in that order.
+ */
 function withoutOverlaps(misses: Miss[]): Miss[] {
-  const sorted = [...misses].sort((a, b) => (a.location === b.location ? (a.span?.start ?? 0) - (b.span?.start ?? 0) || (b.span?.end ?? 0) - (a.span?.end ?? 0) : 0))
-  return sorted.filter((miss, index) => !sorted.slice(0, index).some(other => other.location === miss.location && other.span && miss.span
-    && miss.span.start >= other.span.start && miss.span.end <= other.span.end))
+  const byLocation = new Map<string, Miss[]>()
+  for (const miss of misses) {
+    const located = byLocation.get(miss.location)
+    if (located) located.push(miss)
+    else byLocation.set(miss.location, [miss])
+  }
+  return [...byLocation.values()].flatMap((located) => {
+    const ordered = located.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0) || (b.span?.end ?? 0) - (a.span?.end ?? 0))
+    let reach = -1
+    return ordered.filter((miss) => {
+      if (!miss.span) return true
+      if (miss.span.end <= reach) return false
+      reach = miss.span.end
+      return true
+    })
+  })
 }
 
 function overLength(check: CheckOf<'max-length'>, artifact: AuditedArtifact): Evaluation {

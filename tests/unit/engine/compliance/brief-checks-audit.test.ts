@@ -31,6 +31,18 @@ describe('the audit against the brief\'s checks', () => {
     expect(body.short.slice(8, 13)).toBe('cures')
   })
 
+  it('reports a claim wording once where a longer one holds it, however often the text repeats it', () => {
+    const brief = withConstraints('No absolute claims')
+    const repeated = 'Best of all, the best. '.repeat(300).trim()
+    const copy = copyArtifact({ headlines: ['The best kit and the best seeds', 'Meet the kit', 'Your garden starts here'], body: { ...makeCopy().body, short: repeated } })
+    const found = briefCheck(brief, [copy]).occurrences.map(occurrence => [occurrence.location, occurrence.excerpt, occurrence.start])
+    expect(found.slice(0, 2)).toEqual([['headlines[0]', 'The best', 0], ['headlines[0]', 'the best', 17]])
+    const inBody = found.filter(([location]) => location === 'body.short')
+    expect(inBody).toHaveLength(600)
+    expect(inBody.slice(0, 3)).toEqual([['body.short', 'Best', 0], ['body.short', 'the best', 13], ['body.short', 'Best', 23]])
+    expect(inBody.filter(([, excerpt]) => excerpt === 'the best')).toHaveLength(300)
+  })
+
   it('fails each LinkedIn post over the brief\'s limit, highlighting the overflow, and skips the other types', () => {
     const brief = makeBrief({ constraints: ['Keep LinkedIn under 60 characters'], platforms: ['x', 'linkedin'] })
     const long = 'Grow your first garden with the GreenThumb kit this spring. Shop now.'
@@ -55,6 +67,10 @@ describe('the audit against the brief\'s checks', () => {
     expect(briefCheck(brief, [copy]).occurrences.map(occurrence => [occurrence.location, occurrence.excerpt])).toEqual([['headlines[0]', 'Cheap'], ['headlines[2]', 'discount']])
     const posts = shortCopyArtifact(brief, shortCopyDrafts(brief, ['Grow it #ChemicalFree. Shop now.', 'Shop now.', 'Find out more.']))
     expect(briefCheck(brief, [posts], 'brand.bannedTerms.0').occurrences.map(occurrence => occurrence.excerpt)).toEqual(['#ChemicalFree', '#ChemicalFree', '#ChemicalFree'])
+    // A tag that says the term as a word is found as the word, once; one that spells it squashed, as the tag.
+    const tagged = makeBrief({ brand: { bannedTerms: ['cheap'] } })
+    const both = copyArtifact({ headlines: ['Go #cheap with #CheapSeeds', 'Meet the kit', 'Your garden starts here'] })
+    expect(briefCheck(tagged, [both], 'brand.bannedTerms.0').occurrences.map(occurrence => [occurrence.excerpt, occurrence.start])).toEqual([['cheap', 4], ['#CheapSeeds', 15]])
   })
 
   it('requires a mention in the copy and on every platform', () => {
