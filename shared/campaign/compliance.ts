@@ -61,9 +61,17 @@ export interface AuditedCheck {
   source: BriefLine | null
   /** Published guidance the check follows, when it follows any. */
   guidance?: string
-  results: Array<{ artifactType: ArtifactType, status: CheckStatus }>
+  /** `unlisted`: places the check failed in that artifact beyond the MAX_LISTED_OCCURRENCES listed. */
+  results: Array<{ artifactType: ArtifactType, status: CheckStatus, unlisted?: number }>
   occurrences: CheckOccurrence[]
 }
+
+/**
+ * The most places one check lists (and reports as issues) in one artifact; the others are counted.
+ * A text that repeats a ruled-out word thousands of times would otherwise make an audit of tens of
+ * megabytes, stored, and sent in every snapshot to everyone watching the campaign.
+ */
+export const MAX_LISTED_OCCURRENCES = 10
 
 /** The seed's `ComplianceAuditResult`, plus the verdict and per-category scores. */
 export interface ComplianceAuditResult {

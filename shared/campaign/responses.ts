@@ -58,7 +58,7 @@ const auditedCheckSchema = z.object({
   category: z.enum(RULE_CATEGORIES),
   source: briefLineSchema.nullable(),
   guidance: z.string().optional(),
-  results: z.array(z.object({ artifactType, status: z.enum(['passed', 'failed', 'not-applicable']) })),
+  results: z.array(z.object({ artifactType, status: z.enum(['passed', 'failed', 'not-applicable']), unlisted: z.int().positive().optional() })),
   occurrences: z.array(checkOccurrenceSchema),
 })
 

@@ -35,6 +35,16 @@ describe('ComplianceCheckList', () => {
     expect(list.get('li[aria-label="No shouting in capitals: Passed"]').text()).toContain('General rule')
   })
 
+  it('says how many more places a check failed beyond those it lists, per artifact', async () => {
+    const many: AuditedCheck = { ...failed, results: [{ artifactType: 'Copy', status: 'failed', unlisted: 592 }, { artifactType: 'ShortCopy', status: 'failed', unlisted: 1 }, { artifactType: 'Visual', status: 'passed' }] }
+    const check = (await mountSuspended(ComplianceCheckList, { props: { checks: [many] } })).get('li[aria-label="No health or medical claims: Failed"]')
+    expect(check.text()).toContain('Copy: 592 more places like these, not listed.')
+    expect(check.text()).toContain('Short copy: 1 more place like these, not listed.')
+    expect(check.text()).not.toContain('Visual: 0')
+    const listedAlone = (await mountSuspended(ComplianceCheckList, { props: { checks: [failed] } })).text()
+    expect(listedAlone).not.toContain('not listed')
+  })
+
   it('marks the offending words inside the artifact\'s text, rendered as text', async () => {
     const list = await mountSuspended(ComplianceCheckList, { props: { checks: [failed] } })
     expect(list.get('mark').text()).toBe('cures')

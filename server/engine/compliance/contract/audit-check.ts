@@ -1,5 +1,5 @@
 import { describeCheck, guidanceFor, type BriefCheck } from '#shared/brief-contract'
-import type { AuditedCheck, CheckOccurrence, CheckStatus } from '#shared/campaign'
+import { MAX_LISTED_OCCURRENCES, type AuditedCheck, type CheckOccurrence, type CheckStatus } from '#shared/campaign'
 import type { AuditedArtifact } from '../audited-artifact'
 import type { AuditContext, Finding, Rule } from '../rule'
 import { profileOf, ruleIdOf } from './check-profile'
@@ -19,14 +19,23 @@ function occurrence(artifact: AuditedArtifact, miss: Miss): CheckOccurrence {
     : { artifactType: artifact.type, ...rest }
 }
 
+/** An artifact's result for a check whose misses (or findings) were `found`, with the ones it lists. */
+function resultOf<T>(artifact: AuditedArtifact, found: readonly T[] | null): { result: Result, listed: readonly T[] } {
+  const unlisted = Math.max(0, (found?.length ?? 0) - MAX_LISTED_OCCURRENCES)
+  return {
+    result: { artifactType: artifact.type, status: statusOf(found), ...(unlisted > 0 && { unlisted }) },
+    listed: found?.slice(0, MAX_LISTED_OCCURRENCES) ?? [],
+  }
+}
+
 /** One of the brief's checks over every artifact. */
 export function auditBriefCheck(check: BriefCheck, artifacts: readonly AuditedArtifact[], substantiations: readonly string[]): AuditedCheck {
   const results: Result[] = []
   const occurrences: CheckOccurrence[] = []
   for (const artifact of artifacts) {
-    const misses = evaluateCheck(check, artifact, substantiations)
-    results.push({ artifactType: artifact.type, status: statusOf(misses) })
-    occurrences.push(...(misses ?? []).map(miss => occurrence(artifact, miss)))
+    const { result, listed } = resultOf(artifact, evaluateCheck(check, artifact, substantiations))
+    results.push(result)
+    occurrences.push(...listed.map(miss => occurrence(artifact, miss)))
   }
   const guidance = guidanceFor(check)
   return {
@@ -55,9 +64,9 @@ export function auditRule(rule: Rule, artifacts: readonly AuditedArtifact[], con
   const results: Result[] = []
   const findings: Array<{ artifact: AuditedArtifact, finding: Finding }> = []
   for (const artifact of artifacts) {
-    const found = rule.appliesTo.includes(artifact.type) ? rule.check(artifact, context) : null
-    results.push({ artifactType: artifact.type, status: statusOf(found) })
-    findings.push(...(found ?? []).map(finding => ({ artifact, finding })))
+    const { result, listed } = resultOf(artifact, rule.appliesTo.includes(artifact.type) ? rule.check(artifact, context) : null)
+    results.push(result)
+    findings.push(...listed.map(finding => ({ artifact, finding })))
   }
   return {
     check: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AuditedCheck, CampaignBrief } from '#shared/campaign'
+import { MAX_LISTED_OCCURRENCES, type AuditedCheck, type CampaignBrief } from '#shared/campaign'
 import { auditArtifacts, type ArtifactUnderAudit } from '../../../../server/engine/compliance'
 import { copyArtifact, makeBrief, makeConcept, makeCopy, shortCopyArtifact, shortCopyDrafts, visualArtifact } from '../support/fixtures'
 
@@ -31,16 +31,20 @@ describe('the audit against the brief\'s checks', () => {
     expect(body.short.slice(8, 13)).toBe('cures')
   })
 
-  it('reports a claim wording once where a longer one holds it, however often the text repeats it', () => {
+  it('reports a claim wording once where a longer one holds it, listing the first places and counting the rest', () => {
     const brief = withConstraints('No absolute claims')
     const repeated = 'Best of all, the best. '.repeat(300).trim()
     const copy = copyArtifact({ headlines: ['The best kit and the best seeds', 'Meet the kit', 'Your garden starts here'], body: { ...makeCopy().body, short: repeated } })
-    const found = briefCheck(brief, [copy]).occurrences.map(occurrence => [occurrence.location, occurrence.excerpt, occurrence.start])
-    expect(found.slice(0, 2)).toEqual([['headlines[0]', 'The best', 0], ['headlines[0]', 'the best', 17]])
-    const inBody = found.filter(([location]) => location === 'body.short')
-    expect(inBody).toHaveLength(600)
-    expect(inBody.slice(0, 3)).toEqual([['body.short', 'Best', 0], ['body.short', 'the best', 13], ['body.short', 'Best', 23]])
-    expect(inBody.filter(([, excerpt]) => excerpt === 'the best')).toHaveLength(300)
+    const check = briefCheck(brief, [copy, visualArtifact(brief)])
+    expect(check.occurrences.map(occurrence => [occurrence.location, occurrence.excerpt, occurrence.start])).toEqual([
+      ['headlines[0]', 'The best', 0], ['headlines[0]', 'the best', 17],
+      ...[0, 1, 2, 3].flatMap(sentence => [['body.short', 'Best', sentence * 23], ['body.short', 'the best', sentence * 23 + 13]]),
+    ])
+    expect(check.occurrences).toHaveLength(MAX_LISTED_OCCURRENCES)
+    // 2 in the headline and 2 in each of the 300 sentences, never the "best" of "the best".
+    expect(check.results).toEqual([{ artifactType: 'Copy', status: 'failed', unlisted: 602 - MAX_LISTED_OCCURRENCES }, { artifactType: 'Visual', status: 'passed' }])
+    const audit = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: [copy], now })
+    expect(audit.issues.filter(issue => issue.checkId === 'constraints.0')).toHaveLength(MAX_LISTED_OCCURRENCES)
   })
 
   it('fails each LinkedIn post over the brief\'s limit, highlighting the overflow, and skips the other types', () => {
