@@ -19,12 +19,14 @@ export interface AuditInput {
 
 const SEVERITY_ORDER: readonly Severity[] = ['High', 'Medium', 'Low']
 
-function summarise(verdict: Verdict, score: number, issues: readonly ComplianceIssue[]): string {
+/** `unlisted`: places the checks failed beyond those listed as issues (MAX_LISTED_OCCURRENCES). */
+function summarise(verdict: Verdict, score: number, issues: readonly ComplianceIssue[], unlisted: number): string {
   if (issues.length === 0) return `${verdict} (${score}/100): no issues found.`
   const counts = SEVERITY_ORDER.map(severity => `${issues.filter(issue => issue.severity === severity).length} ${severity.toLowerCase()}`)
+  const more = unlisted > 0 ? ` (and ${unlisted} more place${unlisted === 1 ? '' : 's'} like them, not listed)` : ''
   const first = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0]
   const next = first ? ` First: ${first.recommendation} (${first.artifactType}, ${first.location}).` : ''
-  return `${verdict} (${score}/100): ${counts.join(', ')} severity issue${issues.length === 1 ? '' : 's'}.${next}`
+  return `${verdict} (${score}/100): ${counts.join(', ')} severity issue${issues.length === 1 ? '' : 's'}${more}.${next}`
 }
 
 /** The seed's issue list: one issue per place a check failed, in report order. */
@@ -128,7 +130,7 @@ function* auditSteps(input: AuditInput): Generator<void, ComplianceAuditResult, 
     isCompliant: verdict === 'Pass',
     complianceScore,
     issues,
-    feedback: summarise(verdict, complianceScore, issues),
+    feedback: summarise(verdict, complianceScore, issues, checks.flatMap(check => check.results).reduce((sum, result) => sum + (result.unlisted ?? 0), 0)),
     auditedAt: (input.now ?? new Date()).toISOString(),
     verdict,
     categoryScores: categoryScores(outcomes),

@@ -45,6 +45,7 @@ describe('the audit against the brief\'s checks', () => {
     expect(check.results).toEqual([{ artifactType: 'Copy', status: 'failed', unlisted: 602 - MAX_LISTED_OCCURRENCES }, { artifactType: 'Visual', status: 'passed' }])
     const audit = auditArtifacts({ campaignId: 'cmp_1', brief, artifacts: [copy], now })
     expect(audit.issues.filter(issue => issue.checkId === 'constraints.0')).toHaveLength(MAX_LISTED_OCCURRENCES)
+    expect(audit.feedback).toMatch(/ severity issues \(and 592 more places like them, not listed\)\. First: /u)
   })
 
   it('fails each LinkedIn post over the brief\'s limit, highlighting the overflow, and skips the other types', () => {
