@@ -42,6 +42,6 @@ export const ARTIFACT_TITLES = Object.fromEntries(ARTIFACT_TYPES.map(type => [ty
 /** Each type's `agentTitle` ("Social writer"). */
 export const AGENT_TITLES = Object.fromEntries(ARTIFACT_TYPES.map(type => [type, ARTIFACT_KINDS[type].agentTitle])) as Record<ArtifactType, string>
 
-export { ARTIFACT_LIMITS, CONTROL_CHARACTERS } from './edit-schema-parts'
+export { ARTIFACT_LIMITS, CONTROL_CHARACTERS, postTextLimit } from './edit-schema-parts'
 export type { ArtifactEditField, SharedArtifactKind } from './kind'
 export { variantLocation } from './short-copy/metadata'

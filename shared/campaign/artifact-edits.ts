@@ -1,7 +1,7 @@
 import { z } from '../schemas/zod'
 import { ARTIFACT_KINDS, ARTIFACT_TYPES, type ArtifactType } from '../artifact-types'
 
-export { ARTIFACT_LIMITS, CONTROL_CHARACTERS } from '../artifact-types'
+export { ARTIFACT_LIMITS, CONTROL_CHARACTERS, postTextLimit } from '../artifact-types'
 
 /** Edits and restores an artifact may receive once it has this many versions: past it, 409. */
 export const MAX_ARTIFACT_VERSIONS = 200

@@ -4,7 +4,7 @@ import { PLATFORMS } from '../../campaign/platforms'
 import { markdownBlock, markdownInline } from '../../utils/markdown-text'
 import { PLATFORM_NAMES } from '../../utils/platform-names'
 import { publishedPost } from '../../utils/published-post'
-import { ARTIFACT_LIMITS as L, basedOn, editedField, editedList } from '../edit-schema-parts'
+import { ARTIFACT_LIMITS as L, basedOn, editedField, editedList, postTextLimit } from '../edit-schema-parts'
 import { defineArtifactKind, editField } from '../kind'
 import { shortCopyMetadataSchema, type ShortCopyMetadata } from './metadata'
 
@@ -19,9 +19,14 @@ export const shortCopyKind = defineArtifactKind<ShortCopyMetadata>()({
     platforms: z.array(z.object({
       platform: z.enum(PLATFORMS, { error: `One of ${PLATFORMS.join(', ')}` }),
       variants: editedList(z.object({
-        text: editedField(L.post),
+        text: editedField(L.post).meta({ description: `At most ${L.post} characters; on X at most ${L.xPost} (X counts each link as 23).` }),
         hashtags: z.array(storableString().trim().max(L.hashtag, `At most ${L.hashtag} characters`)).max(L.hashtags, `At most ${L.hashtags} hashtags`).default([]),
       }), L.variants, 'posts'),
+    }).superRefine(({ platform, variants }, context) => {
+      const max = postTextLimit(platform)
+      variants.forEach((variant, index) => {
+        if (variant.text.length > max) context.addIssue({ code: 'custom', path: ['variants', index, 'text'], message: `At most ${max} characters on ${PLATFORM_NAMES[platform]}` })
+      })
     })).min(1, 'At least one platform').max(PLATFORMS.length, `At most ${PLATFORMS.length} platforms`),
   }),
   textAt(shortCopy, location) {
@@ -31,7 +36,7 @@ export const shortCopyKind = defineArtifactKind<ShortCopyMetadata>()({
     return variant ? publishedPost(variant) : undefined
   },
   editFields: shortCopy => shortCopy.platforms.flatMap(({ platform, variants }, p) => variants.map((variant, v) =>
-    editField(`platforms.${p}.variants.${v}.text`, `${PLATFORM_NAMES[platform]} post ${v + 1}`, variant.text, L.post, true))),
+    editField(`platforms.${p}.variants.${v}.text`, `${PLATFORM_NAMES[platform]} post ${v + 1}`, variant.text, postTextLimit(platform), true))),
   editedText: (shortCopy, text) => ({
     platforms: shortCopy.platforms.map(({ platform, variants }, p) => ({
       platform,

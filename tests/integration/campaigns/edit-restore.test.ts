@@ -93,6 +93,18 @@ describe('editing and restoring an artifact', () => {
     const shortCopy = (await suite.owner.client.get(`/api/campaigns/${id}/artifacts?type=ShortCopy`)).body.artifacts[0]
     const onePlatform = { type: 'ShortCopy', basedOn: 1, platforms: shortCopy.metadata.platforms.slice(0, 1).map(({ platform, variants }: CampaignDetail) => ({ platform, variants })) }
     expectFieldErrors(await suite.owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/versions`, onePlatform), ['platforms'])
+    // X takes a post's text up to 600 characters; the same text is fine on LinkedIn.
+    const withFirstPost = (on: string, text: string) => ({
+      type: 'ShortCopy',
+      basedOn: 1,
+      platforms: shortCopy.metadata.platforms.map(({ platform, variants }: CampaignDetail) =>
+        ({ platform, variants: platform === on ? [{ ...variants[0], text }, ...variants.slice(1)] : variants })),
+    })
+    const onX = shortCopy.metadata.platforms.findIndex((entry: CampaignDetail) => entry.platform === 'x')
+    const tooLongForX = await suite.owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/versions`, withFirstPost('x', 'Trail time. '.repeat(51)))
+    expectFieldErrors(tooLongForX, [`platforms.${onX}.variants.0.text`])
+    expect(tooLongForX.body.errors[`platforms.${onX}.variants.0.text`][0]).toBe('At most 600 characters on X')
+    expect((await suite.owner.client.post(`/api/campaigns/${id}/artifacts/ShortCopy/versions`, withFirstPost('linkedin', 'Trail time. '.repeat(51)))).status).toBe(201)
 
     const stranger = await registerUser(suite.app.url)
     expectProblem(await stranger.client.post(`/api/campaigns/${id}/artifacts/Copy/versions`, headlineEdit(copy, 'Mine now', 2)), 404)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ARTIFACT_LIMITS as L, type CampaignBrief, type Platform } from '#shared/campaign'
+import { ARTIFACT_LIMITS as L, postTextLimit, type CampaignBrief, type Platform } from '#shared/campaign'
 import { finishShortCopy } from '../../content/short-copy'
 import { draftHashtag, plain } from '../../models/output/schemas'
 import type { CheckScope } from '../kind'
@@ -25,6 +25,10 @@ export function shortCopyDraftSchema(platforms: readonly Platform[]) {
       const variants = entries.flatMap(entry => entry.variants).slice(0, L.variants.max)
       if (variants.length < L.variants.min) {
         context.addIssue({ code: 'custom', path: ['platforms'], message: `needs at least ${L.variants.min} variants for ${platform}` })
+      }
+      const max = postTextLimit(platform)
+      if (variants.some(variant => variant.text.length > max)) {
+        context.addIssue({ code: 'custom', path: ['platforms'], message: `each ${platform} variant's text must be at most ${max} characters` })
       }
       return { platform, variants }
     })
