@@ -13,6 +13,15 @@ export const LAST_SEEN_GRANULARITY_MS = 60_000
  */
 export const REMEMBER_LIVE_SESSION_MS = 10_000
 
+/** Sessions one user may have live at once (browsers, devices): signing in beyond ends the oldest. */
+export const MAX_LIVE_SESSIONS_PER_USER = 50
+
+export interface StartedSession {
+  id: string
+  /** Older sessions of the same user that this sign-in ended, the cap being reached. */
+  ended: string[]
+}
+
 export interface SessionServiceOptions {
   now?: () => Date
   /** REMEMBER_LIVE_SESSION_MS to remember sessions found live; 0, the default, reads the session on every request. */
@@ -38,9 +47,16 @@ export class SessionService {
     if (options.signOutsElsewhere) this.remembered.suspend()
   }
 
-  /** A new session for `userId`; its id goes into the sealed cookie. */
-  async start(userId: string): Promise<string> {
-    return (await this.sessions.create(userId)).id
+  /**
+   * A new session for `userId`; its id goes into the sealed cookie. The user keeps at most
+   * MAX_LIVE_SESSIONS_PER_USER: the oldest beyond them end (`ended`, for their connections to close),
+   * and records that open nothing are deleted, so no number of sign-ins grows the table without bound.
+   */
+  async start(userId: string): Promise<StartedSession> {
+    const { id } = await this.sessions.create(userId)
+    const ended = await this.sessions.prune(userId, this.oldestLive(this.now()), MAX_LIVE_SESSIONS_PER_USER)
+    for (const endedId of ended) this.remembered.forget(endedId)
+    return { id, ended }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type Placeholder } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { sessions, users, type SessionRow, type UserRow } from '../db/schema'
 import { isUuid } from './users-repository'
@@ -30,6 +30,27 @@ export class SessionsRepository {
   async create(userId: string): Promise<SessionRow> {
     const [row] = await this.db.insert(sessions).values({ userId }).returning()
     return row!
+  }
+
+  /**
+   * Keeps a user's record to their newest `keepLive` live sessions: rows that open nothing (revoked,
+   * or older than `notBefore`) go, and so do live ones beyond the newest `keepLive`, whose ends are
+   * announced as a revocation's are. Returns the live sessions it ended.
+   */
+  async prune(userId: string, notBefore: Date, keepLive: number): Promise<string[]> {
+    await this.db.delete(sessions)
+      .where(and(eq(sessions.userId, userId), or(isNotNull(sessions.revokedAt), lte(sessions.createdAt, notBefore))))
+    const beyond = this.db.select({ id: sessions.id }).from(sessions)
+      .where(and(eq(sessions.userId, userId), liveSince(notBefore)))
+      .orderBy(desc(sessions.createdAt), desc(sessions.id))
+      .offset(keepLive)
+    const ended = this.db.$with('ended').as(this.db.delete(sessions)
+      .where(inArray(sessions.id, beyond))
+      .returning({ id: sessions.id }))
+    const rows = await this.db.with(ended)
+      .select({ id: ended.id, announced: sql`pg_notify(${SESSION_ENDED_CHANNEL}, cast(${ended.id} as text))` })
+      .from(ended)
+    return rows.map(row => row.id)
   }
 
   /** The live session `id` and its user; null when unknown, revoked or too old. */

@@ -11,6 +11,16 @@ export async function endSession(sessionId: string): Promise<void> {
   await closeConnectionsOpenedWith('session', new Set([sessionId]))
 }
 
+/**
+ * Signing in: a new session for `userId`. The sessions it ends (past the per-user cap) close their hub
+ * connections as a sign-out does.
+ */
+export async function startSignedInSession(userId: string): Promise<string> {
+  const { id, ended } = await (await useAppServices()).sessions.start(userId)
+  await closeConnectionsOpenedWith('session', new Set(ended))
+  return id
+}
+
 /** Revoking a personal access token: the same for everything opened with it. */
 export async function revokePersonalAccessToken(userId: string, tokenId: string): Promise<void> {
   await (await useAppServices()).personalAccessTokens.revoke(userId, tokenId)

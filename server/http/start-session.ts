@@ -1,6 +1,5 @@
 import type { H3Event } from 'h3'
-import { useAppServices } from '../app/services'
-import { endSession } from '../app/sign-in-revocation'
+import { endSession, startSignedInSession } from '../app/sign-in-revocation'
 import type { UserRow } from '../db/schema'
 import { readUserSession } from './read-session'
 
@@ -11,7 +10,7 @@ import { readUserSession } from './read-session'
 export async function startSession(event: H3Event, user: UserRow): Promise<void> {
   const previous = (await readUserSession(event))?.secure?.sessionId
   if (previous) await endSession(previous)
-  const sessionId = await (await useAppServices()).sessions.start(user.id)
+  const sessionId = await startSignedInSession(user.id)
   await replaceUserSession(event, {
     user: { id: user.id, email: user.email, name: user.name },
     secure: { sessionId },

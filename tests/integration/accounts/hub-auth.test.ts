@@ -32,7 +32,7 @@ describe('authenticateHubToken', () => {
     await services.personalAccessTokens.revoke(user.id, revoked.id)
     revokedToken = revoked.token
     hubToken = await mint({ kind: 'personal-access-token', id: personalToken.id })
-    const sessionId = await services.sessions.start(user.id)
+    const { id: sessionId } = await services.sessions.start(user.id)
     hubTokenOfEndedSession = await mint({ kind: 'session', id: sessionId })
     await services.sessions.end(sessionId)
   }, 60_000)

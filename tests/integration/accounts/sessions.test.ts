@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, registerUser, type RegisteredUser } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
+import { connectCampaignHub } from '../../support/campaign-hub'
+import { MAX_LIVE_SESSIONS_PER_USER } from '../../../server/accounts/session-service'
 
 /** Everything a session cookie opens: each must refuse a session that has ended. */
 const SESSION_USES = [
@@ -53,6 +55,17 @@ describe('server-side sessions', () => {
     expect((await user.client.get('/api/auth/me')).status).toBe(200)
     expect((await elsewhere.get('/api/auth/me')).status).toBe(200)
     await expectEnded(copy, user)
+  })
+
+  it(`keeps a user's newest ${MAX_LIVE_SESSIONS_PER_USER} sessions: the sign-in beyond ends the oldest, its cookie and its hub connection`, async () => {
+    const user = await registerUser(app.url)
+    const oldest = await connectCampaignHub(app.url, user.client)
+    const signIns = Array.from({ length: MAX_LIVE_SESSIONS_PER_USER }, () => new ApiClient(app.url))
+    for (const browser of signIns) expect((await browser.post('/api/auth/login', { email: user.email, password: user.password })).status).toBe(200)
+
+    expect(String(await oldest.closed)).toMatch(/no longer valid/)
+    await expectEnded(user.client.movedTo(app.url), user)
+    for (const browser of [signIns[0]!, signIns.at(-1)!]) expect((await browser.get('/api/auth/me')).status).toBe(200)
   })
 
   describe('creating a personal access token', () => {

@@ -20,7 +20,7 @@ describe.each(drivers)('a session\'s recorded activity on the $name database', (
     const user = (await suite.users.create({ email: `active-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     let now = new Date()
     const service = new SessionService(suite.sessions, { now: () => now })
-    const sessionId = await service.start(user.id)
+    const { id: sessionId } = await service.start(user.id)
     const lastSeen = async () => (await suite.sessions.findLive(sessionId, new Date(0)))!.session.lastSeenAt.getTime()
     const started = await lastSeen()
 
@@ -53,7 +53,7 @@ describe.each(drivers)('a session\'s recorded activity on the $name database', (
       await call()
       return (await statementsSoFar()) - before
     }
-    const [kept, signedOut] = [await service.start(user.id), await service.start(user.id)]
+    const [kept, signedOut] = [(await service.start(user.id)).id, (await service.start(user.id)).id]
     const started = (await suite.sessions.findLive(kept, new Date(0)))!.session
 
     now = new Date(started.lastSeenAt.getTime() + 1_000)

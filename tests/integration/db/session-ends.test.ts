@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listenForSessionEnds } from '../../../server/accounts/session-ends'
-import { REMEMBER_LIVE_SESSION_MS, SessionService } from '../../../server/accounts/session-service'
+import { MAX_LIVE_SESSIONS_PER_USER, REMEMBER_LIVE_SESSION_MS, SessionService } from '../../../server/accounts/session-service'
 import { SESSION_ENDED_CHANNEL, SessionsRepository } from '../../../server/accounts/sessions-repository'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import { PostgresListener } from '../../../server/db/postgres-listener'
@@ -63,15 +63,25 @@ describe.skipIf(postgres.skipReason)('sign-outs heard by every instance sharing 
 
   it('an instance refuses a session another instance signed out, though it had remembered it', async () => {
     const [first, second] = [instance(), instance()]
-    const sessionId = await first.start((await newUser()).id)
+    const { id: sessionId } = await first.start((await newUser()).id)
     await remembered(first, sessionId)
     await second.end(sessionId)
     await eventually(async () => (await first.authenticate(sessionId)) === null, 5_000, 'the first instance refuses the signed-out session')
   })
 
+  it('an instance refuses a session that a sign-in on another instance ended past the per-user cap', async () => {
+    const [first, second] = [instance(), instance()]
+    const user = await newUser()
+    const { id: oldest } = await first.start(user.id)
+    for (let signIn = 1; signIn < MAX_LIVE_SESSIONS_PER_USER; signIn++) await first.start(user.id)
+    await remembered(first, oldest)
+    expect((await second.start(user.id)).ended).toEqual([oldest])
+    await eventually(async () => (await first.authenticate(oldest)) === null, 5_000, 'the first instance refuses the ended session')
+  })
+
   it('remembers nothing while it cannot hear sign-outs, and remembers again once it listens again', async () => {
     const service = instance()
-    const sessionId = await service.start((await newUser()).id)
+    const { id: sessionId } = await service.start((await newUser()).id)
     await remembered(service, sessionId)
 
     const admin = new pg.Client({ connectionString: postgresUrl() })
