@@ -23,6 +23,8 @@ export interface StartedSession {
 }
 
 export interface SessionServiceOptions {
+  /** MAX_LIVE_SESSIONS_PER_USER unless said. */
+  maxLivePerUser?: number
   now?: () => Date
   /** REMEMBER_LIVE_SESSION_MS to remember sessions found live; 0, the default, reads the session on every request. */
   rememberLiveForMs?: number
@@ -40,21 +42,23 @@ export interface SessionServiceOptions {
 export class SessionService {
   private readonly now: () => Date
   private readonly remembered: RememberedSessions
+  private readonly maxLivePerUser: number
 
   constructor(private readonly sessions: SessionsRepository, options: SessionServiceOptions = {}) {
     this.now = options.now ?? (() => new Date())
     this.remembered = new RememberedSessions(options.rememberLiveForMs ?? 0)
+    this.maxLivePerUser = options.maxLivePerUser ?? MAX_LIVE_SESSIONS_PER_USER
     if (options.signOutsElsewhere) this.remembered.suspend()
   }
 
   /**
    * A new session for `userId`; its id goes into the sealed cookie. The user keeps at most
-   * MAX_LIVE_SESSIONS_PER_USER: the oldest beyond them end (`ended`, for their connections to close),
+   * `maxLivePerUser` live sessions: the oldest beyond them end (`ended`, for their connections to close),
    * and records that open nothing are deleted, so no number of sign-ins grows the table without bound.
    */
   async start(userId: string): Promise<StartedSession> {
     const { id } = await this.sessions.create(userId)
-    const ended = await this.sessions.prune(userId, this.oldestLive(this.now()), MAX_LIVE_SESSIONS_PER_USER)
+    const ended = await this.sessions.prune(userId, this.oldestLive(this.now()), this.maxLivePerUser)
     for (const endedId of ended) this.remembered.forget(endedId)
     return { id, ended }
   }

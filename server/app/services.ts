@@ -65,10 +65,10 @@ export async function createAppServices(config: AppConfig): Promise<AppServices>
   // A single server on the embedded database ends every session itself; instances sharing
   // PostgreSQL remember sessions only while they hear each other's sign-outs.
   const signOutsElsewhere = database.kind === 'postgres'
-  const sessions = new SessionService(new SessionsRepository(database.db), { rememberLiveForMs: REMEMBER_LIVE_SESSION_MS, signOutsElsewhere })
+  const sessions = new SessionService(new SessionsRepository(database.db), { rememberLiveForMs: REMEMBER_LIVE_SESSION_MS, signOutsElsewhere, maxLivePerUser: config.liveSessionsPerUser })
   const sessionEnds = signOutsElsewhere ? listenForSessionEnds(config.databaseUrl!, sessions) : undefined
-  const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db))
-  const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db))
+  const personalAccessTokens = new PersonalAccessTokenService(new PersonalAccessTokensRepository(database.db), config.personalAccessTokensPerUser)
+  const reviewLinks = new ReviewLinkService(new ReviewLinksRepository(database.db), config.reviewLinksPerCampaign)
   const serviceSecret = config.engineFront?.serviceSecret ?? config.engineService.serviceSecret
   return {
     config,

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { BrandKitFields } from '#shared/campaign'
 import { isUuid } from '../accounts/users-repository'
 import type { Database } from '../db/database'
+import { insertUnderCap } from '../db/insert-under-cap'
 import { brandKits, type BrandKitRow } from '../db/schema'
 
 /** Namespace of the advisory locks that let one kit per owner in at a time. */
@@ -22,18 +23,10 @@ export class BrandKitsRepository {
     return row ?? null
   }
 
-  /**
-   * Saves a kit unless the owner already has `cap`; null then. The count and the insert hold the
-   * owner's advisory lock until the transaction ends, so racing saves cannot pass the cap.
-   */
+  /** Saves a kit unless the owner already has `cap`; null then (`insertUnderCap`: racing saves cannot pass it). */
   async create(ownerId: string, fields: BrandKitFields, cap: number): Promise<BrandKitRow | null> {
-    return this.db.transaction(async (transaction) => {
-      await transaction.execute(sql`SELECT pg_advisory_xact_lock(${BRAND_KIT_LOCK_SPACE}, hashtext(${ownerId}))`)
-      const [kits] = await transaction.select({ count: count() }).from(brandKits).where(eq(brandKits.ownerId, ownerId))
-      if ((kits?.count ?? 0) >= cap) return null
-      const [row] = await transaction.insert(brandKits).values({ ownerId, name: fields.name, fields }).returning()
-      return row!
-    })
+    const scope = { table: brandKits, lockSpace: BRAND_KIT_LOCK_SPACE, key: ownerId, counted: eq(brandKits.ownerId, ownerId), cap }
+    return insertUnderCap(this.db, scope, { ownerId, name: fields.name, fields })
   }
 
   async update(ownerId: string, id: string, fields: BrandKitFields): Promise<BrandKitRow | null> {

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path'
 import { MAX_BRAND_KITS_PER_USER } from '#shared/campaign/brand-kits'
+import { MAX_LIVE_SESSIONS_PER_USER } from '../accounts/session-service'
+import { MAX_REVIEW_LINKS_PER_CAMPAIGN } from '../reviews/review-link-service'
+import { MAX_PERSONAL_ACCESS_TOKENS_PER_USER } from '../tokens/personal-access-token-service'
 import { parseLogLevel, type LogLevel } from '../observability/log-level'
 import { readEngineFrontConfig, readEngineServiceConfig, type EngineFrontConfig, type EngineServiceConfig } from './bff-config'
 
@@ -38,6 +41,12 @@ export interface AppConfig {
   reviewDecisions: { perLink: number, perCampaign: number }
   /** Brand kits one account may keep. */
   brandKitsPerUser: number
+  /** Live sessions one account may have: a sign-in beyond ends the oldest. */
+  liveSessionsPerUser: number
+  /** Unrevoked personal access tokens one account may keep. */
+  personalAccessTokensPerUser: number
+  /** Review links one campaign may have (live ones, and ended ones that carried feedback). */
+  reviewLinksPerCampaign: number
   logLevel: LogLevel
   /** Bearer token that opens GET /metrics; the endpoint does not exist without it. */
   metricsToken: string | undefined
@@ -91,6 +100,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       perCampaign: parsePositiveInteger('REVIEW_DECISIONS_PER_CAMPAIGN', env.REVIEW_DECISIONS_PER_CAMPAIGN, 200),
     },
     brandKitsPerUser: parsePositiveInteger('BRAND_KITS_PER_USER', env.BRAND_KITS_PER_USER, MAX_BRAND_KITS_PER_USER),
+    liveSessionsPerUser: parsePositiveInteger('LIVE_SESSIONS_PER_USER', env.LIVE_SESSIONS_PER_USER, MAX_LIVE_SESSIONS_PER_USER),
+    personalAccessTokensPerUser: parsePositiveInteger('PERSONAL_ACCESS_TOKENS_PER_USER', env.PERSONAL_ACCESS_TOKENS_PER_USER, MAX_PERSONAL_ACCESS_TOKENS_PER_USER),
+    reviewLinksPerCampaign: parsePositiveInteger('REVIEW_LINKS_PER_CAMPAIGN', env.REVIEW_LINKS_PER_CAMPAIGN, MAX_REVIEW_LINKS_PER_CAMPAIGN),
     maxRequestBodyBytes: parsePositiveInteger('MAX_REQUEST_BODY_BYTES', env.MAX_REQUEST_BODY_BYTES, DEFAULT_MAX_REQUEST_BODY_BYTES),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     metricsToken: nonEmpty(env.METRICS_TOKEN)?.trim(),

@@ -9,9 +9,9 @@ import {
   CampaignConflictError, CampaignNotFoundError, CampaignResourceNotFoundError, ReviewFeedbackLimitError, TooManyRunsError,
 } from '../engine/campaigns/campaign-errors'
 import {
-  ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewItemMismatchError, ReviewLinkInvalidError, ReviewLinkNotFoundError,
+  ReviewFeedbackNotAllowedError, ReviewFeedbackRateLimitedError, ReviewItemMismatchError, ReviewLinkInvalidError, ReviewLinkLimitError, ReviewLinkNotFoundError,
 } from '../reviews/review-errors'
-import { TokenNotFoundError } from '../tokens/token-errors'
+import { TokenLimitError, TokenNotFoundError } from '../tokens/token-errors'
 import { HttpProblem, problemTypes } from './problem'
 
 /** How long a client should wait after a storage failure: long enough for an operator to free space. */
@@ -38,6 +38,7 @@ export function errorToProblem(error: unknown): HttpProblem {
     return new HttpProblem(429, cause.message, { type: problemTypes.signInThrottled, headers: { 'Retry-After': String(cause.retryAfterSeconds) } })
   }
   if (cause instanceof TokenNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof TokenLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.tokenLimit })
   if (cause instanceof CampaignNotFoundError || cause instanceof CampaignResourceNotFoundError) return new HttpProblem(404, cause.message)
   if (cause instanceof CampaignConflictError) return new HttpProblem(409, cause.message)
   if (cause instanceof ArtifactEditMismatchError || cause instanceof ReviewItemMismatchError) {
@@ -50,6 +51,7 @@ export function errorToProblem(error: unknown): HttpProblem {
   if (cause instanceof BrandKitLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.brandKitLimit })
   if (cause instanceof ReviewLinkInvalidError) return new HttpProblem(404, cause.message, { type: problemTypes.reviewLinkInvalid })
   if (cause instanceof ReviewLinkNotFoundError) return new HttpProblem(404, cause.message)
+  if (cause instanceof ReviewLinkLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.reviewLinkLimit })
   if (cause instanceof ReviewFeedbackNotAllowedError) return new HttpProblem(403, cause.message, { type: problemTypes.reviewFeedbackNotAllowed })
   if (cause instanceof ReviewFeedbackLimitError) return new HttpProblem(409, cause.message, { type: problemTypes.reviewFeedbackLimit })
   if (cause instanceof ReviewFeedbackRateLimitedError) {

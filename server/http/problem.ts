@@ -63,6 +63,8 @@ export const problemTypes = {
   reviewFeedbackNotAllowed: '/problems/review-feedback-not-allowed',
   reviewFeedbackLimit: '/problems/review-feedback-limit',
   brandKitLimit: '/problems/brand-kit-limit',
+  tokenLimit: '/problems/token-limit',
+  reviewLinkLimit: '/problems/review-link-limit',
 } as const
 
 export function unauthorized(detail = 'Sign in, or send a personal access token as "Authorization: Bearer <token>"'): HttpProblem {

@@ -15,6 +15,13 @@ export class ReviewLinkNotFoundError extends Error {
   }
 }
 
+/** The campaign has as many review links as it may: nothing was created. */
+export class ReviewLinkLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`This campaign has ${limit} review links, the most one campaign may have (links that carried feedback stay after they end): revoke one that carried none, then share again.`)
+  }
+}
+
 export class ReviewFeedbackNotAllowedError extends Error {
   constructor() {
     super('This review link does not accept feedback')

@@ -1,11 +1,13 @@
 import type { CreatedReviewLink, ReviewLinkSummary } from '#shared/campaign'
 import type { ReviewLinkRow } from '../db/schema'
 import { hashTokenSecret } from '../tokens/token-secret'
-import { ReviewLinkInvalidError, ReviewLinkNotFoundError } from './review-errors'
+import { ReviewLinkInvalidError, ReviewLinkLimitError, ReviewLinkNotFoundError } from './review-errors'
 import { generateReviewToken, looksLikeReviewToken, reviewUrl } from './review-link-token'
 import type { ReviewLinksRepository } from './review-links-repository'
 
 const HOUR_MS = 60 * 60_000
+/** Review links one campaign may have: live ones, and ended ones that carried feedback or decisions. */
+export const MAX_REVIEW_LINKS_PER_CAMPAIGN = 100
 /** "Last used" is precise to a minute, like personal access tokens'. */
 const LAST_USED_GRANULARITY_MS = 60_000
 
@@ -14,16 +16,22 @@ const LAST_USED_GRANULARITY_MS = 60_000
  * opens anything. Who may manage a campaign's links is decided by the caller.
  */
 export class ReviewLinkService {
-  constructor(private readonly links: ReviewLinksRepository, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly links: ReviewLinksRepository,
+    private readonly maxPerCampaign = MAX_REVIEW_LINKS_PER_CAMPAIGN,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async create(campaignId: string, input: { expiresInHours: number, allowFeedback: boolean }): Promise<CreatedReviewLink> {
     const token = generateReviewToken()
+    const now = this.now()
     const row = await this.links.create({
       campaignId,
       tokenHash: hashTokenSecret(token),
       allowFeedback: input.allowFeedback,
-      expiresAt: new Date(this.now().getTime() + input.expiresInHours * HOUR_MS),
-    })
+      expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS),
+    }, this.maxPerCampaign, now)
+    if (!row) throw new ReviewLinkLimitError(this.maxPerCampaign)
     return { id: row.id, url: reviewUrl(token), token, expiresAt: row.expiresAt.toISOString() }
   }
 

@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, not, or, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
-import { reviewLinks, type ReviewLinkRow } from '../db/schema'
+import { insertUnderCap } from '../db/insert-under-cap'
+import { reviewDecisions, reviewFeedback, reviewLinks, type ReviewLinkRow } from '../db/schema'
 import { isUuid } from '../accounts/users-repository'
 
 export interface NewReviewLink {
@@ -10,14 +11,30 @@ export interface NewReviewLink {
   expiresAt: Date
 }
 
+/** Namespace of the advisory locks that let one link per campaign in at a time. */
+const REVIEW_LINK_LOCK_SPACE = 7304
+
 const usableAt = (now: Date) => and(isNull(reviewLinks.revokedAt), gt(reviewLinks.expiresAt, now))
 
 export class ReviewLinksRepository {
   constructor(private readonly db: Database) {}
 
-  async create(link: NewReviewLink): Promise<ReviewLinkRow> {
-    const [row] = await this.db.insert(reviewLinks).values(link).returning()
-    return row!
+  /**
+   * Saves a link unless the campaign already has `cap`; null then. Links that open nothing any more
+   * (revoked or expired at `now`) and carried no feedback and no decision are deleted first: nothing
+   * refers to them, and their room goes to the new link. The rest stay, so feedback keeps its source.
+   */
+  async create(link: NewReviewLink, cap: number, now: Date): Promise<ReviewLinkRow | null> {
+    const { campaignId } = link
+    const scope = { table: reviewLinks, lockSpace: REVIEW_LINK_LOCK_SPACE, key: campaignId, counted: eq(reviewLinks.campaignId, campaignId), cap }
+    const carried = (table: typeof reviewFeedback | typeof reviewDecisions) => exists(this.db.select({ one: sql`1` }).from(table)
+      .where(and(eq(table.campaignId, campaignId), eq(table.linkId, reviewLinks.id))))
+    return insertUnderCap(this.db, scope, link, transaction => transaction.delete(reviewLinks).where(and(
+      eq(reviewLinks.campaignId, campaignId),
+      or(isNotNull(reviewLinks.revokedAt), lte(reviewLinks.expiresAt, now)),
+      not(carried(reviewFeedback)),
+      not(carried(reviewDecisions)),
+    )))
   }
 
   /** The campaign's links, newest first, revoked and expired ones included: the owner sees the whole story. */

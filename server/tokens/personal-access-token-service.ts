@@ -1,15 +1,21 @@
 import type { CreatedPersonalAccessToken, PersonalAccessTokenSummary } from '#shared/types/account'
 import type { PersonalAccessTokenRow, UserRow } from '../db/schema'
 import type { PersonalAccessTokensRepository } from './personal-access-tokens-repository'
-import { TokenNotFoundError } from './token-errors'
+import { TokenLimitError, TokenNotFoundError } from './token-errors'
 import { displayPrefix, generatePersonalAccessToken, hashTokenSecret, looksLikePersonalAccessToken } from './token-secret'
 
 const DAY_MS = 24 * 60 * 60_000
+/** Unrevoked tokens one account may keep, expired ones included (they are listed until revoked). */
+export const MAX_PERSONAL_ACCESS_TOKENS_PER_USER = 50
 /** "Last used" is precise to a minute: enough to spot a stale token, without a write per request. */
 const LAST_USED_GRANULARITY_MS = 60_000
 
 export class PersonalAccessTokenService {
-  constructor(private readonly tokens: PersonalAccessTokensRepository, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly tokens: PersonalAccessTokensRepository,
+    private readonly maxPerUser = MAX_PERSONAL_ACCESS_TOKENS_PER_USER,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async create(userId: string, input: { name: string, expiresInDays: number }): Promise<CreatedPersonalAccessToken> {
     const token = generatePersonalAccessToken()
@@ -19,7 +25,8 @@ export class PersonalAccessTokenService {
       tokenHash: hashTokenSecret(token),
       tokenPrefix: displayPrefix(token),
       expiresAt: new Date(this.now().getTime() + input.expiresInDays * DAY_MS),
-    })
+    }, this.maxPerUser)
+    if (!row) throw new TokenLimitError(this.maxPerUser)
     return { id: row.id, name: row.name, token, expiresAt: row.expiresAt.toISOString() }
   }
 

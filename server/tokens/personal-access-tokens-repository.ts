@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import type { Database } from '../db/database'
+import { insertUnderCap } from '../db/insert-under-cap'
 import { personalAccessTokens, users, type PersonalAccessTokenRow, type UserRow } from '../db/schema'
 import { isUuid } from '../accounts/users-repository'
 
@@ -11,14 +12,27 @@ export interface NewPersonalAccessToken {
   expiresAt: Date
 }
 
+/** Namespace of the advisory locks that let one token per user in at a time. */
+const TOKEN_LOCK_SPACE = 7303
+
 const usableAt = (now: Date) => and(isNull(personalAccessTokens.revokedAt), gt(personalAccessTokens.expiresAt, now))
 
 export class PersonalAccessTokensRepository {
   constructor(private readonly db: Database) {}
 
-  async create(token: NewPersonalAccessToken): Promise<PersonalAccessTokenRow> {
-    const [row] = await this.db.insert(personalAccessTokens).values(token).returning()
-    return row!
+  /**
+   * Saves a token unless the user already has `cap` unrevoked ones (expired ones count: they are
+   * listed until removed); null then. Revoked tokens open nothing and are listed nowhere: the user's
+   * are deleted first, so creating and revoking cannot grow the table.
+   */
+  async create(token: NewPersonalAccessToken, cap: number): Promise<PersonalAccessTokenRow | null> {
+    const { userId } = token
+    const scope = {
+      table: personalAccessTokens, lockSpace: TOKEN_LOCK_SPACE, key: userId, cap,
+      counted: and(eq(personalAccessTokens.userId, userId), isNull(personalAccessTokens.revokedAt)),
+    }
+    return insertUnderCap(this.db, scope, token, transaction => transaction.delete(personalAccessTokens)
+      .where(and(eq(personalAccessTokens.userId, userId), isNotNull(personalAccessTokens.revokedAt))))
   }
 
   /** The token and its owner when the hash matches a token that is neither revoked nor expired at `now`. */

@@ -37,10 +37,11 @@ export const accountOperations: OperationDefinition[] = [
   {
     method: 'post', path: '/api/tokens', tag: 'Personal access tokens', access: 'session',
     summary: 'Create a personal access token',
-    description: 'Needs the session cookie and the account\'s password. The secret is shown once and stored only as a hash.',
+    description: 'Needs the session cookie and the account\'s password. The secret is shown once and stored only as a hash. '
+      + 'An account keeps at most `PERSONAL_ACCESS_TOKENS_PER_USER` unrevoked tokens (50 by default); past that, 409 `/problems/token-limit`.',
     body: createTokenSchema,
     success: { 201: { description: 'The token, with its secret', schema: createdPersonalAccessTokenSchema, headers: ['Location'] } },
-    problems: [403],
+    problems: [403, 409],
   },
   {
     method: 'get', path: '/api/tokens', tag: 'Personal access tokens', access: 'session',

@@ -13,11 +13,12 @@ export const reviewOperations: OperationDefinition[] = [
   {
     method: 'post', path: '/api/campaigns/{id}/review-links', tag: TAG, access: 'user',
     summary: 'Share a campaign through a review link',
-    description: 'The secret is shown once; it opens `/review/{token}` without an account.',
+    description: 'The secret is shown once; it opens `/review/{token}` without an account. A campaign has at most `REVIEW_LINKS_PER_CAMPAIGN` links (100 by default) '
+      + '(ended links that carried no feedback or decision are deleted to make room); past that, 409 `/problems/review-link-limit`.',
     pathParameters: { id: campaignId },
     body: createReviewLinkSchema,
     success: { 201: { description: 'The link, with its secret', schema: createdReviewLinkSchema } },
-    problems: [404],
+    problems: [404, 409],
   },
   {
     method: 'get', path: '/api/campaigns/{id}/review-links', tag: TAG, access: 'user',

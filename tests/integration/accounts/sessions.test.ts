@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, registerUser, type RegisteredUser } from '../../support/api-client'
 import { startApp, type RunningApp } from '../../support/app-server'
 import { connectCampaignHub } from '../../support/campaign-hub'
-import { MAX_LIVE_SESSIONS_PER_USER } from '../../../server/accounts/session-service'
 
 /** Everything a session cookie opens: each must refuse a session that has ended. */
 const SESSION_USES = [
@@ -14,10 +13,14 @@ const SESSION_USES = [
   ['GET', '/api/campaigns'],
 ] as const
 
+/** The caps this file's server runs with: small, so reaching them takes a few requests. */
+const LIVE_SESSIONS = 4
+const TOKENS = 3
+
 describe('server-side sessions', () => {
   let app: RunningApp
   beforeAll(async () => {
-    app = await startApp({ RATE_LIMIT_PER_MINUTE: '100000' })
+    app = await startApp({ RATE_LIMIT_PER_MINUTE: '100000', LIVE_SESSIONS_PER_USER: String(LIVE_SESSIONS), PERSONAL_ACCESS_TOKENS_PER_USER: String(TOKENS) })
   })
   afterAll(() => app?.stop())
 
@@ -57,10 +60,10 @@ describe('server-side sessions', () => {
     await expectEnded(copy, user)
   })
 
-  it(`keeps a user's newest ${MAX_LIVE_SESSIONS_PER_USER} sessions: the sign-in beyond ends the oldest, its cookie and its hub connection`, async () => {
+  it('keeps a user\'s newest LIVE_SESSIONS_PER_USER sessions: the sign-in beyond ends the oldest, its cookie and its hub connection', async () => {
     const user = await registerUser(app.url)
     const oldest = await connectCampaignHub(app.url, user.client)
-    const signIns = Array.from({ length: MAX_LIVE_SESSIONS_PER_USER }, () => new ApiClient(app.url))
+    const signIns = Array.from({ length: LIVE_SESSIONS }, () => new ApiClient(app.url))
     for (const browser of signIns) expect((await browser.post('/api/auth/login', { email: user.email, password: user.password })).status).toBe(200)
 
     expect(String(await oldest.closed)).toMatch(/no longer valid/)
@@ -84,6 +87,24 @@ describe('server-side sessions', () => {
       const right = await user.client.post('/api/tokens', { name: 'ci', password: user.password })
       expect(right.status).toBe(201)
       expect(right.body.token).toMatch(/^map_pat_/)
+    })
+
+    it('keeps at most PERSONAL_ACCESS_TOKENS_PER_USER unrevoked tokens: then 409 until one is revoked', async () => {
+      const user = await registerUser(app.url)
+      const create = (name: string) => user.client.post('/api/tokens', { name, password: user.password })
+      const created = []
+      for (let index = 0; index < TOKENS; index++) created.push((await create(`script ${index}`)).body)
+      const refused = await create('one too many')
+      expect(refused.status).toBe(409)
+      expect(refused.body).toMatchObject({ type: '/problems/token-limit', detail: expect.stringContaining(`${TOKENS} personal access tokens`) })
+      expect((await user.client.get('/api/tokens')).body.items).toHaveLength(TOKENS)
+
+      expect((await user.client.delete(`/api/tokens/${created[0].id}`)).status).toBe(204)
+      const room = await create('in its place')
+      expect(room.status).toBe(201)
+      expect((await user.client.get('/api/tokens')).body.items.map((token: { name: string }) => token.name).sort())
+        .toEqual(['in its place', 'script 1', 'script 2'])
+      expect((await new ApiClient(app.url).get('/api/auth/me', { Authorization: `Bearer ${created[0].token}` })).status).toBe(401)
     })
 
     it('counts wrong passwords like failed sign-ins, so a stolen session cannot guess on', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UsersRepository } from '../../../server/accounts/users-repository'
 import { PersonalAccessTokensRepository } from '../../../server/tokens/personal-access-tokens-repository'
+import { MAX_PERSONAL_ACCESS_TOKENS_PER_USER } from '../../../server/tokens/personal-access-token-service'
 import { useTestDatabase } from '../../support/database-suite'
 import { databaseDrivers } from '../../support/test-databases'
 
@@ -15,8 +16,8 @@ describe.each(drivers)('repositories on the $name database', (driver) => {
   }))
 
   const newUser = (email = uniqueEmail()) => suite.users.create({ email, name: 'Pat', passwordHash: 'scrypt$hash' })
-  const newToken = (userId: string, hash: string, expiresAt = new Date(Date.now() + 60_000)) =>
-    suite.tokens.create({ userId, name: `token ${hash}`, tokenHash: hash, tokenPrefix: 'map_pat_abcd', expiresAt })
+  const newToken = async (userId: string, hash: string, expiresAt = new Date(Date.now() + 60_000)) =>
+    (await suite.tokens.create({ userId, name: `token ${hash}`, tokenHash: hash, tokenPrefix: 'map_pat_abcd', expiresAt }, MAX_PERSONAL_ACCESS_TOKENS_PER_USER))!
 
   describe.skipIf(driver.skipReason)('users', () => {
     it('stores a user and finds them by id and by email in any case', async () => {

@@ -12,6 +12,7 @@ import { OfflineWriter } from '../../../server/engine/writers/offline/offline-wr
 import type { ArtifactWriter } from '../../../server/engine/writers/types'
 import { databaseStatements } from '../../../server/observability/metrics'
 import { ReviewLinksRepository } from '../../../server/reviews/review-links-repository'
+import { MAX_REVIEW_LINKS_PER_CAMPAIGN } from '../../../server/reviews/review-link-service'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { useTestDatabase } from '../../support/database-suite'
 import { databaseDrivers } from '../../support/test-databases'
@@ -56,7 +57,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     const owner = (await new UsersRepository(suite.connection.db).create({ email: `claim-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
     const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
-    const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-claim-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    const link = (await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-claim-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) }, MAX_REVIEW_LINKS_PER_CAMPAIGN, new Date()))!
     await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'approve', comment: 'Lovely.' }, { perLink: 10, perCampaign: 10 })
 
     const before = await statementsSoFar()
@@ -93,7 +94,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
 
   it.skipIf(driver.skipReason)('show a campaign\'s detail to its owner only, from one statement that reads what the detail shows and no more', async () => {
     const { owner, stranger, brief, id } = await ownersCampaignAndStranger('detail')
-    const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-detail-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    const link = (await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-detail-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) }, MAX_REVIEW_LINKS_PER_CAMPAIGN, new Date()))!
     await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'approve', comment: 'Lovely.' }, { perLink: 10, perCampaign: 10 })
     const version = await suite.campaigns.appendVersion({ campaignId: id, type: 'Copy', iteration: 1, content: 'Grow something new.', metadata: COPY_METADATA, agentName: 'Copywriter', feedback: [], tags: [], runId: null })
     const result = auditArtifacts({ campaignId: id, brief, checks: analyzeBrief(brief).checks, artifacts: [{ type: 'Copy', content: version.content, metadata: version.metadata }] })
@@ -145,7 +146,7 @@ describe.each(drivers)('a run\'s snapshots on the $name database', (driver) => {
     const owner = (await new UsersRepository(suite.connection.db).create({ email: `snapshots-${Date.now()}@example.com`, name: 'Pat', passwordHash: 'scrypt$hash' }))!
     const brief = campaignBriefSchema.parse(SAMPLE_BRIEF)
     const { id } = await suite.campaigns.create(owner.id, brief, analyzeBrief(brief))
-    const link = await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) })
+    const link = (await new ReviewLinksRepository(suite.connection.db).create({ campaignId: id, tokenHash: `hash-${id}`, allowFeedback: true, expiresAt: new Date(Date.now() + 60_000) }, MAX_REVIEW_LINKS_PER_CAMPAIGN, new Date()))!
     await suite.campaigns.appendReviewFeedback({ campaignId: id, linkId: link.id, reviewerName: 'Robin', decision: 'request-changes', comment: 'Warmer, please.' }, { perLink: 10, perCampaign: 10 })
     await suite.campaigns.claimRun(id, RUNNING_STAGES, { status: 'InProgress', stage: 'Queued', runId: 'run-1', runRequest: { kind: 'generate', types: ['Copy', 'ShortCopy', 'Visual'], feedback: [], tags: [] } })
 

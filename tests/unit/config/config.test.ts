@@ -12,6 +12,7 @@ describe('configuration from the environment', () => {
       registrationOpen: true, rateLimitPerMinute: 100, trustProxy: false,
       hubInvocationsPerMinute: 300, hubConnectionsPerPrincipal: 20, hubConnectsPerMinute: 60, hubCredentialCheckSeconds: 15,
       reviewFeedback: { perLink: 50, perCampaign: 500, perLinkPerMinute: 10 }, reviewDecisions: { perLink: 50, perCampaign: 200 }, brandKitsPerUser: 50,
+      liveSessionsPerUser: 50, personalAccessTokensPerUser: 50, reviewLinksPerCampaign: 100,
       maxRequestBodyBytes: 1024 * 1024, logLevel: 'info', metricsToken: undefined,
       engineFront: undefined, engineService: { serviceSecret: undefined, webOrigins: [] },
     })
@@ -29,11 +30,13 @@ describe('configuration from the environment', () => {
     const config = loadAppConfig({
       DATA_DIR: '/var/lib/map', DATABASE_URL: 'postgres://db/x', REGISTRATION_OPEN: 'false', RATE_LIMIT_PER_MINUTE: '250', TRUST_PROXY: 'yes',
       REVIEW_FEEDBACK_PER_LINK: '5', REVIEW_FEEDBACK_PER_CAMPAIGN: '20', REVIEW_FEEDBACK_PER_LINK_PER_MINUTE: '2', BRAND_KITS_PER_USER: '7', MAX_REQUEST_BODY_BYTES: '65536',
+      LIVE_SESSIONS_PER_USER: '4', PERSONAL_ACCESS_TOKENS_PER_USER: '3', REVIEW_LINKS_PER_CAMPAIGN: '12',
       REVIEW_DECISIONS_PER_LINK: '3', REVIEW_DECISIONS_PER_CAMPAIGN: '9', LOG_LEVEL: 'Debug', METRICS_TOKEN: ' scrape-token ',
     })
     expect(config).toMatchObject({
       dataDir: '/var/lib/map', databaseUrl: 'postgres://db/x', registrationOpen: false, rateLimitPerMinute: 250, trustProxy: true,
       reviewFeedback: { perLink: 5, perCampaign: 20, perLinkPerMinute: 2 }, reviewDecisions: { perLink: 3, perCampaign: 9 }, brandKitsPerUser: 7, maxRequestBodyBytes: 65536,
+      liveSessionsPerUser: 4, personalAccessTokensPerUser: 3, reviewLinksPerCampaign: 12,
       logLevel: 'debug', metricsToken: 'scrape-token',
     })
   })
@@ -44,6 +47,7 @@ describe('configuration from the environment', () => {
     expect(() => loadAppConfig({ HUB_CONNECTIONS_PER_PRINCIPAL: '-1' })).toThrow(/HUB_CONNECTIONS_PER_PRINCIPAL/)
     expect(() => loadAppConfig({ REVIEW_FEEDBACK_PER_LINK: 'many' })).toThrow(/REVIEW_FEEDBACK_PER_LINK/)
     expect(() => loadAppConfig({ BRAND_KITS_PER_USER: '0' })).toThrow(/BRAND_KITS_PER_USER/)
+    expect(() => loadAppConfig({ REVIEW_LINKS_PER_CAMPAIGN: 'many' })).toThrow(/REVIEW_LINKS_PER_CAMPAIGN/)
     expect(() => loadAppConfig({ MAX_REQUEST_BODY_BYTES: '1MB' })).toThrow(/MAX_REQUEST_BODY_BYTES/)
     expect(() => loadAppConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/)
   })
