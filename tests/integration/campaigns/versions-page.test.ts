@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VERSIONS_PAGE_TEXT_BYTES } from '#shared/campaign'
+import { VERSIONS_PAGE_TEXT_BYTES, postTextLimit } from '#shared/campaign'
 import { SAMPLE_BRIEF } from '../../support/campaign-hub'
 import { expectFieldErrors, expectProblem, generatedCampaign } from '../../support/campaigns'
 import { useCampaignApp } from '../../support/campaign-suite'
@@ -11,11 +11,15 @@ describe('the versions of an artifact', () => {
   const suite = useCampaignApp()
   const client = () => suite.owner.client
 
-  /** Saves `count` edits of the campaign's short copy, each post `postLength` characters; the last version's id. */
-  async function editShortCopy(id: string, count: number, postLength: number): Promise<string> {
+  /**
+   * Saves `count` edits of the campaign's short copy, each post `postLength` characters or as many as
+   * its platform takes, padded with `padding`; the last version's id.
+   */
+  async function editShortCopy(id: string, count: number, postLength: number, padding = 'trail shoes for the hills '): Promise<string> {
     let current = (await client().get(`/api/campaigns/${id}/artifacts?type=ShortCopy`)).body.artifacts[0]
     for (let edit = 0; edit < count; edit++) {
-      const post = (platform: string, variant: number) => `Edit ${edit}, ${platform} post ${variant}: `.padEnd(postLength, 'trail shoes for the hills ')
+      const post = (platform: string, variant: number) =>
+        `Edit ${edit}, ${platform} post ${variant}: `.padEnd(Math.min(postLength, postTextLimit(platform)), padding)
       const saved = await client().post(`/api/campaigns/${id}/artifacts/${current.id}/versions`, {
         type: 'ShortCopy',
         basedOn: current.metadata.iteration,
@@ -51,12 +55,13 @@ describe('the versions of an artifact', () => {
 
   it('ends a page before its written text passes the budget, one version at least', async () => {
     const id = await generatedCampaign(client(), { ...SAMPLE_BRIEF, platforms: ALL_PLATFORMS })
-    // 30 posts of 5,000 characters: each version alone is over half the budget.
-    const artifactId = await editShortCopy(id, 2, 5000)
+    // 24 posts of 5,000 characters and 6 of X's 600, in accented words of two bytes a letter here and
+    // there: each version alone is over half the budget (counted in bytes), and two are over all of it.
+    const artifactId = await editShortCopy(id, 2, 5000, 'thé, été, crème, pâté, brûlée, à côté ')
     const path = `/api/campaigns/${id}/artifacts/${artifactId}/versions`
     const first = await client().get(path)
     expect(iterations(first.body)).toEqual([3])
-    expect(first.body.versions[0].content.length).toBeGreaterThan(VERSIONS_PAGE_TEXT_BYTES / 2)
+    expect(Buffer.byteLength(first.body.versions[0].content)).toBeGreaterThan(VERSIONS_PAGE_TEXT_BYTES / 2)
     expect(first.body.hasOlder).toBe(true)
     // The generated version is short: it fits in the page of the large one it follows.
     const second = await client().get(`${path}?before=3`)
