@@ -7,7 +7,7 @@ import { schema } from './schema'
 import { statementCounter } from './statement-counter'
 import { observeStatements } from './observe-statements'
 import { RecentAnswer } from './recent-answer'
-import { WriteHealth } from './write-health'
+import { observeTransactions, WriteHealth } from './write-health'
 
 /**
  * PostgreSQL compiled to WebAssembly, in a worker thread of this process: the same SQL dialect as
@@ -21,8 +21,11 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<DatabaseCo
   const answered = new RecentAnswer()
   observeStatements(client, [writes, answered])
   // Drizzle's PGlite driver needs only `query` and `transaction`, which the worker's handles provide.
-  const handle = (driverClient: Pick<EmbeddedDatabaseWorker, 'query' | 'transaction'>) =>
-    drizzle({ client: driverClient as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
+  const handle = (driverClient: Pick<EmbeddedDatabaseWorker, 'query' | 'transaction'>) => {
+    const db = drizzle({ client: driverClient as unknown as PGlite, schema, logger: statementCounter }) as unknown as Database
+    observeTransactions(db, writes)
+    return db
+  }
   const db = handle(client)
   // PGlite is a single session: queueing work through it keeps statements of one session together.
   let queue: Promise<unknown> = Promise.resolve()

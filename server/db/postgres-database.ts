@@ -8,7 +8,7 @@ import { statementCounter } from './statement-counter'
 import { PostgresProbe } from './postgres-probe'
 import { observeStatements } from './observe-statements'
 import { RecentAnswer } from './recent-answer'
-import { WriteHealth } from './write-health'
+import { observeTransactions, WriteHealth } from './write-health'
 
 export async function openPostgresDatabase(connectionString: string): Promise<DatabaseConnection> {
   // Four kept: as many as the runs of an instance, at the default concurrency, send statements at once.
@@ -19,6 +19,7 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
   const answered = new RecentAnswer()
   observeStatements(pool, [writes, answered])
   const db = drizzle({ client: pool, schema, logger: statementCounter }) as unknown as Database
+  observeTransactions(db, writes)
   const probe = new PostgresProbe(connectionString)
   return {
     db,

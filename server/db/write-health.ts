@@ -1,3 +1,4 @@
+import type { Database } from './database'
 import type { StatementObserver } from './observe-statements'
 import { isStorageFailure } from './storage-failure'
 
@@ -16,10 +17,24 @@ export class WriteHealth implements StatementObserver {
     return !this.failing
   }
 
-  async observe<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  observe<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    return this.watch(run, WRITE.test(sql))
+  }
+
+  /**
+   * A whole transaction, whose statements the statement observer does not see (they run on a
+   * connection of the transaction's own): a storage failure inside it marks the database failing,
+   * and its commit counts as a write that succeeded. Every transaction here exists to write; one
+   * that a cap stopped before its insert counts too, a small optimism.
+   */
+  observeTransaction<T>(run: () => Promise<T>): Promise<T> {
+    return this.watch(run, true)
+  }
+
+  private async watch<T>(run: () => Promise<T>, writes: boolean): Promise<T> {
     try {
       const result = await run()
-      if (WRITE.test(sql)) this.failing = false
+      if (writes) this.failing = false
       return result
     }
     catch (error) {
@@ -27,4 +42,10 @@ export class WriteHealth implements StatementObserver {
       throw error
     }
   }
+}
+
+/** Routes every transaction `db` runs through `health`. */
+export function observeTransactions(db: Database, health: WriteHealth): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((work, config) => health.observeTransaction(() => transaction(work, config))) as Database['transaction']
 }

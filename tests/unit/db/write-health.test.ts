@@ -40,6 +40,18 @@ describe('write health', () => {
     expect(health.healthy).toBe(false)
   })
 
+  it('watches a whole transaction, whose statements it does not see: a storage failure inside marks it, a commit clears it', async () => {
+    const health = new WriteHealth()
+    await expect(health.observeTransaction(fail('23505'))).rejects.toThrow()
+    expect(health.healthy).toBe(true)
+    await expect(health.observeTransaction(() => Promise.reject(failedQuery(withCode('53100'))))).rejects.toThrow()
+    expect(health.healthy).toBe(false)
+    await health.observe('select 1', succeed)
+    expect(health.healthy).toBe(false)
+    await health.observeTransaction(succeed)
+    expect(health.healthy).toBe(true)
+  })
+
   it('stays unhealthy while only reads succeed, and recovers with the next successful write', async () => {
     const health = new WriteHealth()
     await expect(health.observe('update t set x = 1', fail('ENOSPC'))).rejects.toThrow()
