@@ -25,7 +25,9 @@ export const REVIEW_COMMENT_MAX_CHARACTERS = 2000
 
 // Control characters have no place in a name, and in a comment only line breaks and tabs do: the
 // others are invisible, and JSON spells each with six bytes. Lone surrogates are half a character.
-const NAME_FORBIDDEN = /[\p{Cc}\p{Cs}]/u
+// A name shows beside what the reviewer said, so it may not reorder the text around it either
+// (bidirectional embeddings, overrides and isolates: U+202E then "eaR" shows as "Rae").
+const NAME_FORBIDDEN = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u
 const COMMENT_FORBIDDEN = /[^\P{Cc}\n\t]|\p{Cs}/u
 
 const atMost = (max: number) => [(text: string) => characterCount(text) <= max, `At most ${max} characters`] as const

@@ -21,8 +21,12 @@ describe('reviewer feedback fields', () => {
     expect(errorsOf({ comment: `a${character}b` }).comment).toEqual(['Text, line breaks and tabs only: no other control characters'])
   })
 
-  it.each(['\t', '\n', '\u0001'])('refuse %j inside a name', (character) => {
+  it.each(['\t', '\n', '\u0001', '\u202e', '\u202a', '\u2066', '\u2069'])('refuse %j inside a name', (character) => {
     expect(errorsOf({ reviewerName: `R${character}ae` }).reviewerName).toEqual(['Letters, digits, spaces and punctuation only'])
+  })
+
+  it.each(['رائد حداد', 'נועה לוי', 'Zoë 👩‍👩‍👧'])('take %j: right-to-left scripts and joined emoji are letters, not reordering', (name) => {
+    expect(errorsOf({ reviewerName: name })).toEqual({})
   })
 
   it.each(['\u0000', '\ud800', '\ud83d'])('refuse %j, which cannot be stored, with that reason alone', (character) => {
